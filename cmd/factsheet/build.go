@@ -1,0 +1,112 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+
+	defaults "factsheet"
+	"factsheet/site"
+)
+
+// sourceFlags are the flags every command shares: where content, templates and assets come from.
+type sourceFlags struct {
+	content   string
+	templates string
+	assets    string
+}
+
+func (s *sourceFlags) register(fl *flag.FlagSet) {
+	fl.StringVar(&s.content, "content", "content", "folder of factsheets (*.md); the embedded default content if it does not exist")
+	fl.StringVar(&s.templates, "templates", "", "use the templates of this folder instead of the embedded ones (for editing them)")
+	fl.StringVar(&s.assets, "assets", "", "use the assets of this folder instead of the embedded ones (for editing them)")
+}
+
+// contentFS is the -content folder, or the embedded content when the default folder is absent.
+func (s *sourceFlags) contentFS() (fs.FS, error) {
+	if st, err := os.Stat(s.content); err == nil && st.IsDir() {
+		return os.DirFS(s.content), nil
+	} else if s.content != "content" {
+		return nil, fmt.Errorf("-content %s: not a folder", s.content)
+	}
+	return defaults.Content, nil
+}
+
+func orEmbedded(dir string, embedded fs.FS) fs.FS {
+	if dir == "" {
+		return embedded
+	}
+	return os.DirFS(dir)
+}
+
+// config builds a site.Config from the shared flags.
+func (s *sourceFlags) config() (site.Config, error) {
+	content, err := s.contentFS()
+	if err != nil {
+		return site.Config{}, err
+	}
+	return site.Config{
+		Content:    content,
+		ContentDir: s.content,
+		Templates:  orEmbedded(s.templates, defaults.Templates),
+		Assets:     orEmbedded(s.assets, defaults.Assets),
+		Log:        os.Stderr,
+	}, nil
+}
+
+func runBuild(args []string) int {
+	fl := flag.NewFlagSet("build", flag.ExitOnError)
+	var src sourceFlags
+	src.register(fl)
+	out := fl.String("out", "public", "output folder")
+	strict := fl.Bool("strict", false, "fail on warnings too")
+	minify := fl.Bool("minify", true, "minify HTML, CSS, JavaScript, JSON and SVG")
+	baseURL := fl.String("base-url", "", "absolute address of the published site, e.g. https://example.github.io/repo/ (enables sitemap, canonical links and preview tags)")
+	force := fl.Bool("force", false, "replace the output folder even if the build did not create it")
+	verbose := fl.Bool("v", false, "print the time of each stage")
+	fl.Parse(args)
+	cfg, err := src.config()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet build:", err)
+		return 1
+	}
+	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
+	res, err := site.Build(cfg)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet build:", err)
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "built %d factsheet(s), %d files into %s", len(res.Docs), len(res.Files), cfg.Out)
+	if cfg.Minify {
+		fmt.Fprintf(os.Stderr, " (minify saved %d bytes)", res.BytesSaved)
+	}
+	fmt.Fprintln(os.Stderr)
+	return 0
+}
+
+func runCheck(args []string) int {
+	fl := flag.NewFlagSet("check", flag.ExitOnError)
+	var src sourceFlags
+	src.register(fl)
+	fl.Parse(args)
+	cfg, err := src.config()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet check:", err)
+		return 1
+	}
+	docs, problems, err := site.Load(cfg.Content, cfg.ContentDir)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet check:", err)
+		return 1
+	}
+	for _, p := range problems {
+		fmt.Println(p)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(os.Stderr, "%d problem(s) in %d factsheet(s)\n", len(problems), len(docs))
+		return 1
+	}
+	fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem\n", len(docs))
+	return 0
+}

@@ -1,0 +1,224 @@
+package factsheet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+)
+
+// Pos is a position in a source file: 1-based line and column.
+type Pos struct {
+	File string `json:"-"`
+	Line int    `json:"line"`
+	Col  int    `json:"col,omitempty"`
+}
+
+// String formats the position as file:line:col, the prefix of every problem.
+func (p Pos) String() string {
+	if p.Col > 0 {
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+	return fmt.Sprintf("%s:%d", p.File, p.Line)
+}
+
+// Urgency is the level of a recommendation, as the Committee's bold verb states it.
+type Urgency string
+
+// The three urgency levels of the Lanzarote Committee, strongest first.
+const (
+	Require Urgency = "require"
+	Request Urgency = "request"
+	Invite  Urgency = "invite"
+)
+
+// Urgencies lists the urgency levels from the strongest to the weakest.
+var Urgencies = []Urgency{Require, Request, Invite}
+
+// Level is one urgency level as the introduction of a factsheet defines it.
+type Level struct {
+	Urgency Urgency `json:"urgency"`
+	Word    string  `json:"word"`    // the word as printed, e.g. "Require"
+	Meaning string  `json:"meaning"` // the definition that follows it, plain text
+}
+
+// SectionKind tells what a section of a chapter holds.
+type SectionKind string
+
+// The kinds of section found inside a chapter.
+const (
+	SectionNone        SectionKind = ""            // text before the first section heading
+	SectionSpecific    SectionKind = "specific"    // observations (and recommendations) addressed to the party
+	SectionGeneric     SectionKind = "generic"     // recommendations addressed to all Parties
+	SectionPromising   SectionKind = "promising"   // promising practice
+	SectionKeyFindings SectionKind = "keyfindings" // key findings of the report
+)
+
+// Meta is the front matter of a factsheet file.
+type Meta struct {
+	Title      string            `json:"title"`       // front matter "title"
+	Party      string            `json:"party"`       // front matter "party", e.g. Lithuania
+	Slug       string            `json:"slug"`        // front matter "slug": the sub-folder of public/
+	Language   string            `json:"language"`    // front matter "language", e.g. en
+	LastUpdate string            `json:"last_update"` // front matter "last_update", YYYY-MM-DD
+	Report     string            `json:"report"`      // front matter "report": the implementation report's title
+	BaseURL    string            `json:"base_url,omitempty"`
+	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+}
+
+// Document is one factsheet rebuilt from its converted text.
+type Document struct {
+	Meta            Meta              `json:"meta"`
+	File            string            `json:"file"`
+	Source          []byte            `json:"-"` // the whole file; every Inline's segments point into it
+	Levels          []Level           `json:"levels"`
+	Chapters        []*Chapter        `json:"chapters"`
+	Footnotes       []*Footnote       `json:"footnotes"`       // by number
+	Recommendations []*Recommendation `json:"recommendations"` // in document order, one per stated text
+}
+
+// Chapter is a part of the factsheet headed by a Roman numeral ("II. Legal frameworks").
+type Chapter struct {
+	Number   string     `json:"number"` // Roman numeral as printed, e.g. "II"
+	Title    string     `json:"title"`  // heading text without the numeral
+	Pos      Pos        `json:"pos"`
+	Sections []*Section `json:"sections"` // the first one, of kind SectionNone, holds the chapter's opening text
+}
+
+// Slug is the chapter's file name stem: the numeral in lower case ("ii").
+func (c *Chapter) Slug() string { return strings.ToLower(c.Number) }
+
+// Section is a run of a chapter's blocks under one section heading.
+type Section struct {
+	Kind    SectionKind `json:"kind"`
+	Heading *Block      `json:"heading,omitempty"` // nil for the opening section
+	Blocks  []*Block    `json:"blocks"`
+}
+
+// BlockKind tells what a Block is.
+type BlockKind string
+
+// The kinds of block a chapter is made of.
+const (
+	BlockHeading   BlockKind = "heading"
+	BlockParagraph BlockKind = "paragraph"
+	BlockList      BlockKind = "list"
+	BlockItem      BlockKind = "item"
+	BlockQuote     BlockKind = "quote"
+)
+
+// Block is a heading, a paragraph, a list or a list item of a chapter, after stitching.
+type Block struct {
+	Kind    BlockKind `json:"kind"`
+	Pos     Pos       `json:"pos"`
+	Level   int       `json:"level,omitempty"`   // headings: 2 for a section, 3 and more below it
+	ID      string    `json:"id,omitempty"`      // headings: the anchor; recommendations: "rec-ii-6"
+	Ordered bool      `json:"ordered,omitempty"` // lists: numbered
+	Text    *Inline   `json:"text,omitempty"`    // headings, paragraphs and items: the inline text
+	// Children are a list's items, an item's nested lists, a quote's blocks.
+	Children []*Block `json:"children,omitempty"`
+	// Rec is the recommendation this paragraph or item states, if any.
+	Rec *Recommendation `json:"-"`
+}
+
+// Recommendation is one stated recommendation text and the identifiers that name it.
+type Recommendation struct {
+	IDs     []string    `json:"ids"` // e.g. ["V-4","V-7","V-12","V-15"], in the order of the footnote
+	Urgency Urgency     `json:"urgency"`
+	Verb    string      `json:"verb"` // the bold verb as printed, e.g. "requests"
+	Section SectionKind `json:"section"`
+	Chapter *Chapter    `json:"-"`
+	Pos     Pos         `json:"pos"`
+	// LeadIn is the sentence that introduces the list the recommendation is part of
+	// ("the Committee invites all Parties, including Lithuania:"), nil when the
+	// recommendation's own text states who acts.
+	LeadIn *Inline `json:"lead_in,omitempty"`
+	// Block is the paragraph or list item that states the recommendation; its
+	// Children hold sub-items that belong to the text.
+	Block     *Block `json:"-"`
+	Footnotes []int  `json:"footnotes"` // numbers of the footnotes referenced in its text, identity ones included
+}
+
+// ID is the recommendation's first identifier, the one its stated text is filed under.
+func (r *Recommendation) ID() string { return r.IDs[0] }
+
+// Anchor is the identifier of the recommendation's place in its chapter page ("rec-ii-6").
+func (r *Recommendation) Anchor() string { return Anchor(r.IDs[0]) }
+
+// Anchor turns a recommendation identifier into its anchor ("IV-5" → "rec-iv-5").
+func Anchor(id string) string { return "rec-" + strings.ToLower(id) }
+
+// FileStem turns a recommendation identifier into its page's file name stem ("IV-5" → "iv-5").
+func FileStem(id string) string { return strings.ToLower(id) }
+
+// Footnote is a numbered footnote: its definition and where it is referenced.
+type Footnote struct {
+	Number int     `json:"n"`
+	Text   *Inline `json:"text"`
+	Pos    Pos     `json:"pos"`
+	// Names lists the recommendation identifiers the footnote's text names
+	// ("Recommendations III-16 and III-18"); empty for other footnotes.
+	Names []string `json:"names,omitempty"`
+}
+
+// Inline is a run of inline Markdown rebuilt from one or more source fragments:
+// a goldmark node (an *ast.Paragraph or *ast.TextBlock) whose children are the
+// inline nodes, with segments pointing into Source. Footnote references are
+// *FootnoteRef nodes; "(#)" link placeholders are resolved or turned into text.
+type Inline struct {
+	Node   ast.Node
+	Source []byte
+}
+
+// Plain is the text without markup, white space collapsed, footnote references left out.
+func (in *Inline) Plain() string {
+	if in == nil || in.Node == nil {
+		return ""
+	}
+	var b strings.Builder
+	writePlain(&b, in.Node, in.Source)
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// MarshalText makes an Inline appear as its plain text in JSON dumps.
+func (in *Inline) MarshalText() ([]byte, error) { return []byte(in.Plain()), nil }
+
+func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *FootnoteRef:
+			continue
+		case *ast.Text:
+			b.Write(t.Segment.Value(src))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(t.Value)
+		case *ast.AutoLink:
+			b.Write(t.Label(src))
+		case *ast.RawHTML:
+			// stray HTML carries no text of its own
+		default:
+			writePlain(b, c, src)
+		}
+	}
+}
+
+// KindFootnoteRef is the goldmark node kind of a footnote reference.
+var KindFootnoteRef = ast.NewNodeKind("FactsheetFootnoteRef")
+
+// FootnoteRef is an inline footnote reference, from "<sup>N</sup>" or one of the
+// numbers of "<sup>N,M</sup>".
+type FootnoteRef struct {
+	ast.BaseInline
+	Number int
+}
+
+// Kind implements ast.Node.
+func (n *FootnoteRef) Kind() ast.NodeKind { return KindFootnoteRef }
+
+// Dump implements ast.Node.
+func (n *FootnoteRef) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Number": fmt.Sprint(n.Number)}, nil)
+}
