@@ -1,19 +1,143 @@
 package output
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 )
 
-// Commit writes the files into dir. (Atomic swap to come.)
+// Marker is the file that Commit writes at the root of every output folder
+// it creates; a folder holding it may be replaced by the next build.
+const Marker = ".factsheet-build"
+
+// markerText is the content of the marker file; it is fixed so that two builds
+// are byte-identical.
+const markerText = "This folder is written by `factsheet build` and replaced as a whole by the next build.\n"
+
+// File and folder modes of the written site: fixed, whatever the umask says
+// about defaults, so that two builds look the same.
+const (
+	fileMode = 0o644
+	dirMode  = 0o755
+)
+
+// Commit writes the files into dir atomically: it writes them into a
+// temporary folder beside dir, then swaps it in place of dir. If anything
+// fails, dir is left as it was and the temporary folder is removed.
+//
+// Commit refuses to replace a non-empty dir that lacks the Marker file (a
+// folder the build did not create) unless force is set.
 func Commit(files Files, dir string, force bool) error {
+	if dir == "" {
+		return errors.New("output folder is empty; pass -out DIR")
+	}
+	dir = filepath.Clean(dir)
+	if err := checkReplaceable(dir, force); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), dirMode); err != nil {
+		return fmt.Errorf("create the parent of %s: %w", dir, err)
+	}
+	tmp := dir + ".tmp-" + strconv.Itoa(os.Getpid())
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("remove the stale temporary folder %s: %w", tmp, err)
+	}
+	if err := writeAll(files, tmp); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	if err := swap(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// checkReplaceable tells whether dir may be replaced: it does not exist, is
+// empty, carries the marker, or force is set.
+func checkReplaceable(dir string, force bool) error {
+	st, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.IsDir() {
+		return fmt.Errorf("%s is a file, not a folder; remove it or choose another -out", dir)
+	}
+	if force {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err == nil {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	if len(entries) > 0 {
+		return fmt.Errorf("%s is not empty and was not created by factsheet build (no %s file); "+
+			"its content would be deleted: choose another -out, or pass -force to replace it", dir, Marker)
+	}
+	return nil
+}
+
+// writeAll writes every file and the marker into the new folder dir.
+func writeAll(files Files, dir string) error {
+	if err := os.Mkdir(dir, dirMode); err != nil {
+		return fmt.Errorf("create the temporary folder: %w", err)
+	}
+	if err := writeFile(filepath.Join(dir, Marker), []byte(markerText)); err != nil {
+		return err
+	}
 	for _, p := range files.Paths() {
+		if !fs.ValidPath(p) || p == "." || p == Marker {
+			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
+		}
 		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(full), dirMode); err != nil {
 			return err
 		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+		if err := writeFile(full, files[p]); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// writeFile writes b to name with the fixed file mode, whatever the umask.
+func writeFile(name string, b []byte) error {
+	if err := os.WriteFile(name, b, fileMode); err != nil {
+		return err
+	}
+	return os.Chmod(name, fileMode)
+}
+
+// swap puts the folder tmp in place of dir, keeping dir intact if it cannot.
+func swap(tmp, dir string) error {
+	old := dir + ".old-" + strconv.Itoa(os.Getpid())
+	if err := os.RemoveAll(old); err != nil {
+		return err
+	}
+	hadOld := true
+	if err := os.Rename(dir, old); errors.Is(err, fs.ErrNotExist) {
+		hadOld = false
+	} else if err != nil {
+		return fmt.Errorf("move the previous %s aside: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if hadOld {
+			os.Rename(old, dir)
+		}
+		return fmt.Errorf("move the new site into %s: %w", dir, err)
+	}
+	if hadOld {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("remove the previous site %s: %w", old, err)
 		}
 	}
 	return nil
