@@ -162,8 +162,8 @@ type Footnote struct {
 }
 
 // Inline is a run of inline Markdown rebuilt from one or more source fragments:
-// a goldmark node (an *ast.Paragraph or *ast.TextBlock) whose children are the
-// inline nodes, with segments pointing into Source. Footnote references are
+// a detached goldmark *ast.TextBlock whose children are the inline nodes, with
+// text segments pointing into Source. Footnote references are
 // *FootnoteRef nodes; "(#)" link placeholders are resolved or turned into text.
 type Inline struct {
 	Node   ast.Node
@@ -185,23 +185,26 @@ func (in *Inline) MarshalText() ([]byte, error) { return []byte(in.Plain()), nil
 
 func writePlain(b *strings.Builder, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch t := c.(type) {
-		case *FootnoteRef:
-			continue
-		case *ast.Text:
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.Write(t.Value)
-		case *ast.AutoLink:
-			b.Write(t.Label(src))
-		case *ast.RawHTML:
-			// stray HTML carries no text of its own
-		default:
-			writePlain(b, c, src)
+		writeNodePlain(b, c, src)
+	}
+}
+
+// writeNodePlain writes the plain text of one inline node and its descendants.
+func writeNodePlain(b *strings.Builder, n ast.Node, src []byte) {
+	switch t := n.(type) {
+	case *FootnoteRef, *ast.RawHTML:
+		// references and stray HTML carry no text of their own
+	case *ast.Text:
+		b.Write(t.Segment.Value(src))
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			b.WriteByte(' ')
 		}
+	case *ast.String:
+		b.Write(t.Value)
+	case *ast.AutoLink:
+		b.Write(t.Label(src))
+	default:
+		writePlain(b, n, src)
 	}
 }
 

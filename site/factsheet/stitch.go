@@ -1,0 +1,265 @@
+package factsheet
+
+import (
+	"github.com/yuin/goldmark/ast"
+)
+
+// unitKind classifies the top-level blocks of the converted text.
+type unitKind int
+
+const (
+	unitBody  unitKind = iota // a heading, paragraph, list or quote of the text
+	unitBreak                 // a "---" page break
+	unitNotes                 // a paragraph of footnote definitions
+	unitUsed                  // a fragment already stitched elsewhere
+)
+
+// unit is one top-level block of the converted text, in source order.
+type unit struct {
+	kind  unitKind
+	block *Block      // unitBody: the converted block
+	notes []*Footnote // unitNotes: the definitions it holds
+}
+
+// topLevel converts the top-level blocks of the Markdown tree into units,
+// filing footnote definitions as it meets them.
+func (p *fileParser) topLevel(root ast.Node) []*unit {
+	convertReferences(root, p.src)
+	var units []*unit
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch t := n.(type) {
+		case *ast.ThematicBreak:
+			units = append(units, &unit{kind: unitBreak})
+		case *ast.Paragraph:
+			if notes := p.definitions(t); notes != nil {
+				for _, fn := range notes {
+					p.addDefinition(fn)
+				}
+				units = append(units, &unit{kind: unitNotes, notes: notes})
+				continue
+			}
+			units = append(units, &unit{block: p.paragraph(t)})
+		default:
+			if b := p.convert(n); b != nil {
+				units = append(units, &unit{block: b})
+			}
+		}
+	}
+	return units
+}
+
+// paragraph converts a goldmark paragraph.
+func (p *fileParser) paragraph(n ast.Node) *Block {
+	pos := p.posOf(n)
+	return &Block{Kind: BlockParagraph, Pos: pos, Text: p.detach(n)}
+}
+
+// convert turns a goldmark block other than a top-level paragraph into a Block,
+// or reports why it is left out and returns nil.
+func (p *fileParser) convert(n ast.Node) *Block {
+	pos := p.posOf(n)
+	switch t := n.(type) {
+	case *ast.Heading:
+		return &Block{Kind: BlockHeading, Pos: pos, Level: t.Level, Text: p.detach(t)}
+	case *ast.Paragraph, *ast.TextBlock:
+		return p.paragraph(t)
+	case *ast.List:
+		list := &Block{Kind: BlockList, Pos: pos, Ordered: t.IsOrdered()}
+		for item := t.FirstChild(); item != nil; item = item.NextSibling() {
+			list.Children = append(list.Children, p.item(item))
+		}
+		return list
+	case *ast.Blockquote:
+		quote := &Block{Kind: BlockQuote, Pos: pos}
+		for c := t.FirstChild(); c != nil; c = c.NextSibling() {
+			if b := p.convert(c); b != nil {
+				quote.Children = append(quote.Children, b)
+			}
+		}
+		return quote
+	case *ast.HTMLBlock:
+		p.warnf(pos, "raw HTML block left out: a factsheet's text is Markdown; write it as text or remove it")
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		p.warnf(pos, "code block left out: a factsheet has no code; check the indentation of this text")
+	case *ast.ThematicBreak:
+		// a page break inside a list or quote carries nothing
+	default:
+		p.warnf(pos, "%s block left out: the factsheet format does not know it", n.Kind())
+	}
+	return nil
+}
+
+// item converts a list item: its text (paragraphs joined) and its nested lists.
+func (p *fileParser) item(n ast.Node) *Block {
+	it := &Block{Kind: BlockItem, Pos: p.posOf(n)}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c.(type) {
+		case *ast.Paragraph, *ast.TextBlock:
+			if it.Text == nil {
+				it.Text = p.detach(c)
+			} else {
+				join(it.Text, p.detach(c))
+			}
+		default:
+			if b := p.convert(c); b != nil {
+				it.Children = append(it.Children, b)
+			}
+		}
+	}
+	if it.Text == nil {
+		it.Text = &Inline{Node: ast.NewTextBlock(), Source: p.src}
+	}
+	return it
+}
+
+// continueFootnotes completes each definition cut by a page break with the
+// fragment that continues it: a lower-case paragraph without references that
+// stands right beside a block of definitions, the nearest one in the text.
+func (p *fileParser) continueFootnotes(units []*unit) {
+	for i, u := range units {
+		if u.kind != unitNotes {
+			continue
+		}
+		for _, fn := range u.notes {
+			if !endsMidSentence(fn.Text) {
+				continue
+			}
+			if j := nearestNoteFragment(units, i); j >= 0 {
+				join(fn.Text, units[j].block.Text)
+				units[j].kind = unitUsed
+				continue
+			}
+			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
+		}
+	}
+}
+
+// nearestNoteFragment finds the unit index of the fragment closest to units[at]
+// that can continue a footnote, without crossing a heading; -1 if none.
+func nearestNoteFragment(units []*unit, at int) int {
+	best := -1
+	for _, dir := range []int{-1, 1} {
+		for j := at + dir; j >= 0 && j < len(units); j += dir {
+			u := units[j]
+			if u.kind == unitBody && u.block.Kind == BlockHeading {
+				break
+			}
+			if isNoteFragment(units, j) && (best < 0 || abs(j-at) < abs(best-at)) {
+				best = j
+				break
+			}
+		}
+	}
+	return best
+}
+
+// isNoteFragment tells whether units[j] looks like the rest of a footnote:
+// a lower-case paragraph without references next to a block of definitions.
+func isNoteFragment(units []*unit, j int) bool {
+	u := units[j]
+	if u.kind != unitBody || u.block.Kind != BlockParagraph || !startsLowerCase(u.block.Text) || len(refsIn(u.block.Text.Node)) > 0 {
+		return false
+	}
+	besideNotes := func(k int) bool { return k >= 0 && k < len(units) && units[k].kind == unitNotes }
+	return besideNotes(j-1) || besideNotes(j+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// stitch rebuilds the body from its units: a paragraph or list item that stops
+// mid-sentence takes the next paragraph as its continuation, a list cut by a
+// page break goes on with the list that follows it, and the page breaks and
+// footnote blocks in between disappear.
+func (p *fileParser) stitch(units []*unit) []*Block {
+	var out []*Block
+	gap, stitched := false, false
+	for _, u := range units {
+		if u.kind != unitBody {
+			gap = true
+			continue
+		}
+		b := u.block
+		last := lastBlock(out)
+		switch {
+		case b.Kind == BlockParagraph && openTail(last) != nil:
+			join(openTail(last).Text, b.Text)
+			gap, stitched = false, true
+			continue
+		case b.Kind == BlockList && last != nil && last.Kind == BlockList && last.Ordered == b.Ordered && (gap || stitched):
+			p.mergeLists(last, b)
+		default:
+			if b.Kind == BlockParagraph && startsLowerCase(b.Text) {
+				p.warnf(b.Pos, "this paragraph starts in lower case but nothing before it stops mid-sentence: is it a fragment cut by a page break?")
+			}
+			out = append(out, b)
+		}
+		gap, stitched = false, false
+	}
+	for _, b := range out {
+		p.joinCutItems(b)
+	}
+	return out
+}
+
+func lastBlock(blocks []*Block) *Block {
+	if len(blocks) == 0 {
+		return nil
+	}
+	return blocks[len(blocks)-1]
+}
+
+// openTail returns the paragraph or deepest last list item ending a block if
+// its text stops mid-sentence, or nil.
+func openTail(b *Block) *Block {
+	for b != nil && b.Kind == BlockList && len(b.Children) > 0 {
+		item := b.Children[len(b.Children)-1]
+		if n := len(item.Children); n > 0 && item.Children[n-1].Kind == BlockList {
+			b = item.Children[n-1]
+			continue
+		}
+		b = item
+	}
+	if b != nil && (b.Kind == BlockParagraph || b.Kind == BlockItem) && endsMidSentence(b.Text) {
+		return b
+	}
+	return nil
+}
+
+// mergeLists appends the items of next, the rest of a list cut by a page break,
+// to list; a first item that continues a cut sentence is joined to it.
+func (p *fileParser) mergeLists(list, next *Block) {
+	items := next.Children
+	if tail := openTail(list); tail != nil && len(items) > 0 && startsLowerCase(items[0].Text) {
+		join(tail.Text, items[0].Text)
+		tail.Children = append(tail.Children, items[0].Children...)
+		items = items[1:]
+	}
+	list.Children = append(list.Children, items...)
+}
+
+// joinCutItems joins, in every list of b, an item that stops mid-sentence with
+// an unclosed parenthesis to the next item when that one closes it: the bullet
+// "- at these levels)." continues the bullet before it.
+func (p *fileParser) joinCutItems(b *Block) {
+	if b.Kind == BlockList {
+		var kept []*Block
+		for _, item := range b.Children {
+			if prev := lastBlock(kept); prev != nil && len(prev.Children) == 0 && endsMidSentence(prev.Text) &&
+				unbalancedParens(prev.Text) > 0 && unbalancedParens(item.Text) < 0 && startsLowerCase(item.Text) {
+				join(prev.Text, item.Text)
+				prev.Children = item.Children
+				continue
+			}
+			kept = append(kept, item)
+		}
+		b.Children = kept
+	}
+	for _, c := range b.Children {
+		p.joinCutItems(c)
+	}
+}
