@@ -1,8 +1,24 @@
 // Package render turns factsheet documents into the HTML pages and data files of the site.
+//
+// Every page is an html/template: templates/layout.html defines "layout" (the
+// document shell: head, header with the search form, breadcrumb, main, footer)
+// and templates/partials.html the small pieces ("badge", "recmark", ...); each
+// page file (home.html, chapter.html, ...) defines "main". The text of the
+// factsheet is rendered by goldmark's HTML renderer with a node renderer of
+// our own for footnote references, then handed to the templates as HTML.
+//
+// All links are relative: a page at lithuania/chapters/ii.html reaches the
+// root of the site through "../../", which it also carries in <body data-root>.
+// Absolute addresses appear only when Options.BaseURL is set.
 package render
 
 import (
+	"fmt"
 	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -15,7 +31,74 @@ type Options struct {
 	BaseURL   string // absolute address of public/ when published ("https://x.github.io/repo/"), or ""
 }
 
+// slugPattern is what a factsheet's slug must look like to become a folder name.
+var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
 // Site renders every page, data file and asset of the site.
 func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
-	return output.Files{}, nil
+	if err := checkBaseURL(opts.BaseURL); err != nil {
+		return nil, err
+	}
+	t, err := loadTemplates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	files := output.Files{}
+	if err := copyAssets(files, opts.Assets); err != nil {
+		return nil, err
+	}
+	for _, doc := range docs {
+		if !slugPattern.MatchString(doc.Meta.Slug) {
+			return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
+		}
+		d := newDocSite(doc, t, opts)
+		if err := d.render(files); err != nil {
+			return nil, fmt.Errorf("%s: %w", doc.File, err)
+		}
+	}
+	if err := renderRoot(files, docs, t, opts); err != nil {
+		return nil, err
+	}
+	files[".nojekyll"] = []byte{}
+	if opts.BaseURL != "" {
+		files["sitemap.xml"] = sitemap(files, opts.BaseURL)
+		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + opts.BaseURL + "sitemap.xml\n")
+	}
+	return files, nil
+}
+
+// checkBaseURL accepts "" or an absolute http(s) address ending with "/".
+func checkBaseURL(base string) error {
+	if base == "" {
+		return nil
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || !strings.HasSuffix(base, "/") {
+		return fmt.Errorf("base URL %q: give an absolute http(s) address ending with /, e.g. https://example.github.io/repo/", base)
+	}
+	return nil
+}
+
+// copyAssets copies every file of the assets folder to assets/.
+func copyAssets(files output.Files, assets fs.FS) error {
+	if assets == nil {
+		return fmt.Errorf("no assets folder given; pass the embedded assets or -assets DIR")
+	}
+	return fs.WalkDir(assets, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(assets, p)
+		if err != nil {
+			return err
+		}
+		files[path.Join("assets", p)] = b
+		return nil
+	})
+}
+
+// rootOf is the relative path from a file to the root of the site: "" for
+// index.html, "../../" for lithuania/chapters/ii.html.
+func rootOf(rel string) string {
+	return strings.Repeat("../", strings.Count(rel, "/"))
 }

@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// countView is a count of identifiers of one urgency, with its badge.
+type countView struct {
+	Badge badge
+	N     int
+}
+
+// tocItem is a heading of a chapter, for its table of contents.
+type tocItem struct {
+	ID    string
+	Label string
+	Sub   []tocItem
+}
+
+// chapterView is the data of a chapter page.
+type chapterView struct {
+	Number    string
+	Title     string
+	ID        string // the chapter's anchor in the single-file edition
+	TOC       []tocItem
+	Counts    []countView
+	Recs      []link // the chapter's identifiers, each linked to its place in the text
+	Body      template.HTML
+	Footnotes []fnView
+	Prev      *link
+	Next      *link
+}
+
+func (d *docSite) countViews(cs []count, legend string) []countView {
+	out := make([]countView, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, countView{Badge: d.badge(c.Urgency, legend), N: c.N})
+	}
+	return out
+}
+
+// chapterBody renders a chapter's sections; it returns the HTML, the table of
+// contents and the footnotes referenced.
+func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []tocItem, error) {
+	var w bytes.Buffer
+	b.sections(&w, c.Sections)
+	return template.HTML(w.String()), b.toc, b.err
+}
+
+func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bool) (*chapterView, error) {
+	c := d.doc.Chapters[i]
+	b := &body{in: d.in, refs: newRefs(d.doc, true), mark: d.marker(root, single), ids: ids}
+	legend := d.legend(root)
+	if single {
+		b.shift = 1
+		legend = "#legend"
+	}
+	html, toc, err := d.chapterBody(c, b)
+	if err != nil {
+		return nil, err
+	}
+	v := &chapterView{
+		Number: c.Number, Title: c.Title, ID: "chapter-" + c.Slug(),
+		TOC: toc, Counts: d.countViews(d.chapterCounts(c), legend),
+		Body: html, Footnotes: footnotes(d.doc, d.in, b.refs, d.names(root, single)),
+	}
+	for _, e := range d.chapterEntries(c) {
+		v.Recs = append(v.Recs, link{Label: e.ID, Href: "#" + factsheet.Anchor(e.ID)})
+	}
+	if !single {
+		if i > 0 {
+			p := d.doc.Chapters[i-1]
+			v.Prev = &link{Label: p.Number + ". " + p.Title, Href: p.Slug() + ".html"}
+		}
+		if i+1 < len(d.doc.Chapters) {
+			n := d.doc.Chapters[i+1]
+			v.Next = &link{Label: n.Number + ". " + n.Title, Href: n.Slug() + ".html"}
+		}
+	}
+	return v, nil
+}
+
+// chapters writes chapters/<numeral>.html for every chapter.
+func (d *docSite) chapters(files output.Files) error {
+	for i, c := range d.doc.Chapters {
+		rel := d.slug + "/chapters/" + c.Slug() + ".html"
+		p := d.page(rel, d.titled(c.Number+". "+c.Title), "Chapter "+c.Number+" of the factsheet: "+c.Title+".")
+		v, err := d.chapterView(i, p.Root, false, nil)
+		if err != nil {
+			return err
+		}
+		p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: "Chapter " + c.Number}}
+		p.Body = v
+		if err := d.write(files, "chapter", rel, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,126 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// record is one identifier in recommendations.json and recommendations.csv.
+type record struct {
+	ID           string     `json:"id"`            // "IV-5"
+	IDs          []string   `json:"ids"`           // every identifier sharing the text, this one included
+	Chapter      string     `json:"chapter"`       // Roman numeral, "IV"
+	ChapterTitle string     `json:"chapter_title"` // "Jurisdiction rules"
+	Urgency      string     `json:"urgency"`       // require | request | invite
+	Section      string     `json:"section"`       // specific | generic
+	Text         string     `json:"text"`          // the recommendation's own text and sub-items, plain, without the lead-in
+	URL          string     `json:"url"`           // its page, relative to public/
+	Footnotes    []noteData `json:"footnotes"`     // the footnotes referenced in its text, identity ones included
+}
+
+// noteData is a footnote in the data files.
+type noteData struct {
+	N    int    `json:"n"`
+	Text string `json:"text"`
+}
+
+// dataFile is the whole of recommendations.json.
+type dataFile struct {
+	Factsheet       metaData          `json:"factsheet"`
+	Levels          []factsheet.Level `json:"levels"`
+	Recommendations []record          `json:"recommendations"`
+}
+
+// metaData is the factsheet's metadata in recommendations.json.
+type metaData struct {
+	Title      string `json:"title"`
+	Party      string `json:"party"`
+	Slug       string `json:"slug"`
+	Language   string `json:"language"`
+	LastUpdate string `json:"last_update"`
+	Report     string `json:"report"`
+	URL        string `json:"url"` // the factsheet's home, relative to public/
+}
+
+// records lists one record per identifier, in navigation order.
+func (d *docSite) records() []record {
+	notes := map[int]string{}
+	for _, f := range d.doc.Footnotes {
+		notes[f.Number] = f.Text.Plain()
+	}
+	out := make([]record, 0, len(d.es))
+	for _, e := range d.es {
+		r := e.Rec
+		rec := record{
+			ID: e.ID, IDs: append([]string{}, r.IDs...),
+			Chapter: r.Chapter.Number, ChapterTitle: r.Chapter.Title,
+			Urgency: string(r.Urgency), Section: string(r.Section),
+			Text:      blockPlain(r.Block),
+			URL:       d.slug + "/recommendations/" + e.Stem() + ".html",
+			Footnotes: []noteData{},
+		}
+		for _, n := range r.Footnotes {
+			rec.Footnotes = append(rec.Footnotes, noteData{N: n, Text: notes[n]})
+		}
+		out = append(out, rec)
+	}
+	return out
+}
+
+// data writes recommendations.json and recommendations.csv.
+func (d *docSite) data(files output.Files) error {
+	recs := d.records()
+	m := d.doc.Meta
+	all := dataFile{
+		Factsheet: metaData{Title: m.Title, Party: m.Party, Slug: m.Slug, Language: lang(d.doc),
+			LastUpdate: m.LastUpdate, Report: m.Report, URL: d.slug + "/index.html"},
+		Levels:          levels(d.doc),
+		Recommendations: recs,
+	}
+	js, err := json.MarshalIndent(all, "", "  ")
+	if err != nil {
+		return fmt.Errorf("recommendations.json: %w", err)
+	}
+	files[d.slug+"/recommendations.json"] = append(js, '\n')
+	c, err := recordsCSV(recs)
+	if err != nil {
+		return fmt.Errorf("recommendations.csv: %w", err)
+	}
+	files[d.slug+"/recommendations.csv"] = c
+	return nil
+}
+
+// csvHeader is the header row of recommendations.csv.
+var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes"}
+
+// recordsCSV writes the records as RFC 4180 CSV (CRLF line ends, fields quoted
+// when needed). The list columns are flattened: "ids" joins the identifiers
+// with a space ("V-4 V-7 V-12 V-15"); "footnotes" writes each footnote as
+// "n: text" and joins them with " | " ("16: Para. 95. | 17: Recommendation II-12.").
+func recordsCSV(recs []record) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	if err := w.Write(csvHeader); err != nil {
+		return nil, err
+	}
+	for _, r := range recs {
+		notes := make([]string, 0, len(r.Footnotes))
+		for _, f := range r.Footnotes {
+			notes = append(notes, strconv.Itoa(f.N)+": "+f.Text)
+		}
+		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | ")}
+		if err := w.Write(row); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}

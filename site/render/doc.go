@@ -1,0 +1,171 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"strings"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// docSite renders the sub-site of one factsheet.
+type docSite struct {
+	doc  *factsheet.Document
+	t    *templates
+	opts Options
+	in   *inliner
+	es   []entry        // every identifier, in navigation order
+	byID map[string]int // identifier → index in es
+	slug string
+}
+
+func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
+	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
+	d.es = entries(doc)
+	for i, e := range d.es {
+		d.byID[e.ID] = i
+	}
+	return d
+}
+
+// render adds every file of the factsheet to files.
+func (d *docSite) render(files output.Files) error {
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
+	for _, step := range steps {
+		if err := step(files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// page returns the common part of a factsheet page at rel (relative to the
+// root of the site), with the factsheet's home as the first breadcrumb.
+func (d *docSite) page(rel, title, description string) *page {
+	root := rootOf(rel)
+	p := &page{
+		Lang:        lang(d.doc),
+		Title:       title,
+		Description: description,
+		Root:        root,
+		Slug:        d.slug,
+		SiteTitle:   d.siteTitle(),
+		Home:        root + d.slug + "/index.html",
+		OGType:      "article",
+		SiteName:    d.siteTitle(),
+		CSP:         csp,
+		Levels:      levels(d.doc),
+	}
+	if d.opts.BaseURL != "" {
+		p.Canonical = d.opts.BaseURL + rel
+	}
+	return p
+}
+
+func (d *docSite) siteTitle() string {
+	if t := strings.TrimSpace(d.doc.Meta.Title); t != "" {
+		return t
+	}
+	if d.doc.Meta.Party != "" {
+		return "Factsheet – " + d.doc.Meta.Party
+	}
+	return "Factsheet"
+}
+
+// titled joins the parts of a page title with " · ", the factsheet's party last.
+func (d *docSite) titled(parts ...string) string {
+	if d.doc.Meta.Party != "" {
+		parts = append(parts, d.doc.Meta.Party)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func lang(doc *factsheet.Document) string {
+	if doc.Meta.Language != "" {
+		return doc.Meta.Language
+	}
+	return "en"
+}
+
+// badge is the urgency badge of u, its legend reached from root.
+func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
+	l := levelOf(d.doc, u)
+	return badge{Urgency: u, Word: l.Word, Meaning: l.Meaning, Href: legend}
+}
+
+// legend is the address of the urgency legend from a page at root.
+func (d *docSite) legend(root string) string { return root + d.slug + "/index.html#legend" }
+
+// recHref is the address of an identifier's page from a page at root.
+func (d *docSite) recHref(root, id string) string {
+	return root + d.slug + "/recommendations/" + factsheet.FileStem(id) + ".html"
+}
+
+// chapterHref is the address of a chapter page from a page at root.
+func (d *docSite) chapterHref(root string, c *factsheet.Chapter) string {
+	return root + d.slug + "/chapters/" + c.Slug() + ".html"
+}
+
+// marker returns the recmark maker for chapter pages at root: identifiers
+// link to their pages, or (single-file edition) to their entries.
+func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendation) (template.HTML, error) {
+	return func(r *factsheet.Recommendation) (template.HTML, error) {
+		m := recmark{Badge: d.badge(r.Urgency, d.legend(root))}
+		if single {
+			m.Badge.Href = "#legend"
+		}
+		for _, id := range r.IDs {
+			href := d.recHref(root, id)
+			if single {
+				href = "#recommendation-" + factsheet.FileStem(id)
+			}
+			m.IDs = append(m.IDs, link{Label: id, Href: href})
+		}
+		return d.t.partial("recmark", m)
+	}
+}
+
+// names returns a function resolving an identifier to its page's link.
+func (d *docSite) names(root string, single bool) func(string) (link, bool) {
+	return func(id string) (link, bool) {
+		if _, ok := d.byID[id]; !ok {
+			return link{}, false
+		}
+		if single {
+			return link{Label: id, Href: "#recommendation-" + factsheet.FileStem(id)}, true
+		}
+		return link{Label: id, Href: d.recHref(root, id)}, true
+	}
+}
+
+// chapterCounts tallies the identifiers of one chapter by urgency.
+func (d *docSite) chapterCounts(c *factsheet.Chapter) []count {
+	var es []entry
+	for _, e := range d.es {
+		if e.Rec.Chapter == c {
+			es = append(es, e)
+		}
+	}
+	return counts(d.doc, es)
+}
+
+// chapterEntries lists the identifiers of one chapter.
+func (d *docSite) chapterEntries(c *factsheet.Chapter) []entry {
+	var es []entry
+	for _, e := range d.es {
+		if e.Rec.Chapter == c {
+			es = append(es, e)
+		}
+	}
+	return es
+}
+
+func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
+	b, err := d.t.page(kind, p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	files[rel] = b
+	return nil
+}

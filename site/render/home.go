@@ -1,0 +1,136 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"time"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// chapterItem is a chapter in a list of chapters, with its counts by urgency.
+type chapterItem struct {
+	Number string
+	Title  string
+	Href   string
+	ID     string // the chapter's anchor on the list of recommendations
+	Counts []countView
+	N      int    // identifiers in the chapter
+	Items  []item // its recommendations (list page only)
+}
+
+// homeView is the data of a factsheet's home page.
+type homeView struct {
+	Meta       factsheet.Meta
+	Date       string // the last update, spelt out ("25 May 2023")
+	Intro      *chapterItem
+	IntroHTML  template.HTML
+	KeyTitle   string
+	KeyHTML    template.HTML
+	Footnotes  []fnView
+	Legend     []badge
+	Chapters   []chapterItem
+	Total      []countView
+	N          int
+	All        string // the list of all recommendations
+	SingleFile link   // downloads/<slug>.html
+	Zip        link   // downloads/<slug>-offline.zip
+	SingleName string // data-download key of the single-file edition
+	ZipName    string
+}
+
+// spelled formats a YYYY-MM-DD date as "25 May 2023", or returns it unchanged.
+func spelled(date string) string {
+	t, err := time.Parse("2006-01-02", date)
+	if err != nil {
+		return date
+	}
+	return t.Format("2 January 2006")
+}
+
+// intro returns the introduction chapter: the first one, when it states no
+// recommendation; nil otherwise.
+func (d *docSite) intro() *factsheet.Chapter {
+	if len(d.doc.Chapters) == 0 || len(d.chapterEntries(d.doc.Chapters[0])) > 0 {
+		return nil
+	}
+	return d.doc.Chapters[0]
+}
+
+// chapterItems lists the chapters with their counts, for a page at root.
+func (d *docSite) chapterItems(root string) []chapterItem {
+	var out []chapterItem
+	for _, c := range d.doc.Chapters {
+		out = append(out, chapterItem{
+			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: "chapter-" + c.Slug(),
+			Counts: d.countViews(d.chapterCounts(c), d.legend(root)), N: len(d.chapterEntries(c)),
+		})
+	}
+	return out
+}
+
+// legendBadges are the three urgency levels with their meanings.
+func (d *docSite) legendBadges(href string) []badge {
+	var out []badge
+	for _, l := range levels(d.doc) {
+		out = append(out, d.badge(l.Urgency, href))
+	}
+	return out
+}
+
+// home writes <slug>/index.html.
+func (d *docSite) home(files output.Files) error {
+	rel := d.slug + "/index.html"
+	p := d.page(rel, d.siteTitle(), d.homeDescription())
+	p.OGType = "website"
+	v := &homeView{
+		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
+		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root),
+		Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
+		All:        "recommendations/index.html",
+		SingleFile: link{Label: "Single-file edition (HTML)", Href: "../downloads/" + d.slug + ".html"},
+		Zip:        link{Label: "Offline website (ZIP)", Href: "../downloads/" + d.slug + "-offline.zip"},
+		SingleName: d.slug + ".html", ZipName: d.slug + "-offline.zip",
+	}
+	if c := d.intro(); c != nil {
+		refs := newRefs(d.doc, true)
+		var intro, keys []*factsheet.Section
+		for _, s := range c.Sections {
+			if s.Kind == factsheet.SectionKeyFindings {
+				keys = append(keys, s)
+			} else {
+				intro = append(intro, s)
+			}
+		}
+		ids := map[string]bool{"legend": true, "key-findings": true, "intro": true}
+		var w bytes.Buffer
+		b := &body{in: d.in, refs: refs, shift: 1, ids: ids}
+		b.sections(&w, intro)
+		v.IntroHTML = template.HTML(w.String())
+		w.Reset()
+		for _, s := range keys {
+			if v.KeyTitle == "" && s.Heading != nil {
+				v.KeyTitle = s.Heading.Text.Plain()
+			}
+			b.blocks(&w, s.Blocks)
+		}
+		v.KeyHTML = template.HTML(w.String())
+		v.Intro = &chapterItem{Number: c.Number, Title: c.Title, Href: d.chapterHref(p.Root, c)}
+		v.Footnotes = footnotes(d.doc, d.in, refs, d.names(p.Root, false))
+	}
+	p.Crumbs = []link{{Label: d.siteTitle()}}
+	p.Body = v
+	return d.write(files, "home", rel, p)
+}
+
+func (d *docSite) homeDescription() string {
+	desc := "Recommendations of the Lanzarote Committee"
+	if d.doc.Meta.Party != "" {
+		desc += " to " + d.doc.Meta.Party
+	}
+	if d.doc.Meta.Report != "" {
+		desc += ", from its implementation report " + d.doc.Meta.Report
+	}
+	return clip(desc, 240)
+}

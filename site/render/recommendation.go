@@ -1,0 +1,145 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// item is a recommendation identifier in a list: its badge and first sentence.
+type item struct {
+	ID      string
+	Href    string
+	Badge   badge
+	Summary string
+	Current bool // the page's own recommendation
+}
+
+// recView is the data of a recommendation page (and of an entry of the
+// single-file edition).
+type recView struct {
+	ID        string
+	Anchor    string // id of the entry in the single-file edition
+	Badge     badge
+	Section   string // "Addressed to Lithuania" or "Addressed to all Parties"
+	Chapter   link
+	LeadIn    template.HTML
+	Text      template.HTML
+	Footnotes []fnView
+	Shared    []link // the other identifiers of the same text
+	Place     link   // the recommendation in its chapter's text
+	Prev      *link
+	Next      *link
+	Others    []item // the recommendations of the same chapter
+}
+
+// sectionLabel says to whom a recommendation is addressed.
+func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
+	switch k {
+	case factsheet.SectionSpecific:
+		if d.doc.Meta.Party != "" {
+			return "Addressed to " + d.doc.Meta.Party
+		}
+		return "Addressed to the Party"
+	case factsheet.SectionGeneric:
+		return "Addressed to all Parties"
+	}
+	return ""
+}
+
+// recText renders a recommendation's lead-in and text; footnote references
+// link to "#fn-N" and carry ids when ids is true.
+func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text template.HTML, refs *refs) {
+	refs = newRefs(d.doc, ids)
+	leadIn = d.in.html(r.LeadIn, refs)
+	var w bytes.Buffer
+	b := &body{in: d.in, refs: refs}
+	b.standalone(&w, r.Block)
+	return leadIn, template.HTML(w.String()), refs
+}
+
+// recView builds the view of entry i for a page at root (or the single file).
+func (d *docSite) recView(i int, root string, single bool) *recView {
+	e := d.es[i]
+	r := e.Rec
+	legend, href := d.legend(root), func(id string) string { return d.recHref(root, id) }
+	place := d.chapterHref(root, r.Chapter) + "#" + factsheet.Anchor(e.ID)
+	if single {
+		legend, href = "#legend", func(id string) string { return "#recommendation-" + factsheet.FileStem(id) }
+		place = "#" + factsheet.Anchor(e.ID)
+	}
+	v := &recView{
+		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
+		Badge:   d.badge(r.Urgency, legend),
+		Section: d.sectionLabel(r.Section),
+		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
+		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+	}
+	if single {
+		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
+	}
+	var refs *refs
+	v.LeadIn, v.Text, refs = d.recText(r, !single)
+	if !single {
+		v.Footnotes = footnotes(d.doc, d.in, refs, d.names(root, false))
+	}
+	for _, id := range r.IDs {
+		if id != e.ID {
+			v.Shared = append(v.Shared, link{Label: id, Href: href(id)})
+		}
+	}
+	if single {
+		return v
+	}
+	if i > 0 {
+		v.Prev = &link{Label: d.es[i-1].ID, Href: href(d.es[i-1].ID)}
+	}
+	if i+1 < len(d.es) {
+		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
+	}
+	for _, o := range d.chapterEntries(r.Chapter) {
+		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
+	}
+	return v
+}
+
+// item is the list entry of an identifier, for a page at root.
+func (d *docSite) item(e entry, root string, current bool) item {
+	return item{
+		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
+		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
+		Summary: firstSentence(blockPlain(e.Rec.Block), 240),
+	}
+}
+
+// recommendations writes recommendations/<id>.html for every identifier.
+func (d *docSite) recommendations(files output.Files) error {
+	for i, e := range d.es {
+		rel := d.slug + "/recommendations/" + e.Stem() + ".html"
+		word := levelOf(d.doc, e.Rec.Urgency).Word
+		p := d.page(rel, d.titled("Recommendation "+e.ID, word), clip(recPlain(e.Rec), 200))
+		v := d.recView(i, p.Root, false)
+		p.Crumbs = []link{
+			{Label: d.siteTitle(), Href: "../index.html"},
+			{Label: "Recommendations", Href: "index.html"},
+			{Label: "Chapter " + e.Rec.Chapter.Number, Href: "index.html#" + "chapter-" + e.Rec.Chapter.Slug()},
+			{Label: e.ID},
+		}
+		p.Body = v
+		if err := d.write(files, "recommendation", rel, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recPlain is a recommendation's text as one would quote it: lead-in, then text.
+func recPlain(r *factsheet.Recommendation) string {
+	text := blockPlain(r.Block)
+	if lead := r.LeadIn.Plain(); lead != "" {
+		return lead + " " + text
+	}
+	return text
+}

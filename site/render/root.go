@@ -1,0 +1,97 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// factsheetItem is a factsheet on the root page.
+type factsheetItem struct {
+	Title  string
+	Party  string
+	Date   string
+	ISO    string // the last update as YYYY-MM-DD, for <time datetime>
+	Href   string
+	Counts []countView
+	N      int
+	Search string // its search page
+}
+
+// rootView is the data of public/index.html and of 404.html.
+type rootView struct {
+	Factsheets []factsheetItem
+}
+
+// renderRoot writes public/index.html (every factsheet) and 404.html.
+func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+	v := &rootView{}
+	for _, doc := range docs {
+		d := newDocSite(doc, t, opts)
+		v.Factsheets = append(v.Factsheets, factsheetItem{
+			Title: d.siteTitle(), Party: doc.Meta.Party, Date: spelled(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
+			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
+			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
+		})
+	}
+	language := "en"
+	if len(docs) > 0 {
+		language = lang(docs[0])
+	}
+	p := &page{Lang: language, Title: "Lanzarote Committee factsheets", Root: "", SiteTitle: "Lanzarote Committee factsheets",
+		Home: "index.html", OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
+		Description: "Factsheets of the Lanzarote Committee's recommendations, one per Party.", Body: v}
+	if opts.BaseURL != "" {
+		p.Canonical = opts.BaseURL
+	}
+	b, err := t.page("root", p)
+	if err != nil {
+		return err
+	}
+	files["index.html"] = b
+	nf := *p
+	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
+	if opts.BaseURL != "" {
+		// GitHub Pages serves 404.html at any missing address: anchor its links to the site
+		nf.Base = opts.BaseURL
+	}
+	if len(docs) == 1 {
+		nf.Slug = docs[0].Meta.Slug
+		nf.Levels = levels(docs[0])
+	}
+	if b, err = t.page("notfound", &nf); err != nil {
+		return err
+	}
+	files["404.html"] = b
+	return nil
+}
+
+// sitemap lists every HTML page of the site but 404.html, sorted, as
+// absolute addresses under base.
+func sitemap(files output.Files, base string) []byte {
+	type loc struct {
+		Loc string `xml:"loc"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []loc    `xml:"url"`
+	}
+	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "assets/") {
+			continue
+		}
+		s.URLs = append(s.URLs, loc{Loc: base + p})
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	_ = enc.Encode(s) // encoding strings into memory cannot fail
+	b.WriteString("\n")
+	return b.Bytes()
+}

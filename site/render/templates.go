@@ -1,0 +1,103 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+
+	"factsheet/site/factsheet"
+)
+
+// pageKinds are the page templates; each defines "main" for the layout.
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+
+// templates holds one template set per page kind, each a clone of the layout
+// and the partials with the page's own "main".
+type templates struct {
+	base  *template.Template
+	pages map[string]*template.Template
+}
+
+func loadTemplates(fsys fs.FS) (*templates, error) {
+	if fsys == nil {
+		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
+	}
+	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	t := &templates{base: base, pages: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		c, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if t.pages[kind], err = c.ParseFS(fsys, kind+".html"); err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+	}
+	return t, nil
+}
+
+// page renders a whole page of the given kind.
+func (t *templates) page(kind string, p *page) ([]byte, error) {
+	var b bytes.Buffer
+	if err := t.pages[kind].ExecuteTemplate(&b, "layout", p); err != nil {
+		return nil, fmt.Errorf("template %s.html: %w", kind, err)
+	}
+	return b.Bytes(), nil
+}
+
+// partial renders one of the partials (e.g. "recmark") into HTML.
+func (t *templates) partial(name string, data any) (template.HTML, error) {
+	var b bytes.Buffer
+	if err := t.base.ExecuteTemplate(&b, name, data); err != nil {
+		return "", fmt.Errorf("template partials.html %s: %w", name, err)
+	}
+	return template.HTML(b.String()), nil
+}
+
+// csp is the Content-Security-Policy of every page: scripts, styles and
+// images only from the site itself, nothing inline.
+const csp = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'self'"
+
+// link is a labelled address.
+type link struct {
+	Label string
+	Href  string
+}
+
+// page is what the layout needs to know about any page.
+type page struct {
+	Lang        string // <html lang>
+	Title       string // <title>, og:title
+	Description string // <meta name="description">, og:description
+	Root        string // relative path to the root of the site ("../../")
+	Slug        string // the factsheet's slug; "" on pages outside a factsheet
+	SiteTitle   string // the header's title
+	Home        string // the header title's link
+	Canonical   string // absolute address of the page, when a base URL is set
+	OGType      string // "website" or "article"
+	SiteName    string // og:site_name
+	Base        string // <base href> (the 404 page, when a base URL is set)
+	CSP         string
+	Crumbs      []link // breadcrumb; the last one is the page itself
+	Levels      []factsheet.Level
+	Single      bool // the single-file edition
+	Body        any  // the page kind's own data
+}
+
+// badge is an urgency badge: the word, with its meaning on hover and focus.
+type badge struct {
+	Urgency factsheet.Urgency
+	Word    string
+	Meaning string
+	Href    string // the urgency legend
+}
+
+// recmark is the marker of a recommendation in the chapter text.
+type recmark struct {
+	IDs   []link // each identifier of the text, linked to its page
+	Badge badge
+}
