@@ -1,19 +1,79 @@
-// Package bundle minifies the built site and packs the offline editions; it is
-// the only package importing minify.
+// Package bundle minifies the built site and packs the offline editions of
+// each factsheet; it is the only package importing minify.
+//
+// Offline writes, for each factsheet, two downloads into public/downloads/:
+//
+//   - <slug>.html, the single-file edition: the page render wrote there, with
+//     every stylesheet, script and image inline and a Content-Security-Policy
+//     that allows only those inline scripts and styles, by hash (see SingleFile);
+//   - <slug>-offline.zip: the factsheet's sub-site, the shared assets and the
+//     single-file edition under one top folder "<slug>-offline/" whose
+//     index.html opens the factsheet (see zipFiles for the layout).
+//
+// It then fills the size placeholders that render leaves next to the
+// download links, <span class="size" data-download="<slug>.html"></span>,
+// with the size of the file ("1.2 MB"). The home page carrying the sizes is
+// itself inside the zip, so the zip's size is found by iteration: fill the
+// sizes, zip, and repeat until the rounded sizes no longer change (once or
+// twice; the rounding makes it stable). The zipped home page thus shows the
+// same sizes as the published one, the zip's own included.
 package bundle
 
 import (
+	"fmt"
+
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 )
 
-// Minify minifies HTML, CSS, JavaScript, JSON and SVG files in place and returns the bytes saved.
-func Minify(files output.Files) (saved int, err error) {
-	return 0, nil
-}
+// maxSizeRounds bounds the fill-and-zip iteration; sizes are rounded to two
+// or three digits, so it settles in two rounds in practice.
+const maxSizeRounds = 5
 
 // Offline adds, for each document, the single-file edition (inlining the
-// "downloads/<slug>.html" page that render wrote) and "downloads/<slug>-offline.zip".
+// "downloads/<slug>.html" page that render wrote) and "downloads/<slug>-offline.zip",
+// then fills the download sizes into the pages.
 func Offline(files output.Files, docs []*factsheet.Document) error {
+	for _, doc := range docs {
+		name := "downloads/" + doc.Meta.Slug + ".html"
+		single, err := SingleFile(files, name)
+		if err != nil {
+			return err
+		}
+		files[name] = single
+	}
+	fillSizes(files)
+	for round := 0; round < maxSizeRounds; round++ {
+		if err := addZips(files, docs); err != nil {
+			return err
+		}
+		if !fillSizes(files) {
+			return nil
+		}
+	}
+	return addZips(files, docs) // the zips hold the pages as published, even if sizes did not settle
+}
+
+// addZips writes the offline zip of every document.
+func addZips(files output.Files, docs []*factsheet.Document) error {
+	for _, doc := range docs {
+		if err := addZip(files, doc); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addZip writes the offline zip of doc into files.
+func addZip(files output.Files, doc *factsheet.Document) error {
+	z, err := zipFiles(files, doc)
+	if err != nil {
+		return fmt.Errorf("offline zip of %s: %w", doc.Meta.Slug, err)
+	}
+	b, err := writeZip(z, ZipRoot(doc.Meta.Slug), zipTime(doc))
+	if err != nil {
+		return fmt.Errorf("offline zip of %s: %w", doc.Meta.Slug, err)
+	}
+	files["downloads/"+doc.Meta.Slug+"-offline.zip"] = b
 	return nil
 }

@@ -1,0 +1,87 @@
+package bundle
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"regexp"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"factsheet/site/output"
+)
+
+// mediaTypes maps the extensions that Minify handles to their media type.
+var mediaTypes = map[string]string{
+	".html":        "text/html",
+	".htm":         "text/html",
+	".css":         "text/css",
+	".js":          "text/javascript",
+	".mjs":         "text/javascript",
+	".json":        "application/json",
+	".webmanifest": "application/json",
+	".svg":         "image/svg+xml",
+	".xml":         "text/xml",
+}
+
+// newMinifier returns the minifier set up for the site. HTML keeps the
+// document and end tags, attribute quotes and default attribute values, so
+// that the pages stay valid for validators and readable by the tests and
+// scripts that look for them; <pre> and <textarea> keep their whitespace.
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+		KeepSpecialComments: true,
+	})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`^(application|text)/(x-)?(java|ecma)script$`), js.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
+	return m
+}
+
+// Minify minifies the HTML, CSS, JavaScript, JSON, SVG and XML files in place
+// and returns the bytes saved. A file that would grow is kept as it was.
+// Inline scripts are minified with their page, before bundle.Offline hashes
+// them for the Content-Security-Policy, so hashes always match what ships.
+func Minify(files output.Files) (saved int, err error) {
+	m := newMinifier()
+	for _, p := range files.Paths() {
+		mt, ok := mediaTypes[path.Ext(p)]
+		if !ok {
+			continue
+		}
+		small, err := m.Bytes(mt, files[p])
+		if err != nil {
+			return saved, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
+		}
+		if mt == "text/html" {
+			small = upperDoctype(small)
+		}
+		if len(small) < len(files[p]) {
+			saved += len(files[p]) - len(small)
+			files[p] = small
+		}
+	}
+	return saved, nil
+}
+
+// upperDoctype restores "<!DOCTYPE html>", which the minifier lower-cases, as
+// validators that check the doctype's style expect it.
+func upperDoctype(b []byte) []byte {
+	if bytes.HasPrefix(b, []byte("<!doctype html>")) {
+		return append([]byte("<!DOCTYPE html>"), b[len("<!doctype html>"):]...)
+	}
+	return b
+}

@@ -1,0 +1,174 @@
+package bundle
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/url"
+	"path"
+	"regexp"
+	"strings"
+)
+
+// resolve returns the slash path, inside the built files, that the relative
+// reference ref made from the file at page points to (query and fragment dropped).
+func resolve(page, ref string) string {
+	if i := strings.IndexAny(ref, "?#"); i >= 0 {
+		ref = ref[:i]
+	}
+	if u, err := url.PathUnescape(ref); err == nil {
+		ref = u
+	}
+	if ref == "" {
+		return page
+	}
+	p := path.Join(path.Dir(page), ref)
+	if strings.HasSuffix(ref, "/") {
+		p = path.Join(p, "index.html")
+	}
+	return p
+}
+
+var scheme = regexp.MustCompile(`^[a-zA-Z][a-zA-Z0-9+.-]*:`)
+
+// isOutside tells whether ref leaves the site: it has a scheme (https:,
+// mailto:, data:) or is protocol-relative or absolute.
+func isOutside(ref string) bool {
+	return scheme.MatchString(ref) || strings.HasPrefix(ref, "/")
+}
+
+// mediaTypesByExt are the media types of the files a page may carry inline;
+// a fixed table, so that the output does not depend on the system's mime files.
+var mediaTypesByExt = map[string]string{
+	".css":   "text/css",
+	".js":    "text/javascript",
+	".json":  "application/json",
+	".svg":   "image/svg+xml",
+	".png":   "image/png",
+	".jpg":   "image/jpeg",
+	".jpeg":  "image/jpeg",
+	".gif":   "image/gif",
+	".webp":  "image/webp",
+	".avif":  "image/avif",
+	".ico":   "image/x-icon",
+	".woff":  "font/woff",
+	".woff2": "font/woff2",
+	".ttf":   "font/ttf",
+	".otf":   "font/otf",
+}
+
+// mediaType returns the media type of the file at p by its extension.
+func mediaType(p string) string {
+	if t, ok := mediaTypesByExt[strings.ToLower(path.Ext(p))]; ok {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+var (
+	endTag     = map[string]*regexp.Regexp{"script": regexp.MustCompile(`(?i)</script`), "style": regexp.MustCompile(`(?i)</style`)}
+	newlines   = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+	commentOpn = []byte("<!--")
+)
+
+// escapeRaw makes the content of a file safe as the raw text of an inline
+// <script> or <style>: "</script" cannot end the element early and "<!--"
+// cannot switch the parser into its escaped states. Both replacements mean
+// the same inside JavaScript strings and regular expressions and inside CSS
+// strings, the only places where these sequences occur. Line ends are
+// normalised the way the HTML parser would, so that the hash matches.
+func escapeRaw(b []byte, element string) []byte {
+	s := newlines.Replace(string(b))
+	out := endTag[element].ReplaceAllStringFunc(s, func(m string) string { return m[:1] + `\` + m[1:] })
+	if element == "script" {
+		out = string(bytes.ReplaceAll([]byte(out), commentOpn, []byte(`<\!--`)))
+	}
+	return []byte(out)
+}
+
+// withCSP removes the page's Content-Security-Policy <meta> elements and adds
+// one, right after <meta charset> (or <head>), that allows nothing but the
+// inline scripts and styles the page holds (by their sha256 hash) and data:
+// images and fonts.
+func withCSP(toks []token) []token {
+	var scripts, styles []string
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.tag == nil || (t.tag.name != "script" && t.tag.name != "style") {
+			continue
+		}
+		body := []byte{}
+		if toks[i+1].text {
+			body = toks[i+1].raw
+		}
+		h := sha256.Sum256(body)
+		src := "'sha256-" + base64.StdEncoding.EncodeToString(h[:]) + "'"
+		if t.tag.name == "script" {
+			scripts = appendUnique(scripts, src)
+		} else {
+			styles = appendUnique(styles, src)
+		}
+	}
+	policy := "default-src 'none'; script-src " + orNone(scripts) + "; style-src " + orNone(styles) +
+		"; img-src data:; font-src data:; base-uri 'none'; object-src 'none'"
+	meta := token{tag: &tag{name: "meta", attrs: []attr{{key: "http-equiv", val: "Content-Security-Policy"}, {key: "content", val: policy}}}, dirty: true}
+	at := -1
+	for i, t := range toks {
+		if t.tag == nil {
+			continue
+		}
+		if v, _ := t.tag.get("http-equiv"); t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy") {
+			continue
+		}
+		if t.tag.name == "head" && at < 0 {
+			at = i + 1
+		}
+		if _, ok := t.tag.get("charset"); ok && t.tag.name == "meta" {
+			at = i + 1
+			break
+		}
+		if t.tag.name == "body" {
+			break
+		}
+	}
+	if at < 0 {
+		at = 0
+	}
+	out := make([]token, 0, len(toks)+1)
+	for i, t := range toks {
+		if i == at {
+			out = append(out, meta)
+		}
+		if v, _ := tagAttr(t, "http-equiv"); t.tag != nil && t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy") {
+			continue
+		}
+		out = append(out, t)
+	}
+	if at >= len(toks) {
+		out = append(out, meta)
+	}
+	return out
+}
+
+func tagAttr(t token, key string) (string, bool) {
+	if t.tag == nil {
+		return "", false
+	}
+	return t.tag.get(key)
+}
+
+func appendUnique(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}
+
+func orNone(list []string) string {
+	if len(list) == 0 {
+		return "'none'"
+	}
+	return strings.Join(list, " ")
+}

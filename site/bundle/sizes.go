@@ -1,0 +1,89 @@
+package bundle
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"factsheet/site/output"
+)
+
+// HumanSize formats a byte count for people, in decimal units: "870 bytes",
+// "45 KB", "1.2 MB".
+func HumanSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 999_500:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
+	default:
+		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
+	}
+}
+
+// sizeMark is what every size placeholder contains; pages without it are skipped quickly.
+var sizeMark = []byte("data-download=")
+
+// fillSizes writes, into every HTML file, the size of the download that each
+// placeholder <span class="size" data-download="NAME"></span> names
+// ("downloads/NAME"), replacing what the span held. It returns whether any
+// file changed. Placeholders naming a file not built yet are left as they are.
+func fillSizes(files output.Files) bool {
+	changed := false
+	for _, p := range files.Paths() {
+		if path.Ext(p) != ".html" || !bytes.Contains(files[p], sizeMark) {
+			continue
+		}
+		if b, ok := fillPage(files, files[p]); ok {
+			files[p] = b
+			changed = true
+		}
+	}
+	return changed
+}
+
+// fillPage fills the size placeholders of one page; ok tells whether it changed.
+func fillPage(files output.Files, page []byte) ([]byte, bool) {
+	toks := tokenize(page)
+	var out []token
+	changed := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		out = append(out, t)
+		name, ok := tagAttr(t, "data-download")
+		if !ok || t.tag.name != "span" {
+			continue
+		}
+		b, built := files["downloads/"+path.Base(name)]
+		if !built {
+			continue
+		}
+		// Skip the span's old text, up to its end tag.
+		j := i + 1
+		for j < len(toks) && toks[j].text {
+			j++
+		}
+		if j >= len(toks) || toks[j].end != "span" {
+			continue // the span holds markup: not a placeholder of ours
+		}
+		size := HumanSize(len(b))
+		if old := string(bytes.Join(rawOf(toks[i+1:j]), nil)); strings.TrimSpace(old) != size {
+			changed = true
+		}
+		out = append(out, token{raw: []byte(size), text: true})
+		i = j - 1
+	}
+	if !changed {
+		return page, false
+	}
+	return render(out), true
+}
+
+func rawOf(toks []token) [][]byte {
+	var bs [][]byte
+	for _, t := range toks {
+		bs = append(bs, t.raw)
+	}
+	return bs
+}
