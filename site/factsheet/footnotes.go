@@ -140,7 +140,7 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 	var cur *Footnote
 	for c := ast.Node(first); c != nil; {
 		next := c.NextSibling()
-		if r, ok := c.(*FootnoteRef); ok && (c == first || startsLine(c)) {
+		if r, ok := c.(*FootnoteRef); ok && (c == first || endsLine(cur.Text.Node.LastChild())) {
 			cur = &Footnote{Number: r.Number, Text: &Inline{Node: ast.NewTextBlock(), Source: p.src}, Pos: p.posOf(para)}
 			if off, ok := firstOffset(next); ok && next != nil {
 				cur.Pos = p.posAt(off)
@@ -160,10 +160,10 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 	return notes
 }
 
-// startsLine tells whether an inline node follows a line break.
-func startsLine(n ast.Node) bool {
-	prev, ok := n.PreviousSibling().(*ast.Text)
-	return ok && (prev.SoftLineBreak() || prev.HardLineBreak())
+// endsLine tells whether an inline node ends with a line break.
+func endsLine(n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	return ok && (t.SoftLineBreak() || t.HardLineBreak())
 }
 
 // namedRecommendations returns the identifiers a footnote's text names, or nil.

@@ -66,10 +66,16 @@ func (p *fileParser) resolveLink(in *Inline, l *ast.Link, byKey map[string]strin
 	}
 }
 
-// linkKey normalises a link text for lookup: white space collapsed, quotes and
-// final punctuation trimmed, lower case.
+// linkKey normalises a link text for lookup: white space collapsed, double
+// quotes removed, final punctuation trimmed, lower case.
 func linkKey(text string) string {
-	return strings.ToLower(strings.Trim(normalizeSpace(text), "\"“”'‘’.,;: "))
+	unquoted := strings.Map(func(r rune) rune {
+		if strings.ContainsRune("\"“”", r) {
+			return -1
+		}
+		return r
+	}, text)
+	return strings.ToLower(strings.Trim(normalizeSpace(unquoted), "'‘’.,;: "))
 }
 
 // safeURL tells whether an address is http(s), mailto or relative.

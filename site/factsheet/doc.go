@@ -1,0 +1,72 @@
+// Package factsheet holds the model of a Lanzarote Committee factsheet and the
+// parser that rebuilds it from the Markdown text converted from the PDF.
+//
+// # The file
+//
+// A factsheet file is a YAML front matter block between two '---' lines (title,
+// party, slug, language, last_update, report, optional base_url, and links: a
+// map from a link's text to its address), followed by the converted text,
+// unchanged. The text is parsed with goldmark; this package works on goldmark's
+// tree and on source positions, never on a Markdown parser of its own.
+//
+// # The grammar of the converted text
+//
+// Chapter: a heading, at any level, whose text is a Roman numeral, a full stop
+// and a title ("## II. Legal frameworks", "### III. Investigations and
+// prosecution"). Everything before the first chapter is the title block and
+// the dotted table of contents: not content. Its "Last update: DD.MM.YYYY"
+// line is checked against last_update.
+//
+// Section: a heading inside a chapter, at any level, bold or not, whose text
+// starts with "Observations ... specific to" (specific: addressed to the party
+// alone), "Generic recommendations" (generic: addressed to all Parties),
+// "Promising practice" or "Key findings". Any other heading is a sub-heading of
+// the current section. Text before the first section is the chapter's opening.
+//
+// Footnote reference: "<sup>N</sup>" or "<sup>N,M</sup>" in the text. The
+// conversion fused some adjacent references: a number beyond the next expected
+// one, whose digits spell the run of expected numbers that all have a
+// definition ("45" where 4 is expected), is split into that run.
+//
+// Footnote definition: a paragraph starting with "<sup>N</sup>", wherever a
+// page break put it, in any order; a paragraph may hold several, one a line.
+//
+// Page-break artefact: a "---" rule, and the footnote definitions around it,
+// cut the text of the page. The parser removes them and stitches the text:
+//   - a paragraph or last list item that stops mid-sentence (no closing
+//     punctuation) continues with the next paragraph;
+//   - a list goes on with the list that follows it across a page break, or
+//     right after a stitched fragment;
+//   - a list item with an unclosed parenthesis that stops mid-sentence
+//     continues with the next item when that one starts in lower case and
+//     closes the parenthesis ("- at these levels).");
+//   - a definition that stops mid-sentence continues with the nearest
+//     lower-case paragraph without references that stands right beside a block
+//     of definitions ("programmes.").
+//
+// Recommendation: a paragraph or list item carrying a reference to a footnote
+// whose whole text names recommendations: "Recommendation X-N",
+// "Recommendations X-N and X-M", "Recommendations X-N, X-M, ...". All the
+// identifiers named in one text share it. A list item where such a reference
+// follows a full stop and more text follows it holds two recommendations fused
+// by the conversion; it is split into two items. Other footnotes ("Para. 50")
+// stay attached to the text they annotate.
+//
+// Urgency: the bold verb (**requires**, **requests**, **invites**) inside the
+// recommendation's own text; or else the bold verb of the lead-in, the
+// paragraph ending with ":" right before its list, which then is the
+// recommendation's lead-in. Sub-items are part of their parent's text, unless
+// every one carries its own naming reference: then each is a recommendation
+// with the parent's verb, and the parent's text as lead-in. The words of the
+// levels and their meanings are read from the introduction's list of
+// definitions (**"Require"**: when ...).
+//
+// Link placeholder: "[text](#)". Its address comes from the front matter's
+// links map, by link text; without one, the link becomes plain text.
+//
+// Whatever the parser cannot place is a Problem at a position: errors make the
+// file unusable (no front matter, invalid YAML or UTF-8, no chapter); warnings
+// say what was rendered as best it could (a reference without definition, a
+// definition never referenced, a recommendation without urgency, an identifier
+// named twice, an orphan fragment, a link without address).
+package factsheet
