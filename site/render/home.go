@@ -59,12 +59,12 @@ func (d *docSite) intro() *factsheet.Chapter {
 }
 
 // chapterItems lists the chapters with their counts, for a page at root.
-func (d *docSite) chapterItems(root string) []chapterItem {
+func (d *docSite) chapterItems(root, legend string) []chapterItem {
 	var out []chapterItem
 	for _, c := range d.doc.Chapters {
 		out = append(out, chapterItem{
 			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: "chapter-" + c.Slug(),
-			Counts: d.countViews(d.chapterCounts(c), d.legend(root)), N: len(d.chapterEntries(c)),
+			Counts: d.countViews(d.chapterCounts(c), legend), N: len(d.chapterEntries(c)),
 		})
 	}
 	return out
@@ -86,7 +86,7 @@ func (d *docSite) home(files output.Files) error {
 	p.OGType = "website"
 	v := &homeView{
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
-		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root),
+		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root, "#legend"),
 		Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
 		All:        "recommendations/index.html",
 		SingleFile: link{Label: "Single-file edition (HTML)", Href: "../downloads/" + d.slug + ".html"},
@@ -119,7 +119,6 @@ func (d *docSite) home(files output.Files) error {
 		v.Intro = &chapterItem{Number: c.Number, Title: c.Title, Href: d.chapterHref(p.Root, c)}
 		v.Footnotes = footnotes(d.doc, d.in, refs, d.names(p.Root, false))
 	}
-	p.Crumbs = []link{{Label: d.siteTitle()}}
 	p.Body = v
 	return d.write(files, "home", rel, p)
 }

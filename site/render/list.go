@@ -20,7 +20,7 @@ func (d *docSite) list(files output.Files) error {
 	for _, c := range v.Total {
 		v.Filters = append(v.Filters, c.Badge)
 	}
-	for i, ci := range d.chapterItems(p.Root) {
+	for i, ci := range d.chapterItems(p.Root, d.legend(p.Root)) {
 		if ci.N == 0 {
 			continue
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"slices"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -83,7 +84,13 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	var refs *refs
 	v.LeadIn, v.Text, refs = d.recText(r, !single)
 	if !single {
-		v.Footnotes = footnotes(d.doc, d.in, refs, d.names(root, false))
+		own := d.names(root, false)
+		v.Footnotes = footnotes(d.doc, d.in, refs, func(id string) (link, bool) {
+			if slices.Contains(r.IDs, id) {
+				return link{}, false // no link to the page itself
+			}
+			return own(id)
+		})
 	}
 	for _, id := range r.IDs {
 		if id != e.ID {
