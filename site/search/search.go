@@ -1,13 +1,197 @@
 // Package search builds the search index with bleve, writes the compact index
 // that the browser loads, and answers queries; it is the only package importing bleve.
+//
+// # Documents
+//
+// Every recommendation identifier is a document (fields text, chapter, and the
+// keywords id and urgency); so is every run of chapter text under a heading
+// that has an anchor (fields heading, body, chapter), recommendations left out.
+//
+// # Queries
+//
+// Search (in Go, with bleve) and window.factsheetSearch.search (in the
+// browser, assets/search.js, from the exported index) answer a query the same
+// way:
+//
+//  1. The words are the matches of wordPattern. A chapter numeral followed by
+//     a number ("iv5", "IV-5", "iv 5") naming a known recommendation is an
+//     identifier; require(s), request(s), invite(s) are urgency filters; the
+//     others are words, normalized (lower case, possessive removed).
+//  2. Each word becomes a disjunction of term clauses (see Engine.wordClauses):
+//     its bleve term, the completions of the last word while it is being
+//     typed, and, when nothing matched, the terms one typo away. A clause is a
+//     bleve term query on one field with a boost; stop words are dropped.
+//  3. Results come in tiers: the identifiers typed, in order; the documents
+//     having every word (bleve conjunction); then those having some
+//     (bleve disjunction). Within a tier, by bleve's tf-idf score (compared at
+//     six significant digits of the ratio to the best score), then in
+//     document order. Urgency words keep only the recommendations of those
+//     urgencies; alone, they list them all in document order.
 package search
 
 import (
-	"factsheet/site/factsheet"
-	"factsheet/site/output"
+	"fmt"
+	"math"
+	"sort"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Index writes each document's browser search index, "<slug>/search-index.js".
-func Index(docs []*factsheet.Document) (output.Files, error) {
-	return output.Files{}, nil
+// Hit is one search result.
+type Hit struct {
+	ID      string  `json:"id"`   // recommendation identifier; "" for a section
+	Kind    string  `json:"kind"` // KindRecommendation or KindSection
+	Title   string  `json:"title"`
+	URL     string  `json:"url"` // relative to public/
+	Urgency string  `json:"urgency,omitempty"`
+	Chapter string  `json:"chapter"`
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"` // bleve's score within the hit's tier
+}
+
+// scored is a record number with its score in a tier.
+type scored struct {
+	n     int
+	score float64
+}
+
+// Search answers a query with bleve and returns at most n hits, best first.
+func (ix *Engine) Search(q string, n int) ([]Hit, error) {
+	pq := ParseQuery(q, func(id string) bool { _, ok := ix.ids[id]; return ok })
+	var tiers [][]scored
+	var ids []scored
+	for _, id := range pq.IDs {
+		ids = append(ids, scored{n: ix.ids[id], score: 1})
+	}
+	tiers = append(tiers, ids)
+	var words []query.Query
+	complete := true
+	matched := map[string]bool{}
+	for i, w := range pq.Words {
+		cl, ok := ix.wordClauses(w, pq.Typing && i == len(pq.Words)-1)
+		if !ok {
+			continue
+		}
+		for _, c := range cl {
+			matched[c.Term] = true
+		}
+		if len(cl) == 0 {
+			complete = false
+			continue
+		}
+		words = append(words, clausesQuery(cl))
+	}
+	if len(words) > 0 {
+		if complete {
+			all, err := ix.run(bleve.NewConjunctionQuery(words...))
+			if err != nil {
+				return nil, err
+			}
+			tiers = append(tiers, all)
+		}
+		if len(words) > 1 || !complete {
+			some, err := ix.run(bleve.NewDisjunctionQuery(words...))
+			if err != nil {
+				return nil, err
+			}
+			tiers = append(tiers, some)
+		}
+	} else if len(pq.IDs) == 0 && len(pq.Urgencies) > 0 {
+		var all []scored
+		for i := range ix.records {
+			all = append(all, scored{n: i, score: 1})
+		}
+		tiers = append(tiers, all)
+	}
+	return ix.collect(tiers, pq.Urgencies, matched, n), nil
+}
+
+// clausesQuery is the bleve disjunction of a word's term clauses.
+func clausesQuery(cl []clause) query.Query {
+	qs := make([]query.Query, len(cl))
+	for i, c := range cl {
+		tq := bleve.NewTermQuery(c.Term)
+		tq.SetField(textFields[c.Field].Name)
+		tq.SetBoost(c.Boost)
+		qs[i] = tq
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// run executes a bleve query and returns every match with its score.
+func (ix *Engine) run(q query.Query) ([]scored, error) {
+	req := bleve.NewSearchRequestOptions(q, len(ix.records), 0, false)
+	res, err := ix.bleve.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	out := make([]scored, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		var n int
+		if _, err := fmt.Sscanf(h.ID, "%d", &n); err != nil || n < 0 || n >= len(ix.records) {
+			return nil, fmt.Errorf("search: bleve returned unknown document %q", h.ID)
+		}
+		out = append(out, scored{n: n, score: h.Score})
+	}
+	return out, nil
+}
+
+// collect orders each tier, drops what the urgency filter excludes and what
+// an earlier tier holds, and returns the first n hits.
+// The identifiers typed (tier 0) are kept whatever their urgency.
+func (ix *Engine) collect(tiers [][]scored, urgencies []string, matched map[string]bool, n int) []Hit {
+	seen := map[int]bool{}
+	hits := []Hit{}
+	for t, tier := range tiers {
+		rankTier(tier)
+		for _, s := range tier {
+			r := ix.records[s.n]
+			if seen[s.n] || (t > 0 && !urgencyAllows(urgencies, r)) {
+				continue
+			}
+			if len(hits) >= n {
+				return hits
+			}
+			seen[s.n] = true
+			hits = append(hits, Hit{ID: r.ID, Kind: r.Kind, Title: r.Title, URL: r.URL, Urgency: r.Urgency,
+				Chapter: r.Chapter, Snippet: ix.snippet(r.Text, matched), Score: s.score})
+		}
+	}
+	return hits
+}
+
+// rankTier sorts a tier by score, compared at six significant digits of its
+// ratio to the best score so that float noise cannot reorder ties, then by
+// document order.
+func rankTier(tier []scored) {
+	best := 0.0
+	for _, s := range tier {
+		best = math.Max(best, s.score)
+	}
+	key := func(s scored) float64 {
+		if best == 0 {
+			return 0
+		}
+		return math.Round(s.score / best * 1e6)
+	}
+	sort.SliceStable(tier, func(i, j int) bool {
+		a, b := key(tier[i]), key(tier[j])
+		if a != b {
+			return a > b
+		}
+		return tier[i].n < tier[j].n
+	})
+}
+
+func urgencyAllows(us []string, r record) bool {
+	if len(us) == 0 {
+		return true
+	}
+	for _, u := range us {
+		if r.Urgency == u {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,112 @@
+package search
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// englishStopWords is bleve's English stop list, the words its analysis drops.
+var englishStopWords = func() analysis.TokenMap {
+	m, err := en.TokenMapConstructor(nil, registry.NewCache())
+	if err != nil {
+		panic(err) // the list is compiled into bleve; this cannot fail
+	}
+	return m
+}()
+
+// normalizeWord turns a word as typed or printed into the surface form the
+// word → term map is keyed by: lower case, typographic apostrophes made
+// straight, a possessive "'s" removed (as bleve's possessive filter does).
+func normalizeWord(w string) string {
+	w = strings.ToLower(w)
+	w = strings.NewReplacer("’", "'", "＇", "'").Replace(w)
+	if strings.HasSuffix(w, "'s") {
+		w = w[:len(w)-2]
+	}
+	return w
+}
+
+// analyzer is bleve's English analyzer as the index mapping resolves it.
+func (ix *Engine) analyzer() analysis.Analyzer {
+	return ix.bleve.Mapping().AnalyzerNamed(en.AnalyzerName)
+}
+
+// analyseCorpus runs bleve's English analysis over every indexed text and
+// records which surface word gives which term, and the document frequency of
+// every term.
+func (ix *Engine) analyseCorpus() error {
+	an := ix.analyzer()
+	if an == nil {
+		return fmt.Errorf("bleve has no %q analyzer", en.AnalyzerName)
+	}
+	ix.words = map[string]string{}
+	ix.stop = map[string]bool{}
+	for w := range englishStopWords {
+		ix.stop[w] = true
+	}
+	for _, r := range ix.records {
+		texts := []string{r.Text, r.Chapter, r.Context}
+		if r.Kind == KindSection {
+			texts = append(texts, r.Title)
+		}
+		for _, text := range texts {
+			for _, tok := range an.Analyze([]byte(text)) {
+				ix.words[normalizeWord(text[tok.Start:tok.End])] = string(tok.Term)
+			}
+		}
+	}
+	ix.terms = map[string][]string{}
+	for w, t := range ix.words {
+		ix.terms[t] = append(ix.terms[t], w)
+		ix.surface = append(ix.surface, w)
+	}
+	sort.Strings(ix.surface)
+	for _, ws := range ix.terms {
+		sort.Strings(ws)
+	}
+	return ix.loadStats()
+}
+
+// loadStats reads the document frequency of every term in every text field
+// from bleve's dictionaries.
+func (ix *Engine) loadStats() error {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	ix.df = map[string][]int{}
+	for fi, f := range textFields {
+		d, err := r.FieldDict(f.Name)
+		if err != nil {
+			return err
+		}
+		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+			if ix.df[e.Term] == nil {
+				ix.df[e.Term] = make([]int, len(textFields))
+			}
+			ix.df[e.Term][fi] = int(e.Count)
+		}
+		d.Close()
+	}
+	return nil
+}
+
+// analyzeWord returns the term bleve's English analysis makes of one query
+// word, or "" for a stop word.
+func (ix *Engine) analyzeWord(w string) string {
+	toks := ix.analyzer().Analyze([]byte(w))
+	if len(toks) == 0 {
+		return ""
+	}
+	return string(toks[0].Term)
+}

@@ -1,0 +1,60 @@
+package search
+
+import "strings"
+
+// Snippet sizes, in words and characters.
+const (
+	snippetWords   = 28  // words in a snippet cut out of a longer text
+	snippetShortUp = 260 // texts up to this many characters are shown whole
+)
+
+// snippet cuts out of text the run of snippetWords words holding the most
+// words whose term is in matched (the first such run), with "…" where text
+// was cut. Short texts come back whole.
+func (ix *Engine) snippet(text string, matched map[string]bool) string {
+	if len(text) <= snippetShortUp {
+		return text
+	}
+	locs := wordPattern.FindAllStringIndex(text, -1)
+	if len(locs) <= snippetWords {
+		return text
+	}
+	hit := make([]int, len(locs)+1) // hit[i]: matching words among the first i
+	for i, l := range locs {
+		hit[i+1] = hit[i]
+		if matched[ix.termOf(text[l[0]:l[1]])] {
+			hit[i+1]++
+		}
+	}
+	best, start := -1, 0
+	for i := 0; i+snippetWords <= len(locs); i++ {
+		if c := hit[i+snippetWords] - hit[i]; c > best {
+			best, start = c, i
+		}
+	}
+	if best > 0 && start > 0 {
+		start-- // show a word of context before the first match
+	}
+	from, to := locs[start][0], locs[start+snippetWords-1][1]
+	if start == 0 {
+		from = 0
+	}
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("… ")
+	}
+	b.WriteString(text[from:to])
+	if to < len(text) {
+		b.WriteString(" …")
+	}
+	return b.String()
+}
+
+// termOf is the term of a word of the corpus.
+func (ix *Engine) termOf(w string) string {
+	n := normalizeWord(w)
+	if t, ok := ix.words[n]; ok {
+		return t
+	}
+	return ix.analyzeWord(n)
+}
