@@ -88,7 +88,7 @@ func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bo
 func (d *docSite) chapters(files output.Files) error {
 	for i, c := range d.doc.Chapters {
 		rel := d.slug + "/chapters/" + c.Slug() + ".html"
-		p := d.page(rel, d.titled(c.Number+". "+c.Title), "Chapter "+c.Number+" of the factsheet: "+c.Title+".")
+		p := d.page(rel, d.titled(clip(c.Number+". "+c.Title, 55)), "Chapter "+c.Number+" of the factsheet: "+c.Title+".")
 		v, err := d.chapterView(i, p.Root, false, nil)
 		if err != nil {
 			return err

@@ -19,7 +19,7 @@ import (
 // written, and records which footnotes were referenced, in order.
 type refs struct {
 	known map[int]bool       // footnotes the document defines; others stay unlinked
-	href  func(n int) string // the address a reference points at
+	href  func(n int) string // the address a reference points at; nil: references are not links
 	ids   bool               // give each reference a back-link target id (fnref-N, fnref-N-2)
 	seen  map[int]int        // how many times each footnote was referenced
 	order []int              // footnotes in order of first reference
@@ -111,6 +111,10 @@ func (in *inliner) footnoteRef(w util.BufWriter, src []byte, node ast.Node, ente
 	r.seen[n]++
 	if r.seen[n] == 1 {
 		r.order = append(r.order, n)
+	}
+	if r.href == nil {
+		fmt.Fprintf(w, `<sup class="fnref">%d</sup>`, n)
+		return ast.WalkContinue, nil
 	}
 	id := ""
 	if r.ids {

@@ -54,6 +54,9 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 // link to "#fn-N" and carry ids when ids is true.
 func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text template.HTML, refs *refs) {
 	refs = newRefs(d.doc, ids)
+	if !ids {
+		refs.href = nil
+	}
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
@@ -83,7 +86,14 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	}
 	var refs *refs
 	v.LeadIn, v.Text, refs = d.recText(r, !single)
-	if !single {
+	if single {
+		// the entry lists its footnotes without links: their linked
+		// copies are at the end of the chapter, where the text is marked
+		for _, f := range footnotes(d.doc, d.in, refs, nil) {
+			f.ID = ""
+			v.Footnotes = append(v.Footnotes, f)
+		}
+	} else {
 		own := d.names(root, false)
 		v.Footnotes = footnotes(d.doc, d.in, refs, func(id string) (link, bool) {
 			if slices.Contains(r.IDs, id) {
