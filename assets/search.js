@@ -372,7 +372,11 @@
         if (i >= P.snippetWords) c -= is[i - P.snippetWords] ? 1 : 0;
         if (i >= P.snippetWords - 1 && c > best) { best = c; start = i - P.snippetWords + 1; }
       }
-      if (best > 0 && start > 0) start--;
+      var first = start, W = P.snippetWords;
+      while (first < locs.length && !is[first]) first++;
+      var s2 = Math.min(Math.max(first - P.snippetLead, 0), locs.length - W), c2 = 0;
+      for (i = s2; i < s2 + W; i++) c2 += is[i] ? 1 : 0;
+      if (best > 0 && c2 >= best) start = s2;
       from = start ? locs[start][0] : 0;
       to = locs[start + P.snippetWords - 1][1];
     }

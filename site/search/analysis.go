@@ -110,3 +110,11 @@ func (ix *Engine) analyzeWord(w string) string {
 	}
 	return string(toks[0].Term)
 }
+
+// Words returns the words of the indexed text, normalized and sorted: the keys
+// of the word → term map the browser index carries.
+func (ix *Engine) Words() []string { return append([]string(nil), ix.surface...) }
+
+// Analyze returns the term bleve's English analysis makes of a word as typed
+// (lower-cased, possessive removed, stemmed), or "" for a stop word.
+func (ix *Engine) Analyze(word string) string { return ix.analyzeWord(normalizeWord(word)) }

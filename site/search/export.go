@@ -80,7 +80,7 @@ func (ix *Engine) export() (*browserIndex, error) {
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
 			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions,
-			"snippetWords": snippetWords, "snippetShort": snippetShortUp,
+			"snippetWords": snippetWords, "snippetShort": snippetShortUp, "snippetLead": snippetLead,
 		},
 		Urg: []string{string(factsheet.Require), string(factsheet.Request), string(factsheet.Invite)},
 	}

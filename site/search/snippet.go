@@ -6,6 +6,7 @@ import "strings"
 const (
 	snippetWords   = 28  // words in a snippet cut out of a longer text
 	snippetShortUp = 260 // texts up to this many characters are shown whole
+	snippetLead    = 5   // words shown before the first match
 )
 
 // snippet cuts out of text the run of snippetWords words holding the most
@@ -32,8 +33,13 @@ func (ix *Engine) snippet(text string, matched map[string]bool) string {
 			best, start = c, i
 		}
 	}
-	if best > 0 && start > 0 {
-		start-- // show a word of context before the first match
+	// move the run so that its first match has a few words before it
+	first := start
+	for first < len(locs) && hit[first+1] == hit[first] {
+		first++
+	}
+	if s := min(max(first-snippetLead, 0), len(locs)-snippetWords); best > 0 && hit[s+snippetWords]-hit[s] >= best {
+		start = s
 	}
 	from, to := locs[start][0], locs[start+snippetWords-1][1]
 	if start == 0 {
