@@ -11,10 +11,12 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // actionTimeout bounds each browser action, so that a hung page fails its test.
@@ -184,6 +186,52 @@ func eval[T any](tb *tab, expr string) T {
 		tb.t.Fatalf("evaluate %.80s: %v", expr, err)
 	}
 	return v
+}
+
+// tryEval is eval returning the error, for pages that may be navigating away.
+func tryEval[T any](tb *tab, expr string) (T, error) {
+	ctx, cancel := context.WithTimeout(tb.ctx, actionTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// waitFor evaluates a boolean expression until it is true, failing the test
+// with what after timeout.
+func (tb *tab) waitFor(expr, what string, timeout time.Duration) {
+	tb.t.Helper()
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if ok, err := tryEval[bool](tb, expr); err == nil && ok {
+			return
+		}
+	}
+	tb.t.Fatalf("%s: not within %v", what, timeout)
+}
+
+// press types keys on the page the way a keyboard does (see chromedp/kb for
+// special keys): for each key a keyDown carrying its text, then a keyUp, as
+// Puppeteer does. (chromedp.KeyEvent sends the text as a separate "char"
+// event, which a page's keydown handler cannot cancel, unlike a real key.)
+func (tb *tab) press(keys string) {
+	tb.t.Helper()
+	for _, r := range keys {
+		events := kb.Encode(r)
+		down, up := *events[0], *events[len(events)-1]
+		if len(events) == 3 { // down, char, up: the text goes with the keyDown
+			down.Text, down.UnmodifiedText = events[1].Text, events[1].UnmodifiedText
+		} else {
+			down.Type = input.DispatchKeyEventTypeRawKeyDown
+		}
+		err := tb.do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			if _, err := cdp.Call(ctx, target, input.DispatchKeyEvent, down); err != nil {
+				return err
+			}
+			_, err := cdp.Call(ctx, target, input.DispatchKeyEvent, up)
+			return err
+		}))
+		if err != nil {
+			tb.t.Fatalf("press %q: %v", r, err)
+		}
+	}
 }
 
 // settle waits until no request has been pending for quietFor, for the work

@@ -1,0 +1,134 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp/kb"
+)
+
+// focused describes the focused element and how it is drawn.
+type focused struct {
+	Tag     string  `json:"tag"`
+	ID      string  `json:"id"`
+	Href    string  `json:"href"`
+	Text    string  `json:"text"`
+	InMain  bool    `json:"inMain"`
+	Outline string  `json:"outline"` // style, width and colour of the outline
+	Shadow  string  `json:"shadow"`
+	Width   float64 `json:"width"`
+	Height  float64 `json:"height"`
+	OnTop   bool    `json:"onTop"` // the element is what the viewport shows at its centre
+	InView  bool    `json:"inView"`
+}
+
+// focusedJS describes document.activeElement, and keeps it as window.__e2eFocused
+// so that its blurred style can be read after.
+const focusedJS = `(() => {
+  const el = document.activeElement || document.body;
+  window.__e2eFocused = el;
+  const s = getComputedStyle(el), r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {tag: el.tagName.toLowerCase(), id: el.id, href: el.getAttribute("href") || "",
+    text: (el.textContent || "").trim().slice(0, 60), inMain: !!el.closest("main"),
+    outline: s.outlineStyle + " " + s.outlineWidth + " " + s.outlineColor, shadow: s.boxShadow,
+    width: r.width, height: r.height, onTop: !!hit && (hit === el || el.contains(hit)),
+    inView: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth};
+})()`
+
+// blurredJS blurs the element focusedJS kept and returns its outline and shadow then.
+const blurredJS = `(() => {
+  const el = window.__e2eFocused; el.blur();
+  const s = getComputedStyle(el);
+  return [s.outlineStyle + " " + s.outlineWidth + " " + s.outlineColor, s.boxShadow];
+})()`
+
+// checkFocusVisible fails when the focused element looks the same unfocused.
+func checkFocusVisible(t *testing.T, tb *tab, f focused, where string) {
+	t.Helper()
+	blurred := eval[[]string](tb, blurredJS)
+	if f.Outline == blurred[0] && f.Shadow == blurred[1] {
+		t.Errorf("%s: focus is not visible on <%s> %q: outline %q and box-shadow %q are the same focused and not", where, f.Tag, f.Text, f.Outline, f.Shadow)
+	}
+	if strings.HasPrefix(f.Outline, "none") && f.Shadow == blurred[1] {
+		t.Errorf("%s: focused <%s> %q has no outline (%q)", where, f.Tag, f.Text, f.Outline)
+	}
+}
+
+// TestKeyboardSkipLink: on a chapter page, the first Tab stop is a visible
+// "skip" link to <main>; following it, the next Tab stop is inside main; focus
+// is visible on both.
+func TestKeyboardSkipLink(t *testing.T) {
+	page := loadSeed(t).Slug + "/chapters/ii.html"
+	tb := newTab(t)
+	tb.open(fileURL(page))
+	tb.press(kb.Tab)
+	skip := eval[focused](tb, focusedJS)
+	mainID := eval[string](tb, `(document.querySelector("main") || {}).id || ""`)
+	switch {
+	case skip.Tag != "a" || mainID == "" || skip.Href != "#"+mainID:
+		t.Fatalf("%s: the first Tab stop is <%s href=%q> %q, want a link to #%s, the <main>", page, skip.Tag, skip.Href, skip.Text, mainID)
+	case !skip.InView || skip.Width < 2 || skip.Height < 2 || !skip.OnTop:
+		t.Errorf("%s: the focused skip link is not visible (in view %v, %.0fx%.0f px, on top %v)", page, skip.InView, skip.Width, skip.Height, skip.OnTop)
+	}
+	checkFocusVisible(t, tb, skip, page+" skip link")
+
+	tb.open(fileURL(page))
+	tb.press(kb.Tab)
+	tb.press(kb.Enter)
+	if hash := eval[string](tb, `location.hash`); hash != "#"+mainID {
+		t.Errorf("%s: Enter on the skip link leads to %q, want #%s", page, hash, mainID)
+	}
+	tb.press(kb.Tab)
+	next := eval[focused](tb, focusedJS)
+	if !next.InMain {
+		t.Fatalf("%s: after the skip link, Tab focuses <%s> %q outside <main>", page, next.Tag, next.Text)
+	}
+	checkFocusVisible(t, tb, next, page+" first link in main")
+}
+
+// TestKeyboardSearch: from a chapter page, Tab reaches the search field and
+// "/" focuses it; typing an identifier, ArrowDown and Enter open its page.
+func TestKeyboardSearch(t *testing.T) {
+	slug := loadSeed(t).Slug
+	page := slug + "/chapters/ii.html"
+	tb := newTab(t)
+	tb.open(fileURL(page))
+	reached := false
+	for i := 0; i < 6 && !reached; i++ {
+		tb.press(kb.Tab)
+		reached = eval[focused](tb, focusedJS).ID == "site-search-input"
+	}
+	if !reached {
+		t.Errorf("%s: the search field is not among the first 6 Tab stops", page)
+	}
+
+	tb.open(fileURL(page))
+	tb.press("/")
+	if f := eval[focused](tb, focusedJS); f.ID != "site-search-input" {
+		t.Fatalf("%s: '/' focuses <%s id=%q>, want the search field", page, f.Tag, f.ID)
+	}
+	if v := eval[string](tb, `document.getElementById("site-search-input").value`); v != "" {
+		t.Errorf("%s: '/' was typed into the search field (%q)", page, v)
+	}
+	tb.press("IV-5")
+	tb.waitFor(`(() => { const r = document.getElementById("site-search-results");
+		return !!r && !r.hidden && r.querySelectorAll("[role=option]").length > 0; })()`,
+		page+": results listed under the search field after typing IV-5", 5*time.Second)
+	tb.press(kb.ArrowDown)
+	tb.press(kb.Enter)
+	want := "/" + slug + "/recommendations/iv-5.html"
+	var got string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if loc, err := tryEval[string](tb, `document.readyState === "complete" ? location.pathname : ""`); err == nil && strings.HasSuffix(loc, want) {
+			got = loc
+			break
+		} else if err == nil {
+			got = loc
+		}
+	}
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("%s: typing IV-5, ArrowDown, Enter leads to %q, want …%s", page, got, want)
+	}
+}
