@@ -8,7 +8,7 @@
 //     that allows only those inline scripts and styles, by hash (see SingleFile);
 //   - <slug>-offline.zip: the factsheet's sub-site, the shared assets and the
 //     single-file edition under one top folder "<slug>-offline/" whose
-//     index.html opens the factsheet (see zipFiles for the layout).
+//     index.html opens the factsheet (see zipper.files for the layout).
 //
 // It then fills the size placeholders that render leaves next to the
 // download links, <span class="size" data-download="<slug>.html"></span>,
@@ -42,35 +42,36 @@ func Offline(files output.Files, docs []*factsheet.Document) error {
 		}
 		files[name] = single
 	}
+	z := newZipper()
 	fillSizes(files)
 	for round := 0; round < maxSizeRounds; round++ {
-		if err := addZips(files, docs); err != nil {
+		if err := z.addAll(files, docs); err != nil {
 			return err
 		}
 		if !fillSizes(files) {
 			return nil
 		}
 	}
-	return addZips(files, docs) // the zips hold the pages as published, even if sizes did not settle
+	return z.addAll(files, docs) // the zips hold the pages as published, even if sizes did not settle
 }
 
-// addZips writes the offline zip of every document.
-func addZips(files output.Files, docs []*factsheet.Document) error {
+// addAll writes the offline zip of every document.
+func (z *zipper) addAll(files output.Files, docs []*factsheet.Document) error {
 	for _, doc := range docs {
-		if err := addZip(files, doc); err != nil {
+		if err := z.add(files, doc); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// addZip writes the offline zip of doc into files.
-func addZip(files output.Files, doc *factsheet.Document) error {
-	z, err := zipFiles(files, doc)
+// add writes the offline zip of doc into files.
+func (z *zipper) add(files output.Files, doc *factsheet.Document) error {
+	zf, err := z.files(files, doc)
 	if err != nil {
 		return fmt.Errorf("offline zip of %s: %w", doc.Meta.Slug, err)
 	}
-	b, err := writeZip(z, ZipRoot(doc.Meta.Slug), zipTime(doc))
+	b, err := z.write(zf, ZipRoot(doc.Meta.Slug), zipTime(doc))
 	if err != nil {
 		return fmt.Errorf("offline zip of %s: %w", doc.Meta.Slug, err)
 	}

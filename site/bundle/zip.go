@@ -4,10 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/sha256"
+	"hash/crc32"
 	"html/template"
-	"io"
 	"path"
-	"sort"
 	"strings"
 	"time"
 
@@ -22,7 +22,7 @@ func ZipRoot(slug string) string { return slug + "-offline/" }
 // no valid last_update: the earliest time a zip can hold.
 var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// zipFiles returns the files of the offline zip of doc, keyed by their path
+// files returns the files of the offline zip of doc, keyed by their path
 // below the top folder. The layout mirrors public/, so that every relative
 // link keeps working:
 //
@@ -33,30 +33,41 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 //
 // Links to files the zip does not carry (other factsheets, the zip itself)
 // lose their href and stay as plain text.
-func zipFiles(files output.Files, doc *factsheet.Document) (output.Files, error) {
+func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.Files, error) {
 	slug := doc.Meta.Slug
-	z := output.Files{}
+	zf := output.Files{}
 	for _, p := range files.Paths() {
 		if strings.HasPrefix(p, slug+"/") || strings.HasPrefix(p, "assets/") || p == "downloads/"+slug+".html" {
-			z[p] = files[p]
+			zf[p] = files[p]
 		}
 	}
 	index, err := zipIndex(files, doc)
 	if err != nil {
 		return nil, err
 	}
-	z["index.html"] = index
-	for _, p := range z.Paths() {
+	zf["index.html"] = index
+	for _, p := range zf.Paths() {
 		if path.Ext(p) == ".html" {
-			z[p] = dropMissingLinks(z, p)
+			zf[p] = z.dropMissingLinks(zf, p)
 		}
 	}
-	return z, nil
+	return zf, nil
 }
 
 // dropMissingLinks removes the href of every <a> of the page p that points
-// to a file missing from files.
-func dropMissingLinks(files output.Files, p string) []byte {
+// to a file missing from files. The result depends on the page and on the
+// set of paths, which is the same in every round: it is remembered by page.
+func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
+	k := key(p, files[p])
+	if b, ok := z.cleaned[k]; ok {
+		return b
+	}
+	b := dropMissingLinksOf(files, p)
+	z.cleaned[k] = b
+	return b
+}
+
+func dropMissingLinksOf(files output.Files, p string) []byte {
 	toks := tokenize(files[p])
 	changed := false
 	for i, t := range toks {
@@ -124,24 +135,76 @@ func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-// writeZip packs files under the top folder root into a deterministic zip:
+// entry is one compressed zip entry, kept to be written again unchanged.
+type entry struct {
+	crc        uint32
+	size       uint64
+	compressed []byte
+}
+
+// zipper packs zips; it remembers every entry it compressed (by path and
+// content), so that the zips written again after the sizes are filled in only
+// compress the pages that changed, and every cleaned page (dropMissingLinks).
+type zipper struct {
+	flate   *flate.Writer
+	entries map[[sha256.Size]byte]entry
+	cleaned map[[sha256.Size]byte][]byte
+}
+
+func newZipper() *zipper {
+	w, _ := flate.NewWriter(nil, flate.BestCompression) // the level is valid: no error
+	return &zipper{flate: w, entries: map[[sha256.Size]byte]entry{}, cleaned: map[[sha256.Size]byte][]byte{}}
+}
+
+// key identifies a file by its path and content.
+func key(p string, b []byte) [sha256.Size]byte {
+	h := sha256.New()
+	h.Write([]byte(p))
+	h.Write([]byte{0})
+	h.Write(b)
+	var k [sha256.Size]byte
+	h.Sum(k[:0])
+	return k
+}
+
+// compress returns the deflated entry of the file p with content b.
+func (z *zipper) compress(p string, b []byte) (entry, error) {
+	k := key(p, b)
+	if e, ok := z.entries[k]; ok {
+		return e, nil
+	}
+	var buf bytes.Buffer
+	z.flate.Reset(&buf)
+	if _, err := z.flate.Write(b); err != nil {
+		return entry{}, err
+	}
+	if err := z.flate.Close(); err != nil {
+		return entry{}, err
+	}
+	e := entry{crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), compressed: buf.Bytes()}
+	z.entries[k] = e
+	return e, nil
+}
+
+// write packs files under the top folder root into a deterministic zip:
 // sorted entries, one fixed time, fixed permissions, best compression.
-func writeZip(files output.Files, root string, modified time.Time) ([]byte, error) {
+func (z *zipper) write(files output.Files, root string, modified time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
-	w.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(out, flate.BestCompression)
-	})
-	paths := files.Paths()
-	sort.Strings(paths)
-	for _, p := range paths {
-		h := &zip.FileHeader{Name: root + p, Method: zip.Deflate, Modified: modified}
-		h.SetMode(0o644)
-		f, err := w.CreateHeader(h)
+	for _, p := range files.Paths() {
+		e, err := z.compress(p, files[p])
 		if err != nil {
 			return nil, err
 		}
-		if _, err := f.Write(files[p]); err != nil {
+		h := &zip.FileHeader{Name: root + p, Method: zip.Deflate,
+			CRC32: e.crc, UncompressedSize64: e.size, CompressedSize64: uint64(len(e.compressed))}
+		h.ModifiedDate, h.ModifiedTime = msDosTime(modified)
+		h.SetMode(0o644)
+		f, err := w.CreateRaw(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := f.Write(e.compressed); err != nil {
 			return nil, err
 		}
 	}
@@ -149,6 +212,14 @@ func writeZip(files output.Files, root string, modified time.Time) ([]byte, erro
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// msDosTime encodes t in the MS-DOS date and time fields of a zip header
+// (CreateRaw, unlike CreateHeader, does not fill them from FileHeader.Modified).
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
 }
 
 // zipTime is the time stamped on the entries of doc's zip: its last update
