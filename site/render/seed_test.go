@@ -1,12 +1,19 @@
 package render
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	defaults "factsheet"
 	"factsheet/site/factsheet"
+	"factsheet/site/linkcheck"
 	"factsheet/site/output"
 )
 
@@ -48,5 +55,162 @@ func TestWriteSeed(t *testing.T) {
 		if err := os.WriteFile(full, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/")
+
+// TestGolden compares two pages of the seed with testdata/*.golden.html;
+// regenerate them with `go test ./site/render -update` and review the diff.
+func TestGolden(t *testing.T) {
+	files := renderSeed(t, "")
+	for _, g := range []struct{ page, golden string }{
+		{"lithuania/chapters/ii.html", "testdata/chapter-ii.golden.html"},
+		{"lithuania/recommendations/iv-5.html", "testdata/recommendation-iv-5.golden.html"},
+	} {
+		got := files[g.page]
+		if *update {
+			if err := os.MkdirAll("testdata", 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(g.golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(g.golden)
+		if err != nil {
+			t.Fatalf("%v (run go test ./site/render -update)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs from %s; if the change is intended, run go test ./site/render -update and review the diff\n%s",
+				g.page, g.golden, firstDiff(string(want), string(got)))
+		}
+	}
+}
+
+// firstDiff shows the first line where two texts differ.
+func firstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d\nwant: %s\n got: %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+func TestSeedData(t *testing.T) {
+	files := renderSeed(t, "")
+	var data struct {
+		Factsheet map[string]string `json:"factsheet"`
+		Levels    []map[string]string
+		Recs      []struct {
+			ID           string   `json:"id"`
+			IDs          []string `json:"ids"`
+			Chapter      string   `json:"chapter"`
+			ChapterTitle string   `json:"chapter_title"`
+			Urgency      string   `json:"urgency"`
+			Section      string   `json:"section"`
+			Text         string   `json:"text"`
+			URL          string   `json:"url"`
+			Footnotes    []struct {
+				N    int    `json:"n"`
+				Text string `json:"text"`
+			} `json:"footnotes"`
+		} `json:"recommendations"`
+	}
+	raw := files["lithuania/recommendations.json"]
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	for _, field := range []string{`"id"`, `"ids"`, `"chapter"`, `"chapter_title"`, `"urgency"`, `"section"`, `"text"`, `"url"`, `"footnotes"`, `"n"`} {
+		if !bytes.Contains(raw, []byte(field+":")) {
+			t.Errorf("recommendations.json has no field %s", field)
+		}
+	}
+	if data.Factsheet["party"] != "Lithuania" || data.Factsheet["last_update"] != "2023-05-25" || len(data.Levels) != 3 {
+		t.Errorf("metadata: %v, levels %v", data.Factsheet, data.Levels)
+	}
+	if len(data.Recs) != 90 {
+		t.Fatalf("%d recommendations, want 90", len(data.Recs))
+	}
+	byID := map[string]int{}
+	for i, r := range data.Recs {
+		byID[r.ID] = i
+		if r.URL != "lithuania/recommendations/"+strings.ToLower(r.ID)+".html" || files[r.URL] == nil {
+			t.Errorf("%s: url %q is not its page", r.ID, r.URL)
+		}
+		if r.Urgency != "require" && r.Urgency != "request" && r.Urgency != "invite" {
+			t.Errorf("%s: urgency %q", r.ID, r.Urgency)
+		}
+		if r.Section != "specific" && r.Section != "generic" {
+			t.Errorf("%s: section %q", r.ID, r.Section)
+		}
+		if r.Text == "" || strings.Contains(r.Text, "  ") || strings.Contains(r.Text, "\n") {
+			t.Errorf("%s: text is not collapsed plain text: %q", r.ID, r.Text)
+		}
+	}
+	iv5 := data.Recs[byID["IV-5"]]
+	if iv5.Urgency != "require" || iv5.Chapter != "IV" || iv5.ChapterTitle != "Jurisdiction rules" || iv5.Section != "specific" ||
+		!strings.HasPrefix(iv5.Text, "The Committee requires Lithuania, to improve") ||
+		len(iv5.Footnotes) != 1 || iv5.Footnotes[0].Text != "Recommendation IV-5." {
+		t.Errorf("IV-5: %+v", iv5)
+	}
+	if v7 := data.Recs[byID["V-7"]]; strings.Join(v7.IDs, " ") != "V-4 V-7 V-12 V-15" {
+		t.Errorf("V-7 shares its text with %v, want V-4 V-7 V-12 V-15", v7.IDs)
+	}
+
+	rows, err := csv.NewReader(bytes.NewReader(files["lithuania/recommendations.csv"])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(rows[0], ",") != "id,ids,chapter,chapter_title,urgency,section,text,url,footnotes" || len(rows) != 91 {
+		t.Fatalf("csv header %v, %d rows", rows[0], len(rows))
+	}
+	for i, row := range rows[1:] {
+		r := data.Recs[i]
+		if row[0] != r.ID || row[1] != strings.Join(r.IDs, " ") || row[6] != r.Text || row[7] != r.URL {
+			t.Errorf("csv row %d differs from the JSON: %v", i+1, row[:2])
+		}
+	}
+	if row := rows[1+byID["IV-5"]]; row[8] != "54: Recommendation IV-5." {
+		t.Errorf("IV-5 footnotes in csv: %q", row[8])
+	}
+}
+
+func TestSeedPages(t *testing.T) {
+	doc := seedDoc(t)
+	files := renderSeed(t, "")
+	pages := 0
+	for _, r := range doc.Recommendations {
+		chapter := string(files["lithuania/chapters/"+r.Chapter.Slug()+".html"])
+		for _, id := range r.IDs {
+			stem := factsheet.FileStem(id)
+			if _, ok := files["lithuania/recommendations/"+stem+".html"]; ok {
+				pages++
+			}
+			if !strings.Contains(chapter, `id="rec-`+stem+`"`) {
+				t.Errorf("chapter %s has no anchor rec-%s", r.Chapter.Number, stem)
+			}
+		}
+	}
+	if pages != 90 {
+		t.Errorf("%d recommendation pages, want 90", pages)
+	}
+	mustHave(t, files, "lithuania/recommendations/iv-5.html", "<title>Recommendation IV-5 · Require · Lithuania</title>")
+	checkUniqueIDs(t, files)
+	files["lithuania/search-index.js"] = []byte{} // written by package search
+	files["assets/search.js"], files["assets/search.css"] = []byte{}, []byte{}
+	files["downloads/lithuania-offline.zip"] = []byte{} // written by package bundle
+	for _, p := range linkcheck.Check(files) {
+		t.Error(p)
 	}
 }

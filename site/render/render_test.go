@@ -1,0 +1,260 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	defaults "factsheet"
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+func mustHave(t *testing.T, files output.Files, path string, parts ...string) string {
+	t.Helper()
+	b, ok := files[path]
+	if !ok {
+		t.Fatalf("%s was not rendered", path)
+	}
+	page := string(b)
+	for _, p := range parts {
+		if !strings.Contains(page, p) {
+			t.Errorf("%s lacks %s", path, p)
+		}
+	}
+	return page
+}
+
+var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
+
+// checkUniqueIDs fails when an HTML page holds one id twice.
+func checkUniqueIDs(t *testing.T, files output.Files) {
+	t.Helper()
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, m := range idAttr.FindAllStringSubmatch(string(files[p]), -1) {
+			if seen[m[1]] {
+				t.Errorf("%s: id %q is used twice", p, m[1])
+			}
+			seen[m[1]] = true
+		}
+	}
+}
+
+func TestSiteFiles(t *testing.T) {
+	files := renderDocs(t, "", fixture(t))
+	for _, p := range []string{
+		"index.html", "404.html", ".nojekyll", "assets/style.css",
+		"lithuania/index.html", "lithuania/chapters/i.html", "lithuania/chapters/ii.html",
+		"lithuania/recommendations/index.html", "lithuania/recommendations/ii-1.html", "lithuania/recommendations/ii-2.html",
+		"lithuania/recommendations/ii-3.html", "lithuania/recommendations/ii-10.html",
+		"lithuania/recommendations.json", "lithuania/recommendations.csv", "lithuania/search.html", "downloads/lithuania.html",
+	} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("%s was not rendered", p)
+		}
+	}
+	for _, p := range []string{"sitemap.xml", "robots.txt", "lithuania/search-index.js"} {
+		if _, ok := files[p]; ok {
+			t.Errorf("%s was rendered without a base URL (or by the wrong package)", p)
+		}
+	}
+	for p, b := range files {
+		if strings.HasSuffix(p, ".html") && strings.Contains(string(b), "://") {
+			t.Errorf("%s holds an absolute address although no base URL was given", p)
+		}
+	}
+	checkUniqueIDs(t, files)
+}
+
+func TestChapterPage(t *testing.T) {
+	files := renderDocs(t, "", fixture(t))
+	page := mustHave(t, files, "lithuania/chapters/ii.html",
+		`<h1><span class="num">II.</span> Legal frameworks</h1>`,
+		`<h2 id="specific">Observations specific to Lithuania</h2>`, // a level-3 section heading becomes h2
+		`<h3 id="general-remarks">General remarks</h3>`,
+		`<li id="rec-ii-3" class="rec u-require"><span class="anchor" id="rec-ii-2"></span>`,
+		`<a class="rec-id" href="../../lithuania/recommendations/ii-2.html">II-2</a>`,
+		`<div id="rec-ii-10" class="rec u-request">`,
+		`<li id="fn-2" value="2">`, `href="#fnref-2"`, `href="#fnref-2-2"`, `id="fnref-2-2"`,
+		`<a href="#general-remarks">General remarks</a>`,
+		`<a class="prev" rel="prev" href="i.html">`,
+		`<body data-root="../../" data-slug="lithuania">`,
+		`action="../../lithuania/search.html"`,
+		`<script src="../../lithuania/search-index.js" defer></script>`,
+		`<script src="../../assets/search.js" defer></script>`,
+		`<a class="skip-link" href="#main">Skip to content</a>`,
+		`<main id="main"`,
+	)
+	if strings.Contains(page, `class="next"`) {
+		t.Error("the last chapter links to a next chapter")
+	}
+	if strings.Index(page, "skip-link") > strings.Index(page, "<a class=\"site-title\"") {
+		t.Error("the skip link is not the first link of the page")
+	}
+}
+
+func TestRecommendationPage(t *testing.T) {
+	files := renderDocs(t, "", fixture(t))
+	mustHave(t, files, "lithuania/recommendations/ii-2.html",
+		`<title>Recommendation II-2 · Require · Lithuania</title>`,
+		`<meta name="description" content="The Committee requires Lithuania to act, by: either creating an offence, or prosecuting.">`,
+		`<h1>Recommendation II-2</h1>`,
+		`<dd>Addressed to Lithuania</dd>`,
+		`<dt>Same text as</dt><dd><a href="../../lithuania/recommendations/ii-3.html">II-3</a></dd>`,
+		`<a href="../../lithuania/chapters/ii.html#rec-ii-2">Read II-2 in chapter II</a>`,
+		`<li>either creating an offence,</li>`,
+		`<li id="fn-3" value="3">`, `id="fnref-3"`,
+		`<a class="prev" rel="prev" href="../../lithuania/recommendations/ii-1.html"><span>Previous recommendation</span> II-1</a>`,
+		`<a class="next" rel="next" href="../../lithuania/recommendations/ii-3.html"><span>Next recommendation</span> II-3</a>`,
+		`<span class="rec-id" aria-current="page">II-2</span>`,
+		`aria-describedby="desc-require"`, `<span id="desc-require">Require: obligations of the Convention</span>`,
+	)
+	mustHave(t, files, "lithuania/recommendations/ii-1.html",
+		`<p class="lead-in">Therefore, the Committee <strong>invites</strong> Lithuania:</p>`,
+		`<p>to use the term CSAM.<sup class="fnref" id="fnref-2">`)
+	mustHave(t, files, "lithuania/recommendations/ii-10.html", `<dd>Addressed to all Parties</dd>`)
+}
+
+func TestHomeListAndRoot(t *testing.T) {
+	files := renderDocs(t, "", fixture(t))
+	mustHave(t, files, "lithuania/index.html",
+		`<time datetime="2023-05-25">25 May 2023</time>`,
+		`id="legend"`, `promising practices</dd>`,
+		`<h2 id="key-findings-title">Key findings of the report</h2>`, `Children are at risk.`,
+		`The Committee monitors the Convention.<sup class="fnref" id="fnref-1">`, `<li id="fn-1" value="1">`,
+		`href="../downloads/lithuania.html"`, `<span class="size" data-download="lithuania.html"></span>`,
+		`href="../downloads/lithuania-offline.zip"`, `data-download="lithuania-offline.zip"`,
+		`<a class="button" href="recommendations/index.html">All 4 recommendations</a>`,
+	)
+	mustHave(t, files, "lithuania/recommendations/index.html",
+		`<input type="radio" name="urgency" id="filter-require" value="require">`,
+		`<a class="rec-id" href="../../lithuania/recommendations/ii-10.html">II-10</a>`,
+		`The Committee requests Parties to train judges.`)
+	mustHave(t, files, "index.html", `<a href="lithuania/index.html">Factsheet – Lithuania</a>`, `4 recommendations`, `<body data-root="">`)
+	mustHave(t, files, "404.html", `Page not found`, `href="lithuania/search.html"`)
+	mustHave(t, files, "lithuania/search.html", `<div id="search-page"></div>`, `<noscript>`)
+}
+
+func TestSingleFile(t *testing.T) {
+	files := renderDocs(t, "", fixture(t))
+	page := mustHave(t, files, "downloads/lithuania.html",
+		`<body data-root="../" data-slug="lithuania" data-edition="single-file">`,
+		`<link rel="stylesheet" href="../assets/style.css">`,
+		`<script src="../lithuania/search-index.js" defer></script>`,
+		`<li id="rec-ii-3" class="rec u-require"><span class="anchor" id="rec-ii-2"></span>`,
+		`<article class="rec-entry u-require" id="recommendation-ii-2"`,
+		`<a class="rec-id" href="#recommendation-ii-2">II-2</a>`,
+		`<a href="#rec-ii-2">Read II-2 in chapter II</a>`,
+		`<section class="chapter" id="chapter-ii"`,
+	)
+	for _, m := range regexp.MustCompile(`href="([^"#][^"]*)"`).FindAllStringSubmatch(page, -1) {
+		if !strings.HasPrefix(m[1], "../assets/") {
+			t.Errorf("the single-file edition links outside itself: %s", m[1])
+		}
+	}
+	checkUniqueIDs(t, files)
+}
+
+func TestBaseURL(t *testing.T) {
+	base := "https://example.github.io/repo/"
+	files := renderDocs(t, base, fixture(t))
+	mustHave(t, files, "lithuania/recommendations/ii-2.html",
+		`<link rel="canonical" href="https://example.github.io/repo/lithuania/recommendations/ii-2.html">`,
+		`<meta property="og:title" content="Recommendation II-2 · Require · Lithuania">`,
+		`<meta property="og:description" content="The Committee requires Lithuania to act`,
+		`<meta property="og:url" content="https://example.github.io/repo/lithuania/recommendations/ii-2.html">`,
+		`<meta property="og:type" content="article">`, `<meta property="og:site_name" content="Factsheet – Lithuania">`,
+		`<meta name="twitter:card" content="summary">`)
+	mustHave(t, files, "404.html", `<base href="https://example.github.io/repo/">`)
+	mustHave(t, files, "robots.txt", "Sitemap: https://example.github.io/repo/sitemap.xml")
+	sitemap := mustHave(t, files, "sitemap.xml", "<loc>https://example.github.io/repo/lithuania/recommendations/ii-10.html</loc>")
+	if strings.Contains(sitemap, "404.html") {
+		t.Error("the sitemap lists 404.html")
+	}
+	locs := regexp.MustCompile(`<loc>([^<]+)</loc>`).FindAllStringSubmatch(sitemap, -1)
+	for i := 1; i < len(locs); i++ {
+		if locs[i-1][1] >= locs[i][1] {
+			t.Errorf("sitemap not sorted: %s before %s", locs[i-1][1], locs[i][1])
+		}
+	}
+}
+
+func TestBadOptions(t *testing.T) {
+	doc := fixture(t)
+	for _, base := range []string{"example.org/", "https://example.org/repo", "/repo/", "javascript:alert(1)//"} {
+		if _, err := Site([]*factsheet.Document{doc}, Options{Templates: defaults.Templates, Assets: defaults.Assets, BaseURL: base}); err == nil {
+			t.Errorf("base URL %q was accepted", base)
+		}
+	}
+	doc.Meta.Slug = "../escape"
+	_, err := Site([]*factsheet.Document{doc}, Options{Templates: defaults.Templates, Assets: defaults.Assets})
+	if err == nil || !strings.Contains(err.Error(), "content/fixture.md:1: slug") {
+		t.Errorf("a slug leaving the output folder gave %v", err)
+	}
+}
+
+func TestHostileContent(t *testing.T) {
+	doc := fixture(t)
+	doc.Meta.Title = `<script>alert("title")</script>`
+	doc.Meta.Party = `"><img src=x onerror=alert(1)>`
+	doc.Meta.Report = `</title><script>alert(2)</script>`
+	doc.Meta.LastUpdate = `"><svg onload=alert(3)>`
+	doc.Levels[0].Meaning = `<b onmouseover=alert(4)>x</b>`
+	doc.Chapters[1].Title = `<iframe src="javascript:alert(5)">`
+	doc.Chapters[1].Sections[0].Blocks = append(doc.Chapters[1].Sections[0].Blocks,
+		para(t, `Raw <script>alert(6)</script> and <img src=x onerror=alert(7)> and [a link](javascript:alert(8)) and [b](JAVASCRIPT:alert(9)).`))
+	if len(unsafeMarkup(`<p><img src=x onerror=y><a href=" JavaScript:x">`)) != 3 {
+		t.Fatal("unsafeMarkup misses unsafe markup")
+	}
+	files := renderDocs(t, "", doc)
+	for p, b := range files {
+		if strings.HasSuffix(p, ".html") {
+			for _, problem := range unsafeMarkup(string(b)) {
+				t.Errorf("%s: %s", p, problem)
+			}
+		}
+	}
+	mustHave(t, files, "lithuania/chapters/ii.html", `&lt;iframe src=&#34;javascript:alert(5)&#34;&gt;`, `a link and b.`)
+}
+
+// unsafeMarkup lists what in a page could run script: elements other than
+// the site's own, event handler attributes, javascript: addresses, scripts
+// without src.
+func unsafeMarkup(page string) []string {
+	var problems []string
+	z := html.NewTokenizer(strings.NewReader(page))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return problems
+		}
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		switch tok.Data {
+		case "img", "svg", "iframe", "object", "embed", "b", "style":
+			problems = append(problems, "element <"+tok.Data+">")
+		}
+		hasSrc := false
+		for _, a := range tok.Attr {
+			v := strings.ToLower(strings.TrimSpace(a.Val))
+			if strings.HasPrefix(a.Key, "on") {
+				problems = append(problems, "attribute "+a.Key)
+			}
+			if (a.Key == "href" || a.Key == "src" || a.Key == "action") && strings.HasPrefix(v, "javascript:") {
+				problems = append(problems, a.Key+"="+a.Val)
+			}
+			hasSrc = hasSrc || a.Key == "src"
+		}
+		if tok.Data == "script" && !hasSrc {
+			problems = append(problems, "inline <script>")
+		}
+	}
+}
