@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"factsheet/site"
@@ -67,7 +68,7 @@ func runServe(args []string) int {
 		fmt.Fprintln(os.Stderr, "factsheet serve:", err)
 		return 1
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go serve.Watch(ctx, watched(src), *interval, func() { srv.Rebuild() })
 	hs := &http.Server{Handler: srv}
