@@ -273,13 +273,3 @@ func nodeTool(t testing.TB, rel string) string {
 	}
 	return p
 }
-
-// readFile reads a file of the repository, relative to its root.
-func readFile(t testing.TB, rel string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join(env.root, filepath.FromSlash(rel)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
