@@ -53,7 +53,7 @@ func fixtureFiles() output.Files {
     <p><a href="chapters/ii.html">II. Legal framework</a></p>
     <ul>
       <li><a href="../downloads/demo.html">Single-file edition</a> <span class="size" data-download="demo.html"></span></li>
-      <li><a href="../downloads/demo-offline.zip">Offline zip</a> (<span class="size" data-download="demo-offline.zip"></span>)</li>
+      <li><a href="../downloads/demo-offline.zip" download>Offline zip</a> (<span class="size" data-download="demo-offline.zip"></span>)</li>
     </ul>`
 	return output.Files{
 		"index.html":                        []byte(page("", "Factsheets", `<p><a href="demo/index.html">Demo</a> <a href="other/index.html">Other</a></p>`)),

@@ -140,3 +140,11 @@ func (t *tag) hasToken(key, word string) bool {
 	}
 	return false
 }
+
+// unlink removes the href of an <a> or <area>, with the attributes that only
+// mean something on a link, leaving its content as plain text.
+func (t *tag) unlink() {
+	for _, k := range []string{"href", "download", "target", "rel", "hreflang", "type", "ping", "referrerpolicy"} {
+		t.del(k)
+	}
+}

@@ -76,6 +76,9 @@ func TestOfflineZipLayout(t *testing.T) {
 	if !bytes.Equal(zipped[root+"downloads/demo.html"], files["downloads/demo.html"]) {
 		t.Error("the zipped single-file edition differs from the published one")
 	}
+	if !bytes.Contains(zipped[root+"demo/index.html"], []byte(`<a>Offline zip</a>`)) {
+		t.Error("the zipped home page must show the zip's link as plain text, without download attribute")
+	}
 	if !bytes.Contains(zipped[root+"index.html"], []byte(`url=demo/index.html`)) {
 		t.Error("the zip's index.html must lead to the factsheet's home")
 	}

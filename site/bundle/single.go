@@ -136,7 +136,7 @@ func (in *inliner) element(t token) ([]token, error) {
 			if anchor := in.anchorFor(href); anchor != "" {
 				tg.set("href", anchor)
 			} else {
-				tg.del("href")
+				tg.unlink()
 			}
 			t.dirty = true
 		}

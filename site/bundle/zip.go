@@ -79,7 +79,7 @@ func dropMissingLinksOf(files output.Files, p string) []byte {
 			continue
 		}
 		if _, ok := files[resolve(p, href)]; !ok {
-			t.tag.del("href")
+			t.tag.unlink()
 			toks[i].dirty = true
 			changed = true
 		}
