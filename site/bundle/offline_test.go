@@ -119,3 +119,24 @@ func checkLinksResolve(t *testing.T, zipped output.Files) {
 		t.Errorf("only %d references checked; the walk is not seeing the pages", checked)
 	}
 }
+
+func TestOfflineWithBaseURL(t *testing.T) {
+	files := fixtureFiles()
+	const base = "https://example.org/repo/"
+	for _, p := range []string{"downloads/demo.html", "demo/index.html"} {
+		files[p] = bytes.Replace(files[p], []byte("<title>"), []byte(`<link rel="canonical" href="`+base+p+`"><title>`), 1)
+	}
+	if err := Offline(files, []*factsheet.Document{fixtureDoc()}); err != nil {
+		t.Fatal(err)
+	}
+	single := files["downloads/demo.html"]
+	for _, want := range []string{`<a href="` + base + `index.html">All factsheets</a>`, `href="` + base + `demo/recommendations.csv"`, `href="#rec-ii-1"`} {
+		if !bytes.Contains(single, []byte(want)) {
+			t.Errorf("single-file edition lacks %s", want)
+		}
+	}
+	zhome := unzip(t, files["downloads/demo-offline.zip"])["demo-offline/demo/index.html"]
+	if want := `<a href="` + base + `downloads/demo-offline.zip" download>`; !bytes.Contains(zhome, []byte(want)) {
+		t.Errorf("zipped home page lacks %s", want)
+	}
+}

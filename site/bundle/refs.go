@@ -172,3 +172,40 @@ func orNone(list []string) string {
 	}
 	return strings.Join(list, " ")
 }
+
+// publishedBase returns the address of the published site, read from the
+// <link rel="canonical"> of the page at name (render writes one only when it
+// knows the base URL): the canonical address without the page's own path.
+// It returns "" when the page has no such link.
+func publishedBase(toks []token, name string) string {
+	for _, t := range toks {
+		if t.tag == nil || t.tag.name != "link" || !t.tag.hasToken("rel", "canonical") {
+			continue
+		}
+		href, _ := t.tag.get("href")
+		if base, ok := strings.CutSuffix(href, name); ok && strings.HasPrefix(base, "http") && strings.HasSuffix(base, "/") {
+			return base
+		}
+	}
+	return ""
+}
+
+// published returns the address, on the published site at base, of what the
+// relative link href of the page at name points to, fragment included.
+func published(base, name, href string) string {
+	frag := ""
+	if i := strings.IndexByte(href, '#'); i >= 0 {
+		frag = href[i:]
+	}
+	return base + (&url.URL{Path: resolve(name, href)}).EscapedPath() + frag
+}
+
+// relink points a link whose target the bundle does not carry to the
+// published site when its address is known, or makes it plain text.
+func relink(t *tag, base, name, href string) {
+	if base != "" {
+		t.set("href", published(base, name, href))
+		return
+	}
+	t.unlink()
+}

@@ -17,7 +17,8 @@ import (
 // elements (deferred ones moved to the end of <body>, in order, where they
 // still run after the document is parsed), images and fonts data: URIs, and
 // links into the site #anchors of the page itself when it holds their target,
-// plain text otherwise. A Content-Security-Policy <meta> listing the sha256
+// otherwise absolute links to the published site when the page's canonical
+// link tells its address, plain text when not. A Content-Security-Policy <meta> listing the sha256
 // hashes of every inline script and style replaces the page's own.
 func SingleFile(files output.Files, name string) ([]byte, error) {
 	src, ok := files[name]
@@ -26,7 +27,7 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	}
 	toks := tokenize(src)
 	ids := collectIDs(toks)
-	in := inliner{files: files, page: name, ids: ids}
+	in := inliner{files: files, page: name, ids: ids, base: publishedBase(toks, name)}
 	var out, deferred []token
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -86,6 +87,7 @@ type inliner struct {
 	files output.Files
 	page  string
 	ids   map[string]bool
+	base  string // address of the published site, or ""
 }
 
 // script inlines the external script starting toks (its start tag, maybe a
@@ -136,7 +138,7 @@ func (in *inliner) element(t token) ([]token, error) {
 			if anchor := in.anchorFor(href); anchor != "" {
 				tg.set("href", anchor)
 			} else {
-				tg.unlink()
+				relink(tg, in.base, in.page, href)
 			}
 			t.dirty = true
 		}

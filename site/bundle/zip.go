@@ -32,7 +32,8 @@ var zipEpoch = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 //	downloads/<slug>.html the single-file edition
 //
 // Links to files the zip does not carry (other factsheets, the zip itself)
-// lose their href and stay as plain text.
+// point to the published site when the page's canonical link gives its
+// address, and lose their href, staying as plain text, when not.
 func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.Files, error) {
 	slug := doc.Meta.Slug
 	zf := output.Files{}
@@ -54,7 +55,7 @@ func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.File
 	return zf, nil
 }
 
-// dropMissingLinks removes the href of every <a> of the page p that points
+// dropMissingLinks relinks (see relink) every <a> of the page p that points
 // to a file missing from files. The result depends on the page and on the
 // set of paths, which is the same in every round: it is remembered by page.
 func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
@@ -69,6 +70,7 @@ func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
 
 func dropMissingLinksOf(files output.Files, p string) []byte {
 	toks := tokenize(files[p])
+	base := publishedBase(toks, p)
 	changed := false
 	for i, t := range toks {
 		if t.tag == nil || (t.tag.name != "a" && t.tag.name != "area") {
@@ -79,7 +81,7 @@ func dropMissingLinksOf(files output.Files, p string) []byte {
 			continue
 		}
 		if _, ok := files[resolve(p, href)]; !ok {
-			t.tag.unlink()
+			relink(t.tag, base, p, href)
 			toks[i].dirty = true
 			changed = true
 		}
