@@ -210,6 +210,7 @@
       var w = normalize(q.slice(locs[i][0], locs[i][1])), id = ident(x, q, locs, i, w);
       if (id) { addNew(out.ids, id[0]); i += id[1] - 1; continue; }
       if (URGENCY.has(w)) { addNew(out.urg, URGENCY.get(w)); continue; }
+      if (out.words.length === x.P.maxWords) break;
       out.words.push(w);
       out.typing = i === locs.length - 1 && locs[i][1] === q.length;
     }

@@ -79,7 +79,7 @@ func (ix *Engine) export() (*browserIndex, error) {
 		Version: 1, Slug: ix.Slug, Count: len(ix.records),
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
-			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions,
+			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions, "maxWords": maxWords,
 			"snippetWords": snippetWords, "snippetShort": snippetShortUp, "snippetLead": snippetLead,
 		},
 		Urg: []string{string(factsheet.Require), string(factsheet.Request), string(factsheet.Invite)},

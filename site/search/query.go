@@ -12,6 +12,9 @@ var wordPattern = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:['’＇][\p{L}\p{M}\
 // romanPattern matches a chapter numeral, alone or followed by digits ("iv5").
 var romanPattern = regexp.MustCompile(`^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)([0-9]{0,3})$`)
 
+// maxWords is the number of words of a query that count; the rest are ignored.
+const maxWords = 12
+
 // urgencyWords are the query words that filter recommendations by urgency.
 var urgencyWords = map[string]string{
 	"require": "require", "requires": "require",
@@ -45,6 +48,9 @@ func ParseQuery(q string, known func(id string) bool) Query {
 		if u, ok := urgencyWords[w]; ok {
 			out.Urgencies = appendNew(out.Urgencies, u)
 			continue
+		}
+		if len(words) == maxWords {
+			break
 		}
 		words = append(words, w)
 		out.Typing = i == len(locs)-1 && locs[i][1] == len(q)
