@@ -1,0 +1,107 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp/kb"
+
+	"factsheet/site/linkcheck"
+	"factsheet/site/output"
+)
+
+// ownRequestsOnly returns the requests other than the page itself and data: URLs.
+func ownRequestsOnly(page string, requested []string) []string {
+	var others []string
+	for _, u := range requested {
+		if withoutFragment(u) != withoutFragment(page) && !strings.HasPrefix(u, "data:") {
+			others = append(others, u)
+		}
+	}
+	return others
+}
+
+// TestSingleFileEdition opens downloads/<slug>.html from file://, in the
+// built site and copied alone into an empty folder: it requests nothing but
+// itself, runs without console error (its inline scripts match the CSP
+// hashes), every link of it is an anchor of the page or another site, and
+// #rec-iv-5 shows the recommendation.
+func TestSingleFileEdition(t *testing.T) {
+	seed := loadSeed(t)
+	name := "downloads/" + seed.Slug + ".html"
+	b, ok := siteFiles(t)[name]
+	if !ok {
+		t.Fatalf("the built site has no %s", name)
+	}
+	for _, p := range linkcheck.Check(output.Files{"edition.html": b}) {
+		t.Errorf("%s: %s", name, strings.TrimPrefix(p.String(), "edition.html: "))
+	}
+
+	alone := filepath.Join(t.TempDir(), seed.Slug+".html")
+	if err := os.WriteFile(alone, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	for _, u := range []string{fileURL(name), "file://" + filepath.ToSlash(alone)} {
+		tb.open(u)
+		tb.settle()
+		if others := ownRequestsOnly(u, tb.requested()); len(others) > 0 {
+			t.Errorf("%s requests other files:\n  %s", u, strings.Join(others, "\n  "))
+		}
+		if ps := tb.problems(); len(ps) > 0 {
+			t.Errorf("%s:\n  %s", u, strings.Join(ps, "\n  "))
+		}
+	}
+
+	var iv5 recommendation
+	for _, r := range seed.Recommendations {
+		if r.ID == "IV-5" {
+			iv5 = r
+		}
+	}
+	u := "file://" + filepath.ToSlash(alone) + "#rec-iv-5"
+	tb.open(u)
+	checkShown(t, name+"#rec-iv-5", show(tb, "rec-iv-5"), iv5, "IV-5", true)
+	if others := ownRequestsOnly(u, tb.requested()); len(others) > 0 {
+		t.Errorf("%s requests other files:\n  %s", u, strings.Join(others, "\n  "))
+	}
+}
+
+// TestSingleFileEditionSearch: in the single-file edition opened alone, "/"
+// focuses the search, and typing an identifier, ArrowDown and Enter move to
+// the recommendation inside the page, shown in view.
+func TestSingleFileEditionSearch(t *testing.T) {
+	seed := loadSeed(t)
+	name := "downloads/" + seed.Slug + ".html"
+	b, ok := siteFiles(t)[name]
+	if !ok {
+		t.Fatalf("the built site has no %s", name)
+	}
+	alone := filepath.Join(t.TempDir(), seed.Slug+".html")
+	if err := os.WriteFile(alone, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	tb.open("file://" + filepath.ToSlash(alone))
+	tb.press("/")
+	tb.press("IV-5")
+	tb.waitFor(`(() => { const r = document.getElementById("site-search-results");
+		return !!r && !r.hidden && r.querySelectorAll("[role=option]").length > 0; })()`,
+		name+": results listed after typing IV-5", 5*time.Second)
+	tb.press(kb.ArrowDown)
+	tb.press(kb.Enter)
+	tb.waitFor(`/^#rec(ommendation)?-iv-5$/.test(location.hash)`, name+": ArrowDown, Enter moves to IV-5 (#rec-iv-5 or #recommendation-iv-5)", 5*time.Second)
+	tb.settle()
+	hash := eval[string](tb, `location.hash.slice(1)`)
+	for _, r := range seed.Recommendations {
+		if r.ID == "IV-5" {
+			checkShown(t, name+"#"+hash+" after the search", show(tb, hash), r, "IV-5", true)
+		}
+	}
+	if others := ownRequestsOnly("file://"+filepath.ToSlash(alone), tb.requested()); len(others) > 0 {
+		t.Errorf("%s: searching requests other files:\n  %s", name, strings.Join(others, "\n  "))
+	}
+}
