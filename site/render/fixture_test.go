@@ -118,8 +118,8 @@ func fixture(t testing.TB) *factsheet.Document {
 	return doc
 }
 
-// renderDocs renders documents with the embedded templates and assets.
-func renderDocs(t testing.TB, base string, docs ...*factsheet.Document) output.Files {
+// renderFixture renders documents with the embedded templates and assets.
+func renderFixture(t testing.TB, base string, docs ...*factsheet.Document) output.Files {
 	t.Helper()
 	files, err := Site(docs, Options{Templates: defaults.Templates, Assets: defaults.Assets, BaseURL: base})
 	if err != nil {

@@ -18,7 +18,9 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -51,10 +53,9 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 		if !slugPattern.MatchString(doc.Meta.Slug) {
 			return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
 		}
-		d := newDocSite(doc, t, opts)
-		if err := d.render(files); err != nil {
-			return nil, fmt.Errorf("%s: %w", doc.File, err)
-		}
+	}
+	if err := renderDocs(files, docs, t, opts); err != nil {
+		return nil, err
 	}
 	if err := renderRoot(files, docs, t, opts); err != nil {
 		return nil, err
@@ -101,4 +102,32 @@ func copyAssets(files output.Files, assets fs.FS) error {
 // index.html, "../../" for lithuania/chapters/ii.html.
 func rootOf(rel string) string {
 	return strings.Repeat("../", strings.Count(rel, "/"))
+}
+
+// renderDocs renders the sub-site of every document, several at a time: each
+// has its own inliner and its own files, merged in document order at the end.
+func renderDocs(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+	parts := make([]output.Files, len(docs))
+	errs := make([]error, len(docs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, doc := range docs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			parts[i] = output.Files{}
+			if err := newDocSite(doc, t, opts).render(parts[i]); err != nil {
+				errs[i] = fmt.Errorf("%s: %w", doc.File, err)
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range docs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		files.Merge(parts[i])
+	}
+	return nil
 }

@@ -47,7 +47,7 @@ func checkUniqueIDs(t *testing.T, files output.Files) {
 }
 
 func TestSiteFiles(t *testing.T) {
-	files := renderDocs(t, "", fixture(t))
+	files := renderFixture(t, "", fixture(t))
 	for _, p := range []string{
 		"index.html", "404.html", ".nojekyll", "assets/style.css",
 		"lithuania/index.html", "lithuania/chapters/i.html", "lithuania/chapters/ii.html",
@@ -73,7 +73,7 @@ func TestSiteFiles(t *testing.T) {
 }
 
 func TestChapterPage(t *testing.T) {
-	files := renderDocs(t, "", fixture(t))
+	files := renderFixture(t, "", fixture(t))
 	page := mustHave(t, files, "lithuania/chapters/ii.html",
 		`<h1><span class="num">II.</span> Legal frameworks</h1>`,
 		`<h2 id="specific">Observations specific to Lithuania</h2>`, // a level-3 section heading becomes h2
@@ -100,7 +100,7 @@ func TestChapterPage(t *testing.T) {
 }
 
 func TestRecommendationPage(t *testing.T) {
-	files := renderDocs(t, "", fixture(t))
+	files := renderFixture(t, "", fixture(t))
 	mustHave(t, files, "lithuania/recommendations/ii-2.html",
 		`<title>Recommendation II-2 · Require · Lithuania</title>`,
 		`<meta name="description" content="The Committee requires Lithuania to act, by: either creating an offence, or prosecuting.">`,
@@ -122,7 +122,7 @@ func TestRecommendationPage(t *testing.T) {
 }
 
 func TestHomeListAndRoot(t *testing.T) {
-	files := renderDocs(t, "", fixture(t))
+	files := renderFixture(t, "", fixture(t))
 	mustHave(t, files, "lithuania/index.html",
 		`<time datetime="2023-05-25">25 May 2023</time>`,
 		`id="legend"`, `promising practices</dd>`,
@@ -142,7 +142,7 @@ func TestHomeListAndRoot(t *testing.T) {
 }
 
 func TestSingleFile(t *testing.T) {
-	files := renderDocs(t, "", fixture(t))
+	files := renderFixture(t, "", fixture(t))
 	page := mustHave(t, files, "downloads/lithuania.html",
 		`<body data-root="../" data-slug="lithuania" data-edition="single-file">`,
 		`<link rel="stylesheet" href="../assets/style.css">`,
@@ -163,7 +163,7 @@ func TestSingleFile(t *testing.T) {
 
 func TestBaseURL(t *testing.T) {
 	base := "https://example.github.io/repo/"
-	files := renderDocs(t, base, fixture(t))
+	files := renderFixture(t, base, fixture(t))
 	mustHave(t, files, "lithuania/recommendations/ii-2.html",
 		`<link rel="canonical" href="https://example.github.io/repo/lithuania/recommendations/ii-2.html">`,
 		`<meta property="og:title" content="Recommendation II-2 · Require · Lithuania">`,
@@ -212,7 +212,7 @@ func TestHostileContent(t *testing.T) {
 	if len(unsafeMarkup(`<p><img src=x onerror=y><a href=" JavaScript:x">`)) != 3 {
 		t.Fatal("unsafeMarkup misses unsafe markup")
 	}
-	files := renderDocs(t, "", doc)
+	files := renderFixture(t, "", doc)
 	for p, b := range files {
 		if strings.HasSuffix(p, ".html") {
 			for _, problem := range unsafeMarkup(string(b)) {
@@ -255,6 +255,30 @@ func unsafeMarkup(page string) []string {
 		}
 		if tok.Data == "script" && !hasSrc {
 			problems = append(problems, "inline <script>")
+		}
+	}
+}
+
+func TestTwoFactsheetsAndDeterminism(t *testing.T) {
+	a, b := fixture(t), fixture(t)
+	b.Meta.Slug, b.Meta.Party, b.Meta.Title, b.Meta.Language = "malta", "Malta", "Factsheet – Malta", "mt"
+	files := renderFixture(t, "", a, b)
+	mustHave(t, files, "malta/recommendations/ii-2.html", `<html lang="mt">`, `<title>Recommendation II-2 · Require · Malta</title>`)
+	mustHave(t, files, "lithuania/recommendations/ii-2.html", `<title>Recommendation II-2 · Require · Lithuania</title>`)
+	root := mustHave(t, files, "index.html", `href="lithuania/index.html"`, `href="malta/index.html"`)
+	if strings.Index(root, "lithuania/") > strings.Index(root, "malta/") {
+		t.Error("the root page does not list the factsheets in content order")
+	}
+	if nf := mustHave(t, files, "404.html"); strings.Contains(nf, "data-slug") {
+		t.Error("with two factsheets, 404.html claims to belong to one")
+	}
+	again := renderFixture(t, "", a, b)
+	if len(again) != len(files) {
+		t.Fatalf("second rendering has %d files, first %d", len(again), len(files))
+	}
+	for p, content := range files {
+		if string(again[p]) != string(content) {
+			t.Errorf("%s differs between two renderings of the same input", p)
 		}
 	}
 }

@@ -214,3 +214,15 @@ func TestSeedPages(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// BenchmarkSite renders the seed factsheet: every page, data file and the single-file edition.
+func BenchmarkSite(b *testing.B) {
+	doc := seedDoc(b)
+	opts := Options{Templates: defaults.Templates, Assets: defaults.Assets}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Site([]*factsheet.Document{doc}, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
