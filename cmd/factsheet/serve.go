@@ -59,10 +59,7 @@ func runServe(args []string) int {
 		fmt.Fprintf(os.Stderr, "built %d files in %.0f ms\n", len(res.Files), float64(time.Since(start).Microseconds())/1000)
 		return res.Files, nil
 	}
-	srv, err := serve.New(build)
-	if err != nil {
-		return 1
-	}
+	srv, _ := serve.New(build) // a failed first build is shown in the browser until fixed
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet serve:", err)

@@ -13,6 +13,7 @@ package serve
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"net/http"
 	"path"
 	"strings"
@@ -50,13 +51,12 @@ type Server struct {
 type event struct{ name, data string }
 
 // New builds the site once with build and returns a Server for it; build is
-// called again by Rebuild.
+// called again by Rebuild. If this first build fails, the Server is returned
+// with the error: until a build succeeds it answers every page with the
+// error, on a page that reloads once the sources are fixed.
 func New(build func() (output.Files, error)) (*Server, error) {
 	s := &Server{build: build, clients: map[chan event]bool{}}
-	if err := s.Rebuild(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return s, s.Rebuild()
 }
 
 // Rebuild builds the site again. On success the new site is served and every
@@ -106,8 +106,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.RLock()
-	files := s.files
+	files, lastErr := s.files, s.lastErr
 	s.mu.RUnlock()
+	if files == nil {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "<!DOCTYPE html><html lang=\"en\"><head><title>Build failed</title>"+
+			"<script src=\"%s\" defer></script></head><body><h1>Build failed</h1><pre>%s</pre>"+
+			"<p>Fix the sources: this page reloads when a build succeeds.</p></body></html>",
+			ReloadScript, html.EscapeString(fmt.Sprint(lastErr)))
+		return
+	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")
 	if name == "" || strings.HasSuffix(r.URL.Path, "/") {
 		name = path.Join(name, "index.html")

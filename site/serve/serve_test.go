@@ -183,3 +183,26 @@ func TestFingerprint(t *testing.T) {
 		t.Error("the fingerprint of an unchanged folder must not change")
 	}
 }
+
+func TestServeFirstBuildFails(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "page.txt")
+	os.WriteFile(page, []byte("broken"), 0o644)
+	s, err := New(fileSite(dir))
+	if err == nil {
+		t.Fatal("New must report the failed first build")
+	}
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	status, _, body := get(t, ts.URL+"/")
+	if status != http.StatusServiceUnavailable || !strings.Contains(body, "content/page.txt:1: broken on purpose") || !strings.Contains(body, ReloadScript) {
+		t.Errorf("before any good build: %d %q, want 503 with the error and the reload script", status, body)
+	}
+	os.WriteFile(page, []byte("fixed"), 0o644)
+	if err := s.Rebuild(); err != nil {
+		t.Fatal(err)
+	}
+	if status, _, body := get(t, ts.URL+"/"); status != 200 || !strings.Contains(body, "fixed") {
+		t.Errorf("after the fix: %d %q", status, body)
+	}
+}
