@@ -94,6 +94,7 @@ func writeAll(files Files, dir string) error {
 	if err := writeFile(filepath.Join(dir, Marker), []byte(markerText)); err != nil {
 		return err
 	}
+	dirs := map[string]bool{dir: true}
 	for _, p := range files.Paths() {
 		if !fs.ValidPath(p) || p == "." || p == Marker {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
@@ -102,7 +103,15 @@ func writeAll(files Files, dir string) error {
 		if err := os.MkdirAll(filepath.Dir(full), dirMode); err != nil {
 			return err
 		}
+		for d := filepath.Dir(full); d != dir && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
 		if err := writeFile(full, files[p]); err != nil {
+			return err
+		}
+	}
+	for d := range dirs { // the umask may have narrowed the mode given to Mkdir
+		if err := os.Chmod(d, dirMode); err != nil {
 			return err
 		}
 	}

@@ -69,6 +69,11 @@ func TestCommitWritesAndReplaces(t *testing.T) {
 	if st.Mode().Perm() != fileMode {
 		t.Errorf("mode = %v, want %v", st.Mode().Perm(), os.FileMode(fileMode))
 	}
+	for _, d := range []string{dir, filepath.Join(dir, "a"), filepath.Join(dir, "a", "b")} {
+		if st, err := os.Stat(d); err != nil || st.Mode().Perm() != dirMode {
+			t.Errorf("%s: mode %v (%v), want %v", d, st.Mode().Perm(), err, os.FileMode(dirMode))
+		}
+	}
 	if names := siblings(t, dir); len(names) != 1 || names[0] != "public" {
 		t.Errorf("folders beside the output = %v, want only public", names)
 	}
