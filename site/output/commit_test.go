@@ -70,8 +70,12 @@ func TestCommitWritesAndReplaces(t *testing.T) {
 		t.Errorf("mode = %v, want %v", st.Mode().Perm(), os.FileMode(fileMode))
 	}
 	for _, d := range []string{dir, filepath.Join(dir, "a"), filepath.Join(dir, "a", "b")} {
-		if st, err := os.Stat(d); err != nil || st.Mode().Perm() != dirMode {
-			t.Errorf("%s: mode %v (%v), want %v", d, st.Mode().Perm(), err, os.FileMode(dirMode))
+		st, err := os.Stat(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != dirMode {
+			t.Errorf("%s: mode %v, want %v", d, st.Mode().Perm(), os.FileMode(dirMode))
 		}
 	}
 	if names := siblings(t, dir); len(names) != 1 || names[0] != "public" {
