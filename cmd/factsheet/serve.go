@@ -49,17 +49,7 @@ func runServe(args []string) int {
 	}
 	defer os.RemoveAll(tmp)
 	cfg.Out, cfg.Minify = filepath.Join(tmp, "public"), *minify
-	build := func() (output.Files, error) {
-		start := time.Now()
-		res, err := site.Build(cfg)
-		if err != nil {
-			fmt.Fprintln(os.Stderr, "factsheet serve: build failed, still serving the previous site:", err)
-			return nil, err
-		}
-		fmt.Fprintf(os.Stderr, "built %d files in %.0f ms\n", len(res.Files), float64(time.Since(start).Microseconds())/1000)
-		return res.Files, nil
-	}
-	srv, _ := serve.New(build) // a failed first build is shown in the browser until fixed
+	srv, _ := serve.New(builder(cfg)) // a failed first build is shown in the browser until fixed
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet serve:", err)
@@ -79,6 +69,20 @@ func runServe(args []string) int {
 		return 1
 	}
 	return 0
+}
+
+// builder returns the function that builds the site for serve, logging each build.
+func builder(cfg site.Config) func() (output.Files, error) {
+	return func() (output.Files, error) {
+		start := time.Now()
+		res, err := site.Build(cfg)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "factsheet serve: build failed, still serving the previous site:", err)
+			return nil, err
+		}
+		fmt.Fprintf(os.Stderr, "built %d files in %.0f ms\n", len(res.Files), float64(time.Since(start).Microseconds())/1000)
+		return res.Files, nil
+	}
 }
 
 // watched lists the source folders on disk that serve watches.

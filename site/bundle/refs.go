@@ -91,14 +91,39 @@ func escapeRaw(b []byte, element string) []byte {
 // inline scripts and styles the page holds (by their sha256 hash) and data:
 // images and fonts.
 func withCSP(toks []token) []token {
+	meta := token{tag: &tag{name: "meta", attrs: []attr{{key: "http-equiv", val: "Content-Security-Policy"}, {key: "content", val: policy(toks)}}}, dirty: true}
+	after := func(t token) bool { return t.tag != nil && t.tag.name == "head" } // where the meta goes
+	if hasCharset(toks) {
+		after = func(t token) bool { return t.tag != nil && t.tag.name == "meta" && t.tag.hasAttr("charset") }
+	}
+	out := make([]token, 0, len(toks)+1)
+	placed := false
+	for _, t := range toks {
+		if isCSP(t) {
+			continue
+		}
+		out = append(out, t)
+		if !placed && after(t) {
+			out = append(out, meta)
+			placed = true
+		}
+	}
+	if !placed {
+		out = append([]token{meta}, out...)
+	}
+	return out
+}
+
+// policy returns the Content-Security-Policy allowing exactly the inline
+// scripts and styles of the page.
+func policy(toks []token) string {
 	var scripts, styles []string
-	for i := 0; i+1 < len(toks); i++ {
-		t := toks[i]
+	for i, t := range toks {
 		if t.tag == nil || (t.tag.name != "script" && t.tag.name != "style") {
 			continue
 		}
-		body := []byte{}
-		if toks[i+1].text {
+		var body []byte
+		if i+1 < len(toks) && toks[i+1].text {
 			body = toks[i+1].raw
 		}
 		h := sha256.Sum256(body)
@@ -109,45 +134,24 @@ func withCSP(toks []token) []token {
 			styles = appendUnique(styles, src)
 		}
 	}
-	policy := "default-src 'none'; script-src " + orNone(scripts) + "; style-src " + orNone(styles) +
+	return "default-src 'none'; script-src " + orNone(scripts) + "; style-src " + orNone(styles) +
 		"; img-src data:; font-src data:; base-uri 'none'; object-src 'none'"
-	meta := token{tag: &tag{name: "meta", attrs: []attr{{key: "http-equiv", val: "Content-Security-Policy"}, {key: "content", val: policy}}}, dirty: true}
-	at := -1
-	for i, t := range toks {
-		if t.tag == nil {
-			continue
-		}
-		if v, _ := t.tag.get("http-equiv"); t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy") {
-			continue
-		}
-		if t.tag.name == "head" && at < 0 {
-			at = i + 1
-		}
-		if _, ok := t.tag.get("charset"); ok && t.tag.name == "meta" {
-			at = i + 1
-			break
-		}
-		if t.tag.name == "body" {
-			break
+}
+
+// isCSP tells whether t is a <meta http-equiv="Content-Security-Policy">.
+func isCSP(t token) bool {
+	v, _ := tagAttr(t, "http-equiv")
+	return t.tag != nil && t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy")
+}
+
+// hasCharset tells whether the page has a <meta charset>.
+func hasCharset(toks []token) bool {
+	for _, t := range toks {
+		if t.tag != nil && t.tag.name == "meta" && t.tag.hasAttr("charset") {
+			return true
 		}
 	}
-	if at < 0 {
-		at = 0
-	}
-	out := make([]token, 0, len(toks)+1)
-	for i, t := range toks {
-		if i == at {
-			out = append(out, meta)
-		}
-		if v, _ := tagAttr(t, "http-equiv"); t.tag != nil && t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy") {
-			continue
-		}
-		out = append(out, t)
-	}
-	if at >= len(toks) {
-		out = append(out, meta)
-	}
-	return out
+	return false
 }
 
 func tagAttr(t token, key string) (string, bool) {

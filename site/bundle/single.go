@@ -147,10 +147,6 @@ func (in *inliner) element(t token) ([]token, error) {
 			tg.del("action")
 			t.dirty = true
 		}
-	case "meta":
-		if v, _ := tg.get("http-equiv"); strings.EqualFold(v, "content-security-policy") {
-			return nil, nil // replaced by withCSP
-		}
 	}
 	return []token{t}, nil
 }
