@@ -200,3 +200,16 @@ func unzip(t *testing.T, b []byte) output.Files {
 	}
 	return got
 }
+
+func TestWithCSPPlacement(t *testing.T) {
+	for page, want := range map[string]string{
+		`<html><head><meta charset="utf-8"><title>x</title></head></html>`:                           `<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"`,
+		`<html><head><title>x</title><meta http-equiv="content-security-policy" content="a"></head>`: `<head><meta http-equiv="Content-Security-Policy"`,
+		`<p>bare</p>`: `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;none&#39;; style-src &#39;none&#39;;`,
+	} {
+		got := string(render(withCSP(tokenize([]byte(page)))))
+		if !strings.Contains(got, want) || strings.Count(strings.ToLower(got), "content-security-policy") != 1 {
+			t.Errorf("withCSP(%s) = %s, want it to contain %s once", page, got, want)
+		}
+	}
+}
