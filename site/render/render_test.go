@@ -282,3 +282,19 @@ func TestTwoFactsheetsAndDeterminism(t *testing.T) {
 		}
 	}
 }
+
+var describedBy = regexp.MustCompile(`aria-describedby="([^"]+)"`)
+
+// TestDescribedBy checks that every aria-describedby of every page points at
+// an element of the page.
+func TestDescribedBy(t *testing.T) {
+	files := renderFixture(t, "", fixture(t))
+	for _, p := range files.Paths() {
+		page := string(files[p])
+		for _, m := range describedBy.FindAllStringSubmatch(page, -1) {
+			if !strings.Contains(page, `id="`+m[1]+`"`) {
+				t.Errorf("%s: aria-describedby=%q points at no element", p, m[1])
+			}
+		}
+	}
+}

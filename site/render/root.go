@@ -44,6 +44,9 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 	p := &page{Lang: language, Title: "Lanzarote Committee factsheets", Root: "", SiteTitle: "Lanzarote Committee factsheets",
 		Home: "index.html", OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
 		Description: "Factsheets of the Lanzarote Committee's recommendations, one per Party.", Body: v}
+	if len(docs) > 0 {
+		p.Levels = levels(docs[0]) // what the badges' aria-describedby point at
+	}
 	if opts.BaseURL != "" {
 		p.Canonical = opts.BaseURL
 	}
@@ -60,7 +63,6 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 	}
 	if len(docs) == 1 {
 		nf.Slug = docs[0].Meta.Slug
-		nf.Levels = levels(docs[0])
 	}
 	if b, err = t.page("notfound", &nf); err != nil {
 		return err
