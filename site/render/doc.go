@@ -58,7 +58,7 @@ func (d *docSite) page(rel, title, description string) *page {
 		Levels:      levels(d.doc),
 	}
 	if d.opts.BaseURL != "" {
-		p.Canonical = d.opts.BaseURL + rel
+		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
 	return p
 }

@@ -131,3 +131,12 @@ func renderDocs(files output.Files, docs []*factsheet.Document, t *templates, op
 	}
 	return nil
 }
+
+// pageURL is the absolute address of a page under base; an index.html page
+// is addressed by its folder, as web servers serve it.
+func pageURL(base, rel string) string {
+	if rel == "index.html" || strings.HasSuffix(rel, "/index.html") {
+		rel = strings.TrimSuffix(rel, "index.html")
+	}
+	return base + rel
+}

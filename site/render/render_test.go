@@ -173,7 +173,9 @@ func TestBaseURL(t *testing.T) {
 		`<meta name="twitter:card" content="summary">`)
 	mustHave(t, files, "404.html", `<base href="https://example.github.io/repo/">`)
 	mustHave(t, files, "robots.txt", "Sitemap: https://example.github.io/repo/sitemap.xml")
-	sitemap := mustHave(t, files, "sitemap.xml", "<loc>https://example.github.io/repo/lithuania/recommendations/ii-10.html</loc>")
+	mustHave(t, files, "lithuania/index.html", `<link rel="canonical" href="https://example.github.io/repo/lithuania/">`)
+	sitemap := mustHave(t, files, "sitemap.xml", "<loc>https://example.github.io/repo/lithuania/recommendations/ii-10.html</loc>",
+		"<loc>https://example.github.io/repo/</loc>", "<loc>https://example.github.io/repo/lithuania/</loc>")
 	if strings.Contains(sitemap, "404.html") {
 		t.Error("the sitemap lists 404.html")
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"sort"
 	"strings"
 
 	"factsheet/site/factsheet"
@@ -48,7 +49,7 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 		p.Levels = levels(docs[0]) // what the badges' aria-describedby point at
 	}
 	if opts.BaseURL != "" {
-		p.Canonical = opts.BaseURL
+		p.Canonical = pageURL(opts.BaseURL, "index.html")
 	}
 	b, err := t.page("root", p)
 	if err != nil {
@@ -87,8 +88,9 @@ func sitemap(files output.Files, base string) []byte {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "assets/") {
 			continue
 		}
-		s.URLs = append(s.URLs, loc{Loc: base + p})
+		s.URLs = append(s.URLs, loc{Loc: pageURL(base, p)})
 	}
+	sort.Slice(s.URLs, func(i, j int) bool { return s.URLs[i].Loc < s.URLs[j].Loc })
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	enc := xml.NewEncoder(&b)
