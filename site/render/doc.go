@@ -95,16 +95,27 @@ func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
 }
 
 // legend is the address of the urgency legend from a page at root.
-func (d *docSite) legend(root string) string { return root + d.slug + "/index.html#legend" }
+func (d *docSite) legend(root string) string { return d.dir(root) + "index.html#legend" }
+
+// dir is the relative path to the factsheet's folder from a page at root:
+// "../" from lithuania/chapters/ii.html, "" from lithuania/index.html,
+// "lithuania/" from the root of the site. The single-file edition, outside
+// the folder, links by #anchors only.
+func (d *docSite) dir(root string) string {
+	if root == "" {
+		return d.slug + "/"
+	}
+	return strings.TrimPrefix(root, "../")
+}
 
 // recHref is the address of an identifier's page from a page at root.
 func (d *docSite) recHref(root, id string) string {
-	return root + d.slug + "/recommendations/" + factsheet.FileStem(id) + ".html"
+	return d.dir(root) + "recommendations/" + factsheet.FileStem(id) + ".html"
 }
 
 // chapterHref is the address of a chapter page from a page at root.
 func (d *docSite) chapterHref(root string, c *factsheet.Chapter) string {
-	return root + d.slug + "/chapters/" + c.Slug() + ".html"
+	return d.dir(root) + "chapters/" + c.Slug() + ".html"
 }
 
 // marker returns the recmark maker for chapter pages at root: identifiers

@@ -79,7 +79,7 @@ func TestChapterPage(t *testing.T) {
 		`<h2 id="specific">Observations specific to Lithuania</h2>`, // a level-3 section heading becomes h2
 		`<h3 id="general-remarks">General remarks</h3>`,
 		`<li id="rec-ii-3" class="rec u-require"><span class="anchor" id="rec-ii-2"></span>`,
-		`<a class="rec-id" href="../../lithuania/recommendations/ii-2.html">II-2</a>`,
+		`<a class="rec-id" href="../recommendations/ii-2.html">II-2</a>`,
 		`<div id="rec-ii-10" class="rec u-request">`,
 		`<li id="fn-2" value="2">`, `href="#fnref-2"`, `href="#fnref-2-2"`, `id="fnref-2-2"`,
 		`<a href="#general-remarks">General remarks</a>`,
@@ -106,12 +106,12 @@ func TestRecommendationPage(t *testing.T) {
 		`<meta name="description" content="The Committee requires Lithuania to act, by: either creating an offence, or prosecuting.">`,
 		`<h1>Recommendation II-2</h1>`,
 		`<dd>Addressed to Lithuania</dd>`,
-		`<dt>Same text as</dt><dd><a href="../../lithuania/recommendations/ii-3.html">II-3</a></dd>`,
-		`<a href="../../lithuania/chapters/ii.html#rec-ii-2">Read II-2 in chapter II</a>`,
+		`<dt>Same text as</dt><dd><a href="../recommendations/ii-3.html">II-3</a></dd>`,
+		`<a href="../chapters/ii.html#rec-ii-2">Read II-2 in chapter II</a>`,
 		`<li>either creating an offence,</li>`,
 		`<li id="fn-3" value="3">`, `id="fnref-3"`,
-		`<a class="prev" rel="prev" href="../../lithuania/recommendations/ii-1.html"><span>Previous recommendation</span> II-1</a>`,
-		`<a class="next" rel="next" href="../../lithuania/recommendations/ii-3.html"><span>Next recommendation</span> II-3</a>`,
+		`<a class="prev" rel="prev" href="../recommendations/ii-1.html"><span>Previous recommendation</span> II-1</a>`,
+		`<a class="next" rel="next" href="../recommendations/ii-3.html"><span>Next recommendation</span> II-3</a>`,
 		`<span class="rec-id" aria-current="page">II-2</span>`,
 		`aria-describedby="desc-require"`, `<span id="desc-require">Require: obligations of the Convention</span>`,
 	)
@@ -134,7 +134,7 @@ func TestHomeListAndRoot(t *testing.T) {
 	)
 	mustHave(t, files, "lithuania/recommendations/index.html",
 		`<input type="radio" name="urgency" id="filter-require" value="require">`,
-		`<a class="rec-id" href="../../lithuania/recommendations/ii-10.html">II-10</a>`,
+		`<a class="rec-id" href="../recommendations/ii-10.html">II-10</a>`,
 		`The Committee requests Parties to train judges.`)
 	mustHave(t, files, "index.html", `<a href="lithuania/index.html">Factsheet – Lithuania</a>`, `4 recommendations`, `<body data-root="">`)
 	mustHave(t, files, "404.html", `Page not found`, `href="lithuania/search.html"`)
