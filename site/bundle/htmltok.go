@@ -32,40 +32,56 @@ type attr struct {
 	bare     bool // no value ("defer")
 }
 
-// tokenize cuts an HTML page into tokens; joining their raw bytes gives the page back.
+// tokenize cuts an HTML page into tokens; joining their raw bytes gives the
+// page back, byte for byte (the lexer's own tokens leave out some white space
+// inside tags, so raw bytes are taken from the page between token ends).
 func tokenize(b []byte) []token {
-	lex := phtml.NewLexer(parse.NewInputBytes(b))
+	in := parse.NewInputBytes(b)
+	lex := phtml.NewLexer(in)
 	var toks []token
 	var cur *token
+	prev := 0
 	for {
-		tt, data := lex.Next()
-		switch tt {
-		case phtml.ErrorToken:
+		tt, _ := lex.Next()
+		if tt == phtml.ErrorToken {
+			if prev < len(b) { // what the lexer could not end (a tag cut short)
+				toks = append(toks, token{raw: clone(b[prev:])})
+			}
 			return toks
+		}
+		end := min(in.Offset(), len(b))
+		raw := clone(b[prev:end])
+		prev = end
+		switch tt {
 		case phtml.StartTagToken:
-			toks = append(toks, token{raw: clone(data), tag: &tag{name: string(lex.Text())}})
+			toks = append(toks, token{raw: raw, tag: &tag{name: string(lex.Text())}})
 			cur = &toks[len(toks)-1]
 		case phtml.AttributeToken:
-			cur.raw = append(cur.raw, data...)
-			a := attr{key: string(lex.AttrKey()), bare: lex.AttrVal() == nil}
-			if v := lex.AttrVal(); len(v) > 0 {
-				if v[0] == '"' || v[0] == '\'' {
-					v = bytes.Trim(v, string(v[:1]))
-				}
-				a.val = html.UnescapeString(string(v))
-			}
-			cur.tag.attrs = append(cur.tag.attrs, a)
+			cur.raw = append(cur.raw, raw...)
+			cur.tag.attrs = append(cur.tag.attrs, attrOf(lex))
 		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
-			cur.raw = append(cur.raw, data...)
+			cur.raw = append(cur.raw, raw...)
 			cur.tag.void = tt == phtml.StartTagVoidToken
 		case phtml.EndTagToken:
-			toks = append(toks, token{raw: clone(data), end: strings.ToLower(string(lex.Text()))})
+			toks = append(toks, token{raw: raw, end: strings.ToLower(string(lex.Text()))})
 		case phtml.TextToken:
-			toks = append(toks, token{raw: clone(data), text: true})
+			toks = append(toks, token{raw: raw, text: true})
 		default:
-			toks = append(toks, token{raw: clone(data)})
+			toks = append(toks, token{raw: raw})
 		}
 	}
+}
+
+// attrOf returns the attribute the lexer is on, its value unquoted and unescaped.
+func attrOf(lex *phtml.Lexer) attr {
+	a := attr{key: string(lex.AttrKey()), bare: lex.AttrVal() == nil}
+	if v := lex.AttrVal(); len(v) > 0 {
+		if v[0] == '"' || v[0] == '\'' {
+			v = bytes.Trim(v, string(v[:1]))
+		}
+		a.val = html.UnescapeString(string(v))
+	}
+	return a
 }
 
 func clone(b []byte) []byte { return append([]byte(nil), b...) }
