@@ -60,10 +60,18 @@ func (b *body) heading(w *bytes.Buffer, level int, id string, text *factsheet.In
 // sections writes every section of a chapter: its heading as h2, the rest below.
 func (b *body) sections(w *bytes.Buffer, secs []*factsheet.Section) {
 	for _, s := range secs {
-		if s.Heading != nil {
-			b.heading(w, 2, s.Heading.ID, s.Heading.Text)
+		if s.Heading == nil {
+			b.blocks(w, s.Blocks)
+			continue
 		}
+		kind := string(s.Kind)
+		if kind == "" {
+			kind = "other"
+		}
+		fmt.Fprintf(w, "<section class=\"part part-%s\">\n", template.HTMLEscapeString(kind))
+		b.heading(w, 2, s.Heading.ID, s.Heading.Text)
 		b.blocks(w, s.Blocks)
+		w.WriteString("</section>\n")
 	}
 }
 
