@@ -131,9 +131,11 @@ func checkSingleFile(t *testing.T, b []byte) {
 		t.Error("the page's own CSP must be replaced by exactly one new one")
 	}
 	scripts, styles := inlineBodies(b)
-	if len(scripts) != 2 || len(styles) != 1 {
-		t.Fatalf("%d scripts and %d styles inline, want 2 and 1", len(scripts), len(styles))
+	if len(scripts) != 3 || len(styles) != 1 || !strings.Contains(scripts[0], "pwned") {
+		t.Fatalf("%d scripts and %d styles inline, want 3 (the stray one first) and 1", len(scripts), len(styles))
 	}
+	stray := scripts[0]
+	scripts = scripts[1:]
 	if !strings.HasPrefix(scripts[0], "window.factsheetIndex") || !strings.Contains(scripts[1], "factsheetSearch") {
 		t.Errorf("deferred scripts out of order: %q", scripts)
 	}
@@ -149,6 +151,9 @@ func checkSingleFile(t *testing.T, b []byte) {
 		if !strings.Contains(policy, hashSource(s)) {
 			t.Errorf("CSP %q lacks the hash of inline %.40q", policy, s)
 		}
+	}
+	if strings.Contains(policy, hashSource(stray)) {
+		t.Error("an inline script that the bundle did not inline (content that escaped escaping) must not be allowed")
 	}
 	if strings.Contains(policy, "unsafe-inline") || !strings.Contains(policy, "default-src 'none'") {
 		t.Errorf("policy too open: %s", policy)

@@ -48,7 +48,8 @@ func fixtureFiles() output.Files {
     <img src="../assets/logo.png" alt="Logo">
     <pre>keep   this
    spacing</pre>
-    <ol><li id="fn-1">A footnote.</li></ol>`
+    <ol><li id="fn-1">A footnote.</li></ol>
+    <script>window.pwned = 1</script>`
 	home := `<h1>Demo factsheet</h1>
     <p><a href="chapters/ii.html">II. Legal framework</a></p>
     <ul>
@@ -108,11 +109,13 @@ func refs(b []byte) [][2]string {
 	return out
 }
 
-// textOf returns the text of a page outside tags, with runs of white space made one space.
+// textOf returns the text of a page outside tags, scripts and styles, with runs of white space made one space.
 func textOf(b []byte) string {
 	var sb strings.Builder
-	for _, t := range tokenize(b) {
-		if t.text {
+	toks := tokenize(b)
+	for i, t := range toks {
+		inRaw := i > 0 && toks[i-1].tag != nil && (toks[i-1].tag.name == "script" || toks[i-1].tag.name == "style")
+		if t.text && !inRaw {
 			sb.Write(t.raw)
 			sb.WriteByte(' ')
 		}

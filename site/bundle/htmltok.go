@@ -17,6 +17,7 @@ type token struct {
 	end   string // end tags only: the lower-case element name
 	text  bool   // text, including the raw text of script and style elements
 	dirty bool   // the tag was changed: write it from tag, not raw
+	ours  bool   // a <script> or <style> the bundle inlined from a file of the site
 }
 
 // tag is a start tag: its lower-case name and attributes in order.

@@ -88,8 +88,8 @@ func escapeRaw(b []byte, element string) []byte {
 
 // withCSP removes the page's Content-Security-Policy <meta> elements and adds
 // one, right after <meta charset> (or <head>), that allows nothing but the
-// inline scripts and styles the page holds (by their sha256 hash) and data:
-// images and fonts.
+// scripts and styles the bundle inlined (by their sha256 hash, see policy)
+// and data: images and fonts.
 func withCSP(toks []token) []token {
 	meta := token{tag: &tag{name: "meta", attrs: []attr{{key: "http-equiv", val: "Content-Security-Policy"}, {key: "content", val: policy(toks)}}}, dirty: true}
 	after := func(t token) bool { return t.tag != nil && t.tag.name == "head" } // where the meta goes
@@ -114,12 +114,14 @@ func withCSP(toks []token) []token {
 	return out
 }
 
-// policy returns the Content-Security-Policy allowing exactly the inline
-// scripts and styles of the page.
+// policy returns the Content-Security-Policy allowing exactly the scripts
+// and styles that the bundle inlined from the site's files. An inline script
+// already in the page is not allowed: render never writes one, so it could
+// only come from content that escaped escaping, and must not run.
 func policy(toks []token) string {
 	var scripts, styles []string
 	for i, t := range toks {
-		if t.tag == nil || (t.tag.name != "script" && t.tag.name != "style") {
+		if !t.ours {
 			continue
 		}
 		var body []byte

@@ -115,7 +115,7 @@ func (in *inliner) script(toks []token) ([]token, int, error) {
 			t.attrs = append(t.attrs, a)
 		}
 	}
-	return []token{{tag: t, dirty: true}, {raw: escapeRaw(body, "script"), text: true}, {raw: []byte("</script>"), end: "script"}}, n, nil
+	return []token{{tag: t, dirty: true, ours: true}, {raw: escapeRaw(body, "script"), text: true}, {raw: []byte("</script>"), end: "script"}}, n, nil
 }
 
 // element rewrites the references of one start tag other than <script>.
@@ -172,7 +172,7 @@ func (in *inliner) link(t token) ([]token, error) {
 		if media, ok := tg.get("media"); ok {
 			style.attrs = append(style.attrs, attr{key: "media", val: media})
 		}
-		return []token{{tag: style, dirty: true}, {raw: escapeRaw(body, "style"), text: true}, {raw: []byte("</style>"), end: "style"}}, nil
+		return []token{{tag: style, dirty: true, ours: true}, {raw: escapeRaw(body, "style"), text: true}, {raw: []byte("</style>"), end: "style"}}, nil
 	}
 	if tg.hasToken("rel", "icon") || tg.hasToken("rel", "apple-touch-icon") {
 		uri, err := in.dataURI(href)
