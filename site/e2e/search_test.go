@@ -223,3 +223,23 @@ func TestSearchBox(t *testing.T) {
 		t.Errorf("%s:\n  %s", page, strings.Join(ps, "\n  "))
 	}
 }
+
+// TestSearchBoxAxe runs axe-core's WCAG 2.1 A and AA rules on a page whose
+// search list is open with an active option, in light and dark colours.
+func TestSearchBoxAxe(t *testing.T) {
+	axe := axeScript(t)
+	page := seedSlug + "/chapters/ii.html"
+	for _, scheme := range []string{"light", "dark"} {
+		tb := newTab(t)
+		setColorScheme(t, tb, scheme)
+		tb.open(fileURL(page))
+		tb.press("/")
+		tb.press("extortion")
+		tb.waitFor(`!document.getElementById("site-search-results").hidden`, page+": results listed after typing extortion", 5*time.Second)
+		tb.press(kb.ArrowDown)
+		res := runAxe(t, tb, axe)
+		for _, v := range res.Violations {
+			t.Errorf("%s (%s, search list open): %s", page, scheme, describe(v))
+		}
+	}
+}
