@@ -398,7 +398,15 @@
     var m = /\/recommendations\/([^/]+)\.html$/.exec(url);
     if (m) return "#recommendation-" + m[1];
     m = /\/chapters\/([^/.]+)\.html(?:#(.*))?$/.exec(url);
-    return m ? "#chapter-" + m[1] : "#top";
+    var ch = m && document.getElementById("chapter-" + m[1]);
+    if (!ch) return "#top";
+    if (m[2]) { // the heading, whose anchor may carry a suffix here ("specific-2")
+      var hs = Array.from(ch.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]"));
+      var h = hs.find(function (e) { return e.id === m[2]; }) ||
+        hs.find(function (e) { return e.id.replace(/-[0-9]+$/, "") === m[2]; });
+      if (h) return "#" + h.id;
+    }
+    return "#" + ch.id;
   }
 
   function el(tag, cls, text) {

@@ -243,3 +243,37 @@ func TestSearchBoxAxe(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchSingleFileLinks: in the single-file edition, every result of the
+// search list is an anchor of the same file, sections included.
+func TestSearchSingleFileLinks(t *testing.T) {
+	tb := newTab(t)
+	page := "downloads/" + seedSlug + ".html"
+	tb.open(fileURL(page))
+	tb.press("/")
+	sections := 0
+	for _, q := range []string{"jurisdiction", "training authorities", "extortion", "iv 5"} {
+		eval[bool](tb, `(() => { const i = document.getElementById("site-search-input"); i.value = "";
+			i.dispatchEvent(new Event("input")); return true; })()`)
+		tb.press(q)
+		tb.waitFor(`!document.getElementById("site-search-results").hidden`, page+": results listed after typing "+q, 5*time.Second)
+		hrefs := eval[[]string](tb, `[...document.querySelectorAll("#site-search-results [role=option]")].map(a => a.getAttribute("href"))`)
+		if len(hrefs) == 0 {
+			t.Errorf("%s: %q lists nothing", page, q)
+		}
+		for _, h := range hrefs {
+			if !strings.HasPrefix(h, "#") || !eval[bool](tb, fmt.Sprintf(`!!document.getElementById(%q)`, strings.TrimPrefix(h, "#"))) {
+				t.Errorf("%s: %q lists %q, not an anchor of the file", page, q, h)
+			}
+			if !strings.HasPrefix(h, "#recommendation-") && !strings.HasPrefix(h, "#chapter-") {
+				sections++
+			}
+		}
+	}
+	if sections == 0 {
+		t.Errorf("%s: no result leads to a section heading", page)
+	}
+	if ps := tb.problems(); len(ps) > 0 {
+		t.Errorf("%s:\n  %s", page, strings.Join(ps, "\n  "))
+	}
+}
