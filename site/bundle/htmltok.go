@@ -125,6 +125,12 @@ func (t *tag) get(key string) (string, bool) {
 	return "", false
 }
 
+// hasAttr tells whether the attribute key is present.
+func (t *tag) hasAttr(key string) bool {
+	_, ok := t.get(key)
+	return ok
+}
+
 // set gives the attribute key the value val, adding it if absent.
 func (t *tag) set(key, val string) {
 	for i := range t.attrs {

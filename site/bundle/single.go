@@ -15,11 +15,12 @@ import (
 // wrote, e.g. "downloads/lithuania.html") into a page with no outside
 // reference: stylesheets become <style> elements, scripts inline <script>
 // elements (deferred ones moved to the end of <body>, in order, where they
-// still run after the document is parsed), images and fonts data: URIs, and
-// links into the site #anchors of the page itself when it holds their target,
-// otherwise absolute links to the published site when the page's canonical
-// link tells its address, plain text when not. A Content-Security-Policy <meta> listing the sha256
-// hashes of every inline script and style replaces the page's own.
+// still run after the document is parsed), images and fonts data: URIs.
+// Links into the site become #anchors of the page when it holds their
+// target; otherwise absolute links to the published site when the page's
+// canonical link gives its address, or plain text. A Content-Security-Policy
+// <meta> allowing only the inlined scripts and styles, by their sha256
+// hashes, replaces the page's own.
 func SingleFile(files output.Files, name string) ([]byte, error) {
 	src, ok := files[name]
 	if !ok {
@@ -61,12 +62,6 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	}
 	out = append(out, deferred...)
 	return render(withCSP(out)), nil
-}
-
-// hasAttr tells whether the attribute key is present.
-func (t *tag) hasAttr(key string) bool {
-	_, ok := t.get(key)
-	return ok
 }
 
 // collectIDs returns the set of id attribute values of the page.
