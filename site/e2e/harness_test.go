@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -58,12 +59,14 @@ func run(m *testing.M) (int, error) {
 	defer os.RemoveAll(env.tmp)
 
 	env.public = filepath.Join(env.tmp, "public")
-	env.files, env.buildErr = buildSite(defaults.Content, env.public)
+	env.files, env.buildErr = buildSite(defaults.Content, "content", env.public, "")
 
-	srv, err := serve(env.public)
+	ln, err := listen()
 	if err != nil {
 		return 1, err
 	}
+	env.httpBase = baseOf(ln)
+	srv := serve(ln, env.public)
 	defer srv.Close()
 
 	stop := startBrowser()
@@ -71,20 +74,17 @@ func run(m *testing.M) (int, error) {
 	return m.Run(), nil
 }
 
-// buildSite builds a content folder into out, minified as `factsheet build` does by default.
-func buildSite(content any, out string) (output.Files, error) {
+// buildSite builds a content folder, shown in problems as dir, into out,
+// minified as `factsheet build` does by default, with an optional base URL.
+func buildSite(content fs.FS, dir, out, baseURL string) (output.Files, error) {
 	cfg := site.Config{
-		ContentDir: "content",
+		Content:    content,
+		ContentDir: dir,
 		Templates:  defaults.Templates,
 		Assets:     defaults.Assets,
 		Out:        out,
 		Minify:     true,
-	}
-	switch c := content.(type) {
-	case string:
-		cfg.Content, cfg.ContentDir = os.DirFS(c), c
-	default:
-		cfg.Content = defaults.Content
+		BaseURL:    baseURL,
 	}
 	res, err := site.Build(cfg)
 	if err != nil {
@@ -157,18 +157,19 @@ func repoRoot() (string, error) {
 	}
 }
 
-// serve starts an HTTP server on 127.0.0.1 serving dir under subPath the way
-// GitHub Pages does: a folder gives its index.html, a missing file gives
-// 404.html with status 404, nothing is served outside the sub-path.
-func serve(dir string) (*http.Server, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	env.httpBase = "http://" + ln.Addr().String() + subPath
+// listen opens a port on 127.0.0.1 for serve.
+func listen() (net.Listener, error) { return net.Listen("tcp", "127.0.0.1:0") }
+
+// baseOf is the address of the site served on ln: "http://127.0.0.1:PORT/repo/".
+func baseOf(ln net.Listener) string { return "http://" + ln.Addr().String() + subPath }
+
+// serve serves dir on ln under subPath the way GitHub Pages does: a folder
+// gives its index.html, a missing file gives 404.html with status 404,
+// nothing is served outside the sub-path.
+func serve(ln net.Listener, dir string) *http.Server {
 	srv := &http.Server{Handler: pagesHandler(dir), ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	return srv, nil
+	return srv
 }
 
 func pagesHandler(dir string) http.Handler {

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -44,7 +45,8 @@ const hostileJS = `(() => {
 func TestHostileContent(t *testing.T) {
 	needBrowser(t)
 	out := filepath.Join(t.TempDir(), "public")
-	files, err := buildSite(filepath.Join(env.root, "site", "e2e", "testdata", "hostile"), out)
+	fixture := filepath.Join(env.root, "site", "e2e", "testdata", "hostile")
+	files, err := buildSite(os.DirFS(fixture), "testdata/hostile", out, "")
 	if err != nil {
 		t.Fatalf("the hostile fixture does not build: %v", err)
 	}
