@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
+	"syscall"
 )
 
 // Marker is the file that Commit writes at the root of every output folder
@@ -41,6 +43,7 @@ func Commit(files Files, dir string, force bool) error {
 	if err := os.MkdirAll(filepath.Dir(dir), dirMode); err != nil {
 		return fmt.Errorf("create the parent of %s: %w", dir, err)
 	}
+	removeStale(dir)
 	tmp := dir + ".tmp-" + strconv.Itoa(os.Getpid())
 	if err := os.RemoveAll(tmp); err != nil {
 		return fmt.Errorf("remove the stale temporary folder %s: %w", tmp, err)
@@ -150,4 +153,33 @@ func swap(tmp, dir string) error {
 		}
 	}
 	return nil
+}
+
+// removeStale removes the temporary folders that interrupted builds left
+// beside dir ("public.tmp-<pid>", "public.old-<pid>"): those marked as ours
+// whose process is gone. Folders of a build still running are left alone.
+func removeStale(dir string) {
+	for _, pattern := range []string{".tmp-*", ".old-*"} {
+		matches, _ := filepath.Glob(dir + pattern)
+		for _, m := range matches {
+			pid, err := strconv.Atoi(m[strings.LastIndexByte(m, '-')+1:])
+			if err != nil || pid == os.Getpid() || running(pid) {
+				continue
+			}
+			if _, err := os.Stat(filepath.Join(m, Marker)); err == nil {
+				os.RemoveAll(m)
+			}
+		}
+	}
+}
+
+// running tells whether the process pid exists; where that cannot be known,
+// it answers yes.
+func running(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || errors.Is(err, os.ErrPermission) || !errors.Is(err, os.ErrProcessDone) && !errors.Is(err, syscall.ESRCH)
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -142,5 +143,31 @@ func TestCommitEmptyFolderAndFile(t *testing.T) {
 	}
 	if err := Commit(Files{"index.html": []byte("x")}, file, true); err == nil {
 		t.Error("a file as output folder must be refused, even with force")
+	}
+}
+
+func TestCommitRemovesStaleTemporaryFolders(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	mk := func(name string, marked bool) string {
+		p := dir + name
+		if err := os.MkdirAll(p, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if marked {
+			os.WriteFile(filepath.Join(p, Marker), []byte(markerText), 0o644)
+		}
+		return p
+	}
+	dead := mk(".tmp-999999999", true)           // beyond any pid: its build is gone
+	deadOld := mk(".old-999999998", true)        // idem, a previous site moved aside
+	foreign := mk(".tmp-999999997", false)       // not ours: left alone
+	live := mk(".tmp-"+strconv.Itoa(os.Getppid()), true) // a build still running
+	if err := Commit(Files{"index.html": []byte("x")}, dir, false); err != nil {
+		t.Fatal(err)
+	}
+	for p, want := range map[string]bool{dead: false, deadOld: false, foreign: true, live: true} {
+		if _, err := os.Stat(p); (err == nil) != want {
+			t.Errorf("%s exists = %v, want %v", filepath.Base(p), err == nil, want)
+		}
 	}
 }
