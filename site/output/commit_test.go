@@ -158,9 +158,9 @@ func TestCommitRemovesStaleTemporaryFolders(t *testing.T) {
 		}
 		return p
 	}
-	dead := mk(".tmp-999999999", true)           // beyond any pid: its build is gone
-	deadOld := mk(".old-999999998", true)        // idem, a previous site moved aside
-	foreign := mk(".tmp-999999997", false)       // not ours: left alone
+	dead := mk(".tmp-999999999", true)                   // beyond any pid: its build is gone
+	deadOld := mk(".old-999999998", true)                // idem, a previous site moved aside
+	foreign := mk(".tmp-999999997", false)               // not ours: left alone
 	live := mk(".tmp-"+strconv.Itoa(os.Getppid()), true) // a build still running
 	if err := Commit(Files{"index.html": []byte("x")}, dir, false); err != nil {
 		t.Fatal(err)
