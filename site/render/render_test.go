@@ -1,6 +1,7 @@
 package render
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -299,4 +300,33 @@ func TestDescribedBy(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestHostileSource renders a factsheet written to attack the site (raw
+// HTML, javascript: links in the text and in the front matter's link map,
+// markup in front matter values) through the real parser: no page may hold
+// markup that could run a script.
+func TestHostileSource(t *testing.T) {
+	src, err := os.ReadFile("testdata/hostile.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := factsheet.Parse("testdata/hostile.md", src)
+	if doc == nil || len(doc.Chapters) == 0 {
+		t.Fatal("the hostile fixture did not parse into chapters")
+	}
+	files := renderFixture(t, "", doc)
+	pages := 0
+	for p, b := range files {
+		if strings.HasSuffix(p, ".html") {
+			pages++
+			for _, problem := range unsafeMarkup(string(b)) {
+				t.Errorf("%s: %s", p, problem)
+			}
+		}
+	}
+	if pages < 5 {
+		t.Errorf("only %d pages rendered from the hostile fixture", pages)
+	}
+	mustHave(t, files, "hostile/index.html", "Hostile &lt;script&gt;")
 }
