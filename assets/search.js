@@ -329,7 +329,7 @@
     }
     var seen = new Set(), out = [];
     tiers.forEach(function (tier, t) {
-      rank(tier).forEach(function (s) {
+      (t ? rank(tier) : tier).forEach(function (s) { // identifiers typed stay in order
         var d = s[0], doc = x.I.docs[d], urg = doc[0] === 0 ? x.I.urgencies[doc[2]] || "" : "";
         if (seen.has(d) || (t > 0 && q.urg.length && q.urg.indexOf(urg) < 0)) return;
         seen.add(d);
@@ -537,7 +537,8 @@
     var q = new URLSearchParams(location.search).get("q") || "";
     if (input) input.value = q;
     var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
-    var head = el("h2", "sr-count", q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
+    var head = el("h2", "sr-count", !load() ? "The search index of this factsheet did not load." :
+      q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
     head.id = "search-count";
     root.appendChild(head);
     if (!hits.length) return;

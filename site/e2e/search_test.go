@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -57,6 +58,42 @@ func searchQueries(t *testing.T) []string {
 	return qs
 }
 
+// generatedQueries makes n queries from the corpus's words, the same on every
+// run: one to three words, the last cut short, one with a typo, with an
+// urgency word, an identifier or odd characters.
+func generatedQueries(words []string, n int) []string {
+	rng := rand.New(rand.NewPCG(5, 3))
+	extras := []string{"invite", "requires", "iv-5", "x 5", "x7 X1", "’s", "  ", "—", "Ü", "123"}
+	var qs []string
+	for len(qs) < n {
+		k := 1 + rng.IntN(3)
+		parts := make([]string, k)
+		for i := range parts {
+			parts[i] = words[rng.IntN(len(words))]
+		}
+		last := []rune(parts[k-1])
+		switch rng.IntN(4) {
+		case 0: // typed halfway
+			parts[k-1] = string(last[:1+rng.IntN(len(last))])
+		case 1: // one typo: a letter dropped or two swapped
+			if i := rng.IntN(len(last)); len(last) > 1 && i+1 < len(last) {
+				last[i], last[i+1] = last[i+1], last[i]
+			} else {
+				last = last[:len(last)-1]
+			}
+			parts[k-1] = string(last)
+		case 2:
+			parts = append(parts, extras[rng.IntN(len(extras))])
+		}
+		q := strings.Join(parts, " ")
+		if rng.IntN(3) == 0 {
+			q = strings.ToUpper(q[:1]) + q[1:] + " "
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
 // browserSearch runs queries through window.factsheetSearch.search in the
 // open page and returns the addresses of the first n results of each.
 func browserSearch(tb *tab, qs []string, n int) [][]string {
@@ -72,7 +109,7 @@ func TestSearchAgreesWithBleve(t *testing.T) {
 	ix := seedEngine(t)
 	tb := newTab(t)
 	tb.open(fileURL(seedSlug + "/search.html"))
-	qs := searchQueries(t)
+	qs := append(searchQueries(t), generatedQueries(ix.Words(), 400)...)
 	got := browserSearch(tb, qs, 3)
 	agree := 0
 	for i, q := range qs {

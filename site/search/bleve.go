@@ -40,7 +40,7 @@ var textFields = []struct {
 
 // Engine is the bleve index of one factsheet and the documents it holds.
 type Engine struct {
-	Slug    string
+	Slug    string // the factsheet's slug: hits' addresses start with it
 	bleve   bleve.Index
 	records []record
 	words   map[string]string   // surface word → term, from the analysis of the corpus

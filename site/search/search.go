@@ -3,9 +3,13 @@
 //
 // # Documents
 //
-// Every recommendation identifier is a document (fields text, chapter, and the
-// keywords id and urgency); so is every run of chapter text under a heading
-// that has an anchor (fields heading, body, chapter), recommendations left out.
+// Every recommendation identifier is a document (fields text, chapter,
+// context — the heading and lead-in above it — and the keywords id and
+// urgency); so is every run of chapter text under a heading that has an anchor
+// (fields heading, body, chapter), recommendations left out. The browser index
+// (export.go) carries bleve's postings, field lengths and document counts, the
+// corpus's word → term map and bleve's stop words, so that the browser scores
+// exactly as bleve does.
 //
 // # Queries
 //
@@ -13,10 +17,11 @@
 // browser, assets/search.js, from the exported index) answer a query the same
 // way:
 //
-//  1. The words are the matches of wordPattern. A chapter numeral followed by
-//     a number ("iv5", "IV-5", "iv 5") naming a known recommendation is an
-//     identifier; require(s), request(s), invite(s) are urgency filters; the
-//     others are words, normalized (lower case, possessive removed).
+//  1. The words are the matches of wordPattern. A chapter numeral followed
+//     by a number ("iv5", "IV-5", "iv 5") naming a known recommendation is
+//     an identifier; require(s), request(s), invite(s) are urgency filters;
+//     the others (the first maxWords) are words, normalized (lower case,
+//     possessive removed).
 //  2. Each word becomes a disjunction of term clauses (see Engine.wordClauses):
 //     its bleve term, the completions of the last word while it is being
 //     typed, and, when nothing matched, the terms one typo away. A clause is a
@@ -144,7 +149,9 @@ func (ix *Engine) collect(tiers [][]scored, urgencies []string, matched map[stri
 	seen := map[int]bool{}
 	hits := []Hit{}
 	for t, tier := range tiers {
-		rankTier(tier)
+		if t > 0 { // the identifiers typed stay in the order typed
+			rankTier(tier)
+		}
 		for _, s := range tier {
 			r := ix.records[s.n]
 			if seen[s.n] || (t > 0 && !urgencyAllows(urgencies, r)) {
