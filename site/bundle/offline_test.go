@@ -124,7 +124,8 @@ func TestOfflineWithBaseURL(t *testing.T) {
 	files := fixtureFiles()
 	const base = "https://example.org/repo/"
 	for _, p := range []string{"downloads/demo.html", "demo/index.html"} {
-		files[p] = bytes.Replace(files[p], []byte("<title>"), []byte(`<link rel="canonical" href="`+base+p+`"><title>`), 1)
+		canonical := base + strings.TrimSuffix(p, "index.html") // index pages go by their folder
+		files[p] = bytes.Replace(files[p], []byte("<title>"), []byte(`<link rel="canonical" href="`+canonical+`"><title>`), 1)
 	}
 	if err := Offline(files, []*factsheet.Document{fixtureDoc()}); err != nil {
 		t.Fatal(err)

@@ -189,8 +189,10 @@ func publishedBase(toks []token, name string) string {
 			continue
 		}
 		href, _ := t.tag.get("href")
-		if base, ok := strings.CutSuffix(href, name); ok && strings.HasPrefix(base, "http") && strings.HasSuffix(base, "/") {
-			return base
+		for _, own := range []string{name, strings.TrimSuffix(name, "index.html")} { // an index page may go by its folder
+			if base, ok := strings.CutSuffix(href, own); ok && strings.HasPrefix(base, "http") && strings.HasSuffix(base, "/") {
+				return base
+			}
 		}
 	}
 	return ""
