@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"golang.org/x/net/html"
 
@@ -329,4 +330,23 @@ func TestHostileSource(t *testing.T) {
 		t.Errorf("only %d pages rendered from the hostile fixture", pages)
 	}
 	mustHave(t, files, "hostile/index.html", "Hostile &lt;script&gt;")
+}
+
+func TestTemplateErrors(t *testing.T) {
+	doc := fixture(t)
+	partial := fstest.MapFS{"layout.html": {Data: []byte(`{{define "layout"}}{{end}}`)}}
+	_, err := Site([]*factsheet.Document{doc}, Options{Templates: partial, Assets: defaults.Assets})
+	if err == nil || !strings.Contains(err.Error(), "partials.html is missing") {
+		t.Errorf("a templates folder without partials.html gave %v", err)
+	}
+	broken := fstest.MapFS{}
+	for _, name := range append([]string{"layout", "partials"}, pageKinds...) {
+		broken[name+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
+	}
+	broken["chapter.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Body.NoSuchField}}{{end}}`)}
+	broken["layout.html"] = &fstest.MapFile{Data: []byte(`{{define "layout"}}{{template "main" .}}{{end}}`)}
+	_, err = Site([]*factsheet.Document{doc}, Options{Templates: broken, Assets: defaults.Assets})
+	if err == nil || !strings.Contains(err.Error(), "lithuania/chapters/i.html") || !strings.Contains(err.Error(), "NoSuchField") {
+		t.Errorf("a template using a missing field gave %v", err)
+	}
 }

@@ -23,6 +23,11 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 	if fsys == nil {
 		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
 	}
+	for _, name := range append([]string{"layout", "partials"}, pageKinds...) {
+		if _, err := fs.Stat(fsys, name+".html"); err != nil {
+			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
+		}
+	}
 	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
