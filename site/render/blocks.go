@@ -175,17 +175,13 @@ type fnView struct {
 
 // footnotes lists the footnotes referenced while rendering with r, in number
 // order, each with back-links when the references carry ids.
-func footnotes(doc *factsheet.Document, in *inliner, r *refs, names func(id string) (link, bool)) []fnView {
-	byNum := map[int]*factsheet.Footnote{}
-	for _, f := range doc.Footnotes {
-		byNum[f.Number] = f
-	}
+func footnotes(nt *notes, r *refs, names func(id string) (link, bool)) []fnView {
 	nums := append([]int(nil), r.order...)
 	sortInts(nums)
 	var out []fnView
 	for _, n := range nums {
-		f := byNum[n]
-		v := fnView{N: n, ID: fmt.Sprintf("fn-%d", n), Text: in.html(f.Text, nil)}
+		f := nt.byNum[n]
+		v := fnView{N: n, ID: fmt.Sprintf("fn-%d", n), Text: nt.html(n)}
 		if r.ids {
 			for k := 1; k <= r.seen[n]; k++ {
 				label := fmt.Sprintf("Back to the reference to footnote %d", n)
@@ -206,4 +202,30 @@ func footnotes(doc *factsheet.Document, in *inliner, r *refs, names func(id stri
 		out = append(out, v)
 	}
 	return out
+}
+
+// notes are a document's footnotes, their text rendered once.
+type notes struct {
+	in    *inliner
+	byNum map[int]*factsheet.Footnote
+	known map[int]bool
+	done  map[int]template.HTML
+}
+
+func newNotes(doc *factsheet.Document, in *inliner) *notes {
+	nt := &notes{in: in, byNum: map[int]*factsheet.Footnote{}, known: knownNotes(doc), done: map[int]template.HTML{}}
+	for _, f := range doc.Footnotes {
+		nt.byNum[f.Number] = f
+	}
+	return nt
+}
+
+// html is the rendered text of footnote n; references inside it stay unlinked.
+func (nt *notes) html(n int) template.HTML {
+	if h, ok := nt.done[n]; ok {
+		return h
+	}
+	h := nt.in.html(nt.byNum[n].Text, nil)
+	nt.done[n] = h
+	return h
 }

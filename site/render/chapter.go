@@ -53,7 +53,7 @@ func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []t
 
 func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bool) (*chapterView, error) {
 	c := d.doc.Chapters[i]
-	b := &body{in: d.in, refs: newRefs(d.doc, true), mark: d.marker(root, single), ids: ids}
+	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, single), ids: ids}
 	legend := d.legend(root)
 	if single {
 		b.shift = 1
@@ -66,7 +66,7 @@ func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bo
 	v := &chapterView{
 		Number: c.Number, Title: c.Title, ID: "chapter-" + c.Slug(),
 		TOC: toc, Counts: d.countViews(d.chapterCounts(c), legend),
-		Body: html, Footnotes: footnotes(d.doc, d.in, b.refs, d.names(root, single)),
+		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, single)),
 	}
 	for _, e := range d.chapterEntries(c) {
 		v.Recs = append(v.Recs, link{Label: e.ID, Href: "#" + factsheet.Anchor(e.ID)})

@@ -18,10 +18,14 @@ type docSite struct {
 	es   []entry        // every identifier, in navigation order
 	byID map[string]int // identifier → index in es
 	slug string
+	nt   *notes            // the footnotes, rendered once
+	sums map[string]string // identifier → first sentence, computed once
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
+	d.nt = newNotes(doc, d.in)
+	d.sums = map[string]string{}
 	d.es = entries(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i

@@ -94,7 +94,7 @@ func (d *docSite) home(files output.Files) error {
 		SingleName: d.slug + ".html", ZipName: d.slug + "-offline.zip",
 	}
 	if c := d.intro(); c != nil {
-		refs := newRefs(d.doc, true)
+		refs := newRefs(d.nt.known, true)
 		var intro, keys []*factsheet.Section
 		for _, s := range c.Sections {
 			if s.Kind == factsheet.SectionKeyFindings {
@@ -117,7 +117,7 @@ func (d *docSite) home(files output.Files) error {
 		}
 		v.KeyHTML = template.HTML(w.String())
 		v.Intro = &chapterItem{Number: c.Number, Title: c.Title, Href: d.chapterHref(p.Root, c)}
-		v.Footnotes = footnotes(d.doc, d.in, refs, d.names(p.Root, false))
+		v.Footnotes = footnotes(d.nt, refs, d.names(p.Root, false))
 	}
 	p.Body = v
 	return d.write(files, "home", rel, p)

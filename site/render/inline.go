@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
@@ -25,12 +26,18 @@ type refs struct {
 	order []int              // footnotes in order of first reference
 }
 
-// newRefs returns a reference policy linking to "#fn-N" on the same page.
-func newRefs(doc *factsheet.Document, ids bool) *refs {
+// knownNotes is the set of footnote numbers a document defines.
+func knownNotes(doc *factsheet.Document) map[int]bool {
 	known := map[int]bool{}
 	for _, f := range doc.Footnotes {
 		known[f.Number] = true
 	}
+	return known
+}
+
+// newRefs returns a reference policy linking to "#fn-N" on the same page;
+// known is the set of footnotes the document defines.
+func newRefs(known map[int]bool, ids bool) *refs {
 	return &refs{
 		known: known,
 		href:  func(n int) string { return fmt.Sprintf("#fn-%d", n) },
@@ -53,10 +60,13 @@ func refID(n, k int) string {
 type inliner struct {
 	r   renderer.Renderer
 	cur *refs
+	buf bytes.Buffer  // reused by every call: an inliner serves one goroutine
+	w   *bufio.Writer // goldmark's buffered writer over buf
 }
 
 func newInliner() *inliner {
 	in := &inliner{}
+	in.w = bufio.NewWriter(&in.buf)
 	in.r = renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(html.NewRenderer(), 1000),
 		util.Prioritized(in, 100),
@@ -82,12 +92,13 @@ func (in *inliner) html(t *factsheet.Inline, r *refs) template.HTML {
 		return ""
 	}
 	in.cur = r
-	var b bytes.Buffer
-	if err := in.r.Render(&b, t.Source, t.Node); err != nil {
+	in.buf.Reset()
+	in.w.Reset(&in.buf)
+	if err := in.r.Render(in.w, t.Source, t.Node); err != nil {
 		// rendering into memory cannot fail; keep the text readable anyway
 		return template.HTML(template.HTMLEscapeString(t.Plain()))
 	}
-	return template.HTML(strings.TrimSpace(b.String()))
+	return template.HTML(strings.TrimSpace(in.buf.String()))
 }
 
 func skip(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

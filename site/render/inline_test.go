@@ -33,7 +33,7 @@ func TestInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(newInliner().html(inl(t, tt.src), newRefs(doc, true)))
+			got := string(newInliner().html(inl(t, tt.src), newRefs(knownNotes(doc), true)))
 			if got != tt.want {
 				t.Errorf("%s\n got: %s\nwant: %s", tt.src, got, tt.want)
 			}
@@ -43,7 +43,7 @@ func TestInline(t *testing.T) {
 
 func TestInlineRepeatedReference(t *testing.T) {
 	doc := &factsheet.Document{Footnotes: []*factsheet.Footnote{{Number: 4}}}
-	in, r := newInliner(), newRefs(doc, true)
+	in, r := newInliner(), newRefs(knownNotes(doc), true)
 	first := in.html(inl(t, "a<sup>4</sup>"), r)
 	second := in.html(inl(t, "b<sup>4</sup>"), r)
 	if want := `a<sup class="fnref" id="fnref-4">`; string(first)[:len(want)] != want {
@@ -55,7 +55,7 @@ func TestInlineRepeatedReference(t *testing.T) {
 	if r.seen[4] != 2 || len(r.order) != 1 || r.order[0] != 4 {
 		t.Errorf("references recorded: seen %v, order %v", r.seen, r.order)
 	}
-	notes := footnotes(doc, in, r, nil)
+	notes := footnotes(newNotes(doc, in), r, nil)
 	if len(notes) != 1 || len(notes[0].Backs) != 2 || notes[0].Backs[1].Href != "#fnref-4-2" {
 		t.Errorf("footnote back-links: %+v", notes)
 	}
@@ -63,7 +63,7 @@ func TestInlineRepeatedReference(t *testing.T) {
 
 func TestInlineWithoutLinks(t *testing.T) {
 	doc := &factsheet.Document{Footnotes: []*factsheet.Footnote{{Number: 4}}}
-	r := newRefs(doc, false)
+	r := newRefs(knownNotes(doc), false)
 	r.href = nil
 	got := string(newInliner().html(inl(t, "a<sup>4</sup>"), r))
 	if got != `a<sup class="fnref">4</sup>` || len(r.order) != 1 {

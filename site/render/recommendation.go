@@ -53,7 +53,7 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 // recText renders a recommendation's lead-in and text; footnote references
 // link to "#fn-N" and carry ids when ids is true.
 func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text template.HTML, refs *refs) {
-	refs = newRefs(d.doc, ids)
+	refs = newRefs(d.nt.known, ids)
 	if !ids {
 		refs.href = nil
 	}
@@ -89,13 +89,13 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked
-		for _, f := range footnotes(d.doc, d.in, refs, nil) {
+		for _, f := range footnotes(d.nt, refs, nil) {
 			f.ID = ""
 			v.Footnotes = append(v.Footnotes, f)
 		}
 	} else {
 		own := d.names(root, false)
-		v.Footnotes = footnotes(d.doc, d.in, refs, func(id string) (link, bool) {
+		v.Footnotes = footnotes(d.nt, refs, func(id string) (link, bool) {
 			if slices.Contains(r.IDs, id) {
 				return link{}, false // no link to the page itself
 			}
@@ -127,7 +127,7 @@ func (d *docSite) item(e entry, root string, current bool) item {
 	return item{
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
-		Summary: firstSentence(blockPlain(e.Rec.Block), 240),
+		Summary: d.summary(e),
 	}
 }
 
@@ -159,4 +159,14 @@ func recPlain(r *factsheet.Recommendation) string {
 		return lead + " " + text
 	}
 	return text
+}
+
+// summary is the first sentence of an identifier's text, for lists.
+func (d *docSite) summary(e entry) string {
+	if s, ok := d.sums[e.ID]; ok {
+		return s
+	}
+	s := firstSentence(blockPlain(e.Rec.Block), 240)
+	d.sums[e.ID] = s
+	return s
 }

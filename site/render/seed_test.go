@@ -226,3 +226,29 @@ func BenchmarkSite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSiteScale renders 1 and 10 copies of the seed under different
+// slugs: the time per factsheet should not grow with their number.
+func BenchmarkSiteScale(b *testing.B) {
+	src, err := os.ReadFile("../../content/lithuania.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{1, 10} {
+		var docs []*factsheet.Document
+		for i := range n {
+			doc, _ := factsheet.Parse("content/lithuania.md", src)
+			doc.Meta.Slug = fmt.Sprintf("lithuania-%d", i)
+			docs = append(docs, doc)
+		}
+		opts := Options{Templates: defaults.Templates, Assets: defaults.Assets}
+		b.Run(fmt.Sprintf("factsheets=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Site(docs, opts); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*n), "ms/factsheet")
+		})
+	}
+}
