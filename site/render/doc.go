@@ -20,12 +20,17 @@ type docSite struct {
 	slug string
 	nt   *notes            // the footnotes, rendered once
 	sums map[string]string // identifier → first sentence, computed once
+	// badges holds the markup of each badge (urgency and legend address),
+	// rendered once: a page may show a hundred of them.
+	badges map[string]template.HTML
+	err    error // the first error of a partial template
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
 	d.nt = newNotes(doc, d.in)
 	d.sums = map[string]string{}
+	d.badges = map[string]template.HTML{}
 	d.es = entries(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
@@ -41,7 +46,7 @@ func (d *docSite) render(files output.Files) error {
 			return err
 		}
 	}
-	return nil
+	return d.err
 }
 
 // page returns the common part of a factsheet page at rel (relative to the
@@ -95,7 +100,18 @@ func lang(doc *factsheet.Document) string {
 // badge is the urgency badge of u, its legend reached from root.
 func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
 	l := levelOf(d.doc, u)
-	return badge{Urgency: u, Word: l.Word, Meaning: l.Meaning, Href: legend}
+	b := badge{Urgency: u, Word: l.Word, Meaning: l.Meaning, Href: legend}
+	key := string(u) + "\x00" + legend
+	if h, ok := d.badges[key]; ok {
+		b.HTML = h
+		return b
+	}
+	h, err := d.t.partial("badge-markup", b)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	d.badges[key], b.HTML = h, h
+	return b
 }
 
 // legend is the address of the urgency legend from a page at root.
@@ -126,10 +142,11 @@ func (d *docSite) chapterHref(root string, c *factsheet.Chapter) string {
 // link to their pages, or (single-file edition) to their entries.
 func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendation) (template.HTML, error) {
 	return func(r *factsheet.Recommendation) (template.HTML, error) {
-		m := recmark{Badge: d.badge(r.Urgency, d.legend(root))}
+		legend := d.legend(root)
 		if single {
-			m.Badge.Href = "#legend"
+			legend = "#legend"
 		}
+		m := recmark{Badge: d.badge(r.Urgency, legend)}
 		for _, id := range r.IDs {
 			href := d.recHref(root, id)
 			if single {

@@ -98,7 +98,8 @@ type badge struct {
 	Urgency factsheet.Urgency
 	Word    string
 	Meaning string
-	Href    string // the urgency legend
+	Href    string        // the urgency legend
+	HTML    template.HTML // the badge's markup, from the "badge-markup" template
 }
 
 // recmark is the marker of a recommendation in the chapter text.
