@@ -149,18 +149,8 @@
       X.norms[f] = lens.map(function (n) { return n ? Math.fround(1 / Math.sqrt(n)) : 0; });
     });
     I.terms.forEach(function (row) {
-      var t = row[0], post = [], df = [];
-      for (var f = 0; f < I.fields.length; f++) {
-        var p = row[2 + f] || [], list = [], d = 0;
-        for (var k = 0; k < p.length; k++) {
-          if (p[k] < 0) list[list.length - 1][1] = -p[k];
-          else { d += p[k]; list.push([d, 1]); }
-        }
-        post.push(list);
-        df.push(list.length);
-      }
-      var total = df.reduce(function (a, b) { return a + b; }, 0);
-      X.terms.set(t, { post: post, df: df, total: total });
+      var t = row[0];
+      X.terms.set(t, row);
       row[1].split(",").forEach(function (w) {
         w = w[0] === "=" ? w.slice(1) : t + w;
         X.words.set(w, t);
@@ -170,6 +160,27 @@
     X.surface.sort(byCode);
     I.docs.forEach(function (d, n) { if (d[0] === 0) X.ids.set(d[1], n); });
     return X;
+  }
+  /* term decodes a term's postings on first use: per field, [document,
+     frequency] pairs from deltas, a frequency above 1 following as a negative
+     number; df is the number of documents per field. */
+  function term(x, t) {
+    var row = x.terms.get(t);
+    if (!Array.isArray(row)) return row;
+    var post = [], df = [], total = 0;
+    for (var f = 0; f < x.I.fields.length; f++) {
+      var p = row[2 + f] || [], list = [], d = 0;
+      for (var k = 0; k < p.length; k++) {
+        if (p[k] < 0) list[list.length - 1][1] = -p[k];
+        else { d += p[k]; list.push([d, 1]); }
+      }
+      post.push(list);
+      df.push(list.length);
+      total += list.length;
+    }
+    row = { post: post, df: df, total: total };
+    x.terms.set(t, row);
+    return row;
   }
   function byCode(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 
@@ -233,26 +244,26 @@
 
   /* clauses: the [term, field, boost] a word matches, or null for a stop word. */
   function clauses(x, w, typing) {
-    var term = analyze(w), P = x.P, cands = new Map(), more, i, v;
-    if (!term) return null;
-    if (x.terms.has(term)) cands.set(term, 1);
+    var own = analyze(w), P = x.P, cands = new Map(), more, i, v;
+    if (!own) return null;
+    if (x.terms.has(own)) cands.set(own, 1);
     if (typing && runes(w) >= P.minPrefix) {
       more = [];
       for (i = lowerBound(x.surface, w); i < x.surface.length && x.surface[i].indexOf(w) === 0; i++) {
         v = x.surface[i];
-        if (v !== w && x.words.get(v) !== term) more.push(x.words.get(v));
+        if (v !== w && x.words.get(v) !== own) more.push(x.words.get(v));
       }
       addCands(x, cands, more, P.prefixBoost);
     }
     if (!cands.size && runes(w) >= P.minFuzzy) {
       more = [];
       x.surface.forEach(function (v) { if (withinOne(w, v)) more.push(x.words.get(v)); });
-      x.terms.forEach(function (_, t) { if (withinOne(term, t)) more.push(t); });
+      x.terms.forEach(function (_, t) { if (withinOne(own, t)) more.push(t); });
       addCands(x, cands, more, P.fuzzyBoost);
     }
     var out = [];
     Array.from(cands.keys()).sort(byCode).forEach(function (t) {
-      x.terms.get(t).df.forEach(function (df, f) {
+      term(x, t).df.forEach(function (df, f) {
         if (df > 0) out.push([t, f, cands.get(t) * x.I.fields[f][1]]);
       });
     });
@@ -266,7 +277,7 @@
   function addCands(x, cands, more, boost) {
     var seen = new Set(), uniq = [];
     more.forEach(function (t) { if (!cands.has(t) && !seen.has(t)) { seen.add(t); uniq.push(t); } });
-    uniq.sort(function (a, b) { return x.terms.get(b).total - x.terms.get(a).total || byCode(a, b); });
+    uniq.sort(function (a, b) { return term(x, b).total - term(x, a).total || byCode(a, b); });
     uniq.slice(0, x.P.maxExpansions).forEach(function (t) { cands.set(t, boost); });
   }
 
@@ -277,7 +288,7 @@
   function wordScores(x, cl) {
     var sum = new Map(), cnt = new Map();
     cl.forEach(function (c) {
-      var t = x.terms.get(c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
+      var t = term(x, c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
       t.post[f].forEach(function (p) {
         var s = c[2] * idf * idf * Math.sqrt(p[1]) * x.norms[f][p[0]];
         sum.set(p[0], (sum.get(p[0]) || 0) + s);
