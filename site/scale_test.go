@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -48,8 +49,10 @@ func scaleContent(tb testing.TB, n int) fstest.MapFS {
 type scaleRow struct {
 	n        int
 	perBuild time.Duration // mean time of one build of n factsheets
+	cpu      time.Duration // mean CPU time (user + system) of one build
 	peakHeap uint64        // highest heap occupancy sampled during the builds
 	files    int
+	stages   []site.Stage // of the last build
 }
 
 // BenchmarkScale builds content folders of 1, 10, 25 and 50 copies of the
@@ -72,8 +75,10 @@ func BenchmarkScale(b *testing.B) {
 			}
 			runtime.GC()
 			sampler := startHeapSampler()
+			cpu0 := cpuTime()
 			b.ResetTimer()
 			var files int
+			var stages []site.Stage
 			for i := 0; i < b.N; i++ {
 				res, err := site.Build(cfg)
 				if err != nil {
@@ -82,14 +87,16 @@ func BenchmarkScale(b *testing.B) {
 				if len(res.Docs) != n {
 					b.Fatalf("built %d factsheets, want %d", len(res.Docs), n)
 				}
-				files = len(res.Files)
+				files, stages = len(res.Files), res.Stages
 			}
 			b.StopTimer()
+			cpu := (cpuTime() - cpu0) / time.Duration(b.N)
 			peak := sampler.stop()
 			per := b.Elapsed() / time.Duration(b.N)
 			b.ReportMetric(float64(per.Microseconds())/1000/float64(n), "ms/factsheet")
+			b.ReportMetric(float64(cpu.Microseconds())/1000/float64(n), "cpu-ms/factsheet")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-			rows = append(rows[:0:0], append(withoutN(rows, n), scaleRow{n, per, peak, files})...)
+			rows = append(withoutN(rows, n), scaleRow{n, per, cpu, peak, files, stages})
 		})
 	}
 	logScaleTable(b, rows)
@@ -112,16 +119,26 @@ func logScaleTable(b *testing.B, rows []scaleRow) {
 		return
 	}
 	var t strings.Builder
-	fmt.Fprintf(&t, "\n%11s %8s %12s %14s %14s\n", "factsheets", "files", "ms/build", "ms/factsheet", "peak heap MB")
-	xs, ys := make([]float64, len(rows)), make([]float64, len(rows))
+	fmt.Fprintf(&t, "\n%11s %8s %10s %14s %14s %14s\n", "factsheets", "files", "ms/build", "ms/factsheet", "cpu-ms/sheet", "peak heap MB")
+	xs, ys, cs, hs := make([]float64, len(rows)), make([]float64, len(rows)), make([]float64, len(rows)), make([]float64, len(rows))
 	for i, r := range rows {
-		ms := float64(r.perBuild.Microseconds()) / 1000
-		xs[i], ys[i] = float64(r.n), ms
-		fmt.Fprintf(&t, "%11d %8d %12.1f %14.1f %14.1f\n", r.n, r.files, ms, ms/float64(r.n), float64(r.peakHeap)/(1<<20))
+		ms, cpu := float64(r.perBuild.Microseconds())/1000, float64(r.cpu.Microseconds())/1000
+		xs[i], ys[i], cs[i], hs[i] = float64(r.n), ms, cpu, float64(r.peakHeap)/(1<<20)
+		fmt.Fprintf(&t, "%11d %8d %10.1f %14.1f %14.1f %14.1f\n", r.n, r.files, ms, ms/float64(r.n), cpu/float64(r.n), hs[i])
 	}
-	slope, intercept, r2 := linearFit(xs, ys)
-	fmt.Fprintf(&t, "least squares: ms/build = %.1f × factsheets + %.1f, R² = %.4f\n", slope, intercept, r2)
+	for _, fit := range []struct {
+		what string
+		ys   []float64
+	}{{"ms/build", ys}, {"cpu-ms/build", cs}, {"peak heap MB", hs}} {
+		slope, intercept, r2 := linearFit(xs, fit.ys)
+		fmt.Fprintf(&t, "least squares: %s = %.1f × factsheets %+.1f, R² = %.4f\n", fit.what, slope, intercept, r2)
+	}
 	first, last := rows[0], rows[len(rows)-1]
+	fmt.Fprintf(&t, "stages of the build of %d:", last.n)
+	for _, st := range last.stages {
+		fmt.Fprintf(&t, " %s %.0f ms;", st.Name, float64(st.Duration.Microseconds())/1000)
+	}
+	fmt.Fprintln(&t)
 	perFirst := float64(first.perBuild) / float64(first.n)
 	perLast := float64(last.perBuild) / float64(last.n)
 	fmt.Fprintf(&t, "time per factsheet at %d is %.2f× that at %d", last.n, perLast/perFirst, first.n)
@@ -149,6 +166,15 @@ func linearFit(xs, ys []float64) (slope, intercept, r2 float64) {
 		return slope, intercept, 1
 	}
 	return slope, intercept, 1 - ssRes/ssTot
+}
+
+// cpuTime is the CPU time (user + system) the process has used so far.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // heapSampler reads the heap occupancy every millisecond until stopped.
