@@ -194,6 +194,10 @@ func (d *docSite) chapterEntries(c *factsheet.Chapter) []entry {
 }
 
 func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
+	if len(p.Crumbs) > 0 {
+		// every breadcrumb starts at the list of all factsheets
+		p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+	}
 	b, err := d.t.page(kind, p)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)

@@ -119,6 +119,7 @@ func (d *docSite) home(files output.Files) error {
 		v.Intro = &chapterItem{Number: c.Number, Title: c.Title, Href: d.chapterHref(p.Root, c)}
 		v.Footnotes = footnotes(d.nt, refs, d.names(p.Root, false))
 	}
+	p.Crumbs = []link{{Label: d.siteTitle()}}
 	p.Body = v
 	return d.write(files, "home", rel, p)
 }
