@@ -314,3 +314,40 @@ func TestSearchSingleFileLinks(t *testing.T) {
 		t.Errorf("%s:\n  %s", page, strings.Join(ps, "\n  "))
 	}
 }
+
+// TestSearchIndexAddresses: every document of the built search index leads to
+// a page of the site, and a section to an anchor of that page.
+func TestSearchIndexAddresses(t *testing.T) {
+	files := siteFiles(t)
+	name := seedSlug + "/search-index.js"
+	tb := newTab(t) // the built index is minified JavaScript, not JSON: read it in the browser
+	tb.open(fileURL(seedSlug + "/search.html"))
+	type index struct {
+		Slug string  `json:"slug"`
+		Docs [][]any `json:"docs"`
+	}
+	idx := eval[index](tb, `({slug: window.factsheetIndex.slug, docs: window.factsheetIndex.docs})`)
+	recs, sections := 0, 0
+	for _, d := range idx.Docs {
+		var u string
+		if d[0].(float64) == 0 {
+			u = idx.Slug + "/recommendations/" + strings.ToLower(d[1].(string)) + ".html"
+			recs++
+		} else {
+			u = d[2].(string)
+			sections++
+		}
+		file, frag, _ := strings.Cut(u, "#")
+		page, ok := files[file]
+		if !ok {
+			t.Errorf("%s: %q leads to %s, not a file of the site", name, d[1], file)
+			continue
+		}
+		if frag != "" && !strings.Contains(string(page), `id="`+frag+`"`) && !strings.Contains(string(page), `id=`+frag+`>`) {
+			t.Errorf("%s: %q leads to %s, which has no element with id %q", name, d[1], file, frag)
+		}
+	}
+	if recs != seedRecommendationCount || sections == 0 {
+		t.Errorf("%s: %d recommendation and %d section documents, want %d and some", name, recs, sections, seedRecommendationCount)
+	}
+}
