@@ -552,7 +552,15 @@
       q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
     head.id = "search-count";
     root.appendChild(head);
-    if (!hits.length) return;
+    if (!hits.length) {
+      var p = el("p", "", "Try fewer or other words, an identifier such as IV-5, or browse ");
+      var a = el("a", "", "the list of all recommendations");
+      a.href = (document.body.dataset.root || "") + (document.body.dataset.slug || "") + "/recommendations/index.html";
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("."));
+      root.appendChild(p);
+      return;
+    }
     var ol = el("ol", "sr-results");
     ol.setAttribute("aria-labelledby", head.id);
     hits.forEach(function (h) {
