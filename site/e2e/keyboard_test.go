@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -131,4 +132,70 @@ func TestKeyboardSearch(t *testing.T) {
 	if !strings.HasSuffix(got, want) {
 		t.Errorf("%s: typing IV-5, ArrowDown, Enter leads to %q, want …%s", page, got, want)
 	}
+}
+
+// explainedJS tells, for the focused element, its accessible description
+// (aria-describedby) and whether the given text is shown on screen: by a
+// visible element in the viewport, or by a ::before/::after of the focused element.
+const explainedJS = `((meaning) => {
+  const el = document.activeElement, norm = s => s.replace(/\s+/g, " ").trim().toLowerCase();
+  const want = norm(meaning).split(" ").slice(0, 8).join(" ");
+  const desc = (el.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean)
+    .map(id => (document.getElementById(id) || {}).textContent || "").join(" ");
+  let shown = false;
+  for (const pseudo of ["::after", "::before"]) {
+    const s = getComputedStyle(el, pseudo);
+    if (s.display !== "none" && s.visibility !== "hidden" && norm(s.content).includes(want)) shown = true;
+  }
+  for (const e of document.body.querySelectorAll("*")) {
+    if (shown) break;
+    const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+    if (r.width > 0 && r.bottom > 0 && r.top < innerHeight && s.visibility !== "hidden" &&
+        norm(e.innerText || "").includes(want)) shown = true;
+  }
+  return {desc: desc, shown: shown, text: (el.textContent || "").trim()};
+})`
+
+// explained is explainedJS's answer.
+type explained struct {
+	Desc  string `json:"desc"`
+	Shown bool   `json:"shown"`
+}
+
+// TestKeyboardBadgeExplained: tabbing to an urgency badge on a chapter page,
+// its meaning is both its accessible description and shown on screen.
+func TestKeyboardBadgeExplained(t *testing.T) {
+	seed := loadSeed(t)
+	meanings := map[string]string{}
+	for _, l := range seed.Levels {
+		meanings[l.Word] = l.Meaning
+	}
+	if len(meanings) != 3 {
+		t.Fatalf("recommendations.json has %d urgency levels, want 3", len(meanings))
+	}
+	page := seed.Slug + "/chapters/ii.html"
+	tb := newTab(t)
+	tb.open(fileURL(page))
+	for i := 0; i < 40; i++ {
+		tb.press(kb.Tab)
+		f := eval[focused](tb, focusedJS)
+		meaning, ok := meanings[f.Text]
+		if !ok {
+			continue
+		}
+		b, _ := json.Marshal(meaning)
+		got := eval[explained](tb, explainedJS+"("+string(b)+")")
+		if !strings.Contains(strings.Join(strings.Fields(got.Desc), " "), meaning) {
+			t.Errorf("%s: the focused badge %q is described as %q, want its meaning %q", page, f.Text, got.Desc, meaning)
+		}
+		if !got.Shown {
+			t.Errorf("%s: focusing the badge %q does not show its meaning on screen", page, f.Text)
+		}
+		eval[bool](tb, `document.activeElement.blur(), true`)
+		if eval[explained](tb, explainedJS+"("+string(b)+")").Shown {
+			t.Logf("%s: the meaning of %q is on screen without focus too (a visible legend?)", page, f.Text)
+		}
+		return
+	}
+	t.Errorf("%s: no urgency badge among the first 40 Tab stops", page)
 }

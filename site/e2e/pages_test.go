@@ -19,9 +19,17 @@ type recommendation struct {
 	URL     string   `json:"url"`
 }
 
-// seedData is the seed factsheet's slug and recommendations, read from the built site.
+// level is an urgency level of recommendations.json: its word and meaning.
+type level struct {
+	Urgency string `json:"urgency"`
+	Word    string `json:"word"`
+	Meaning string `json:"meaning"`
+}
+
+// seedData is the seed factsheet's slug, levels and recommendations, read from the built site.
 type seedData struct {
 	Slug            string
+	Levels          []level
 	Recommendations []recommendation
 }
 
@@ -43,6 +51,7 @@ func loadSeed(t testing.TB) seedData {
 		Factsheet struct {
 			Slug string `json:"slug"`
 		} `json:"factsheet"`
+		Levels          []level          `json:"levels"`
 		Recommendations []recommendation `json:"recommendations"`
 	}
 	if err := json.Unmarshal(b, &data); err != nil {
@@ -51,7 +60,7 @@ func loadSeed(t testing.TB) seedData {
 	if data.Factsheet.Slug != seedSlug {
 		t.Errorf("%s: factsheet.slug is %q, want %q", name, data.Factsheet.Slug, seedSlug)
 	}
-	return seedData{Slug: seedSlug, Recommendations: data.Recommendations}
+	return seedData{Slug: seedSlug, Levels: data.Levels, Recommendations: data.Recommendations}
 }
 
 // shown is what a page shows of a recommendation in the browser's viewport.
