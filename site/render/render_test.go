@@ -350,3 +350,13 @@ func TestTemplateErrors(t *testing.T) {
 		t.Errorf("a template using a missing field gave %v", err)
 	}
 }
+
+func TestWithoutLevelDefinitions(t *testing.T) {
+	doc := fixture(t)
+	doc.Levels = nil
+	files := renderFixture(t, "", doc)
+	page := mustHave(t, files, "lithuania/recommendations/ii-2.html", `>Require</a>`, `<title>Recommendation II-2 · Require · Lithuania</title>`)
+	if strings.Contains(page, `data-tip=""`) {
+		t.Error("a badge without a meaning carries an empty tooltip")
+	}
+}
