@@ -19,12 +19,14 @@ var englishStopWords = func() analysis.TokenMap {
 	return m
 }()
 
+// apostrophes makes typographic apostrophes straight.
+var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
+
 // normalizeWord turns a word as typed or printed into the surface form the
 // word → term map is keyed by: lower case, typographic apostrophes made
 // straight, a possessive "'s" removed (as bleve's possessive filter does).
 func normalizeWord(w string) string {
-	w = strings.ToLower(w)
-	w = strings.NewReplacer("’", "'", "＇", "'").Replace(w)
+	w = apostrophes.Replace(strings.ToLower(w))
 	if strings.HasSuffix(w, "'s") {
 		w = w[:len(w)-2]
 	}
