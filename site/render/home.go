@@ -109,6 +109,7 @@ func (d *docSite) home(files output.Files) error {
 		b.sections(&w, intro)
 		v.IntroHTML = template.HTML(w.String())
 		w.Reset()
+		b.shift = 0 // key findings: h2 title, sub-headings h3
 		for _, s := range keys {
 			if v.KeyTitle == "" && s.Heading != nil {
 				v.KeyTitle = s.Heading.Text.Plain()
