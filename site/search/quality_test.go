@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/json"
 	"os"
+	"sort"
 	"testing"
 )
 
@@ -49,14 +50,18 @@ func TestQuality(t *testing.T) {
 		t.Fatalf("testdata/queries.json has %d queries; the set needs at least 40", len(qs))
 	}
 	success, rr := 0, 0.0
+	byKind := map[string][2]int{} // kind → [successes, queries]
 	for _, q := range qs {
 		hits, err := ix.Search(q.Query, 10)
 		if err != nil {
 			t.Fatalf("%q: %v", q.Query, err)
 		}
 		r := rankOf(hits, q.Expect)
+		k := byKind[q.Kind]
+		k[1]++
 		if r >= 1 && r <= 5 {
 			success++
+			k[0]++
 		} else {
 			var got []string
 			for _, h := range hits[:min(5, len(hits))] {
@@ -64,6 +69,7 @@ func TestQuality(t *testing.T) {
 			}
 			t.Logf("miss: %q (%s) wants %v, rank %d; top 5: %q", q.Query, q.Kind, q.Expect, r, got)
 		}
+		byKind[q.Kind] = k
 		if r > 0 {
 			rr += 1 / float64(r)
 		}
@@ -73,6 +79,14 @@ func TestQuality(t *testing.T) {
 	}
 	s5, mrr := float64(success)/float64(len(qs)), rr/float64(len(qs))
 	t.Logf("bleve: %d queries, success@5 %.3f, MRR %.3f", len(qs), s5, mrr)
+	kinds := make([]string, 0, len(byKind))
+	for k := range byKind {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	for _, k := range kinds {
+		t.Logf("  %-10s %2d/%2d in the top 5", k, byKind[k][0], byKind[k][1])
+	}
 	if s5 < 0.9 {
 		t.Errorf("success@5 = %.3f, want at least 0.9", s5)
 	}
