@@ -142,7 +142,9 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 		next := c.NextSibling()
 		if r, ok := c.(*FootnoteRef); ok && (c == first || endsLine(cur.Text.Node.LastChild())) {
 			cur = &Footnote{Number: r.Number, Text: &Inline{Node: ast.NewTextBlock(), Source: p.src}, Pos: p.posOf(para)}
-			if off, ok := firstOffset(next); ok && next != nil {
+			if next == nil {
+				p.warnf(cur.Pos, "footnote %d has no text: write it after '<sup>%d</sup>' on the same line", r.Number, r.Number)
+			} else if off, ok := firstOffset(next); ok {
 				cur.Pos = p.posAt(off)
 				cur.Pos.Col = 1
 			}

@@ -2,6 +2,7 @@ package factsheet
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	meta "github.com/yuin/goldmark-meta"
@@ -110,6 +111,9 @@ func (p *fileParser) posOf(n ast.Node) Pos {
 
 // firstOffset finds the first source offset covered by a node or its descendants.
 func firstOffset(n ast.Node) (int, bool) {
+	if n == nil {
+		return 0, false
+	}
 	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 		return n.Lines().At(0).Start, true
 	}
@@ -137,15 +141,21 @@ func invalidUTF8(b []byte) int {
 
 // errorf records an error at a line.
 func (p *fileParser) errorf(line int, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Pos: Pos{File: p.file, Line: line}, Severity: Error, Message: sprintf(format, args...)})
+	p.problems = append(p.problems, Problem{Pos: Pos{File: p.file, Line: line}, Severity: Error, Message: message(format, args...)})
+}
+
+// message formats a problem's message on one line of valid UTF-8, whatever
+// the arguments quote from the file.
+func message(format string, args ...any) string {
+	return normalizeSpace(strings.ToValidUTF8(sprintf(format, args...), "\uFFFD"))
 }
 
 // warnf records a warning at a position.
 func (p *fileParser) warnf(pos Pos, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Pos: pos, Severity: Warning, Message: sprintf(format, args...)})
+	p.problems = append(p.problems, Problem{Pos: pos, Severity: Warning, Message: message(format, args...)})
 }
 
 // failf records an error at a position.
 func (p *fileParser) failf(pos Pos, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Pos: pos, Severity: Error, Message: sprintf(format, args...)})
+	p.problems = append(p.problems, Problem{Pos: pos, Severity: Error, Message: message(format, args...)})
 }
