@@ -19,6 +19,8 @@ import (
 	"factsheet/site/bundle"
 	"factsheet/site/linkcheck"
 	"factsheet/site/output"
+	"factsheet/site/render"
+	"factsheet/site/search"
 
 	"golang.org/x/net/html"
 )
@@ -329,6 +331,35 @@ func BenchmarkBuild(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := site.Build(seedConfig(out)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBundle measures the minify and bundle stages alone on the rendered
+// and indexed seed, which BenchmarkBuild's figure includes.
+func BenchmarkBundle(b *testing.B) {
+	docs, _, err := site.Load(defaults.Content, "content")
+	if err != nil {
+		b.Fatal(err)
+	}
+	files, err := render.Site(docs, render.Options{Templates: defaults.Templates, Assets: defaults.Assets})
+	if err != nil {
+		b.Fatal(err)
+	}
+	index, err := search.Index(docs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	files.Merge(index)
+	b.ReportAllocs()
+	for b.Loop() {
+		work := output.Files{}
+		work.Merge(files)
+		if _, err := bundle.Minify(work); err != nil {
+			b.Fatal(err)
+		}
+		if err := bundle.Offline(work, docs); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -218,3 +218,26 @@ func TestWithCSPPlacement(t *testing.T) {
 		}
 	}
 }
+
+func TestMinifyLeavesInputAlone(t *testing.T) {
+	files := fixtureFiles()
+	files["assets/quotes.js"] = []byte(`window.q = {"it's": ':', "say \"hi\"": "'", 'x': "a\u0027b"};` + "\n")
+	files["assets/UPPER.html"] = []byte(`<!DOCTYPE html><HTML LANG="en"><HEAD><TITLE>x</TITLE></HEAD><BODY CLASS="A">t</BODY></HTML>`)
+	shared := map[string][]byte{}
+	for p, b := range files {
+		shared[p] = b // the same backing arrays as files
+	}
+	before := copyFiles(files)
+	if _, err := Minify(files); err != nil {
+		t.Fatal(err)
+	}
+	for p, b := range shared {
+		if !bytes.Equal(b, before[p]) {
+			t.Errorf("%s: Minify changed its input in place:\n%q\n%q", p, before[p], b)
+		}
+	}
+	tokenize(shared["assets/UPPER.html"])
+	if !bytes.Equal(shared["assets/UPPER.html"], before["assets/UPPER.html"]) {
+		t.Error("tokenize changed its input in place")
+	}
+}

@@ -37,7 +37,7 @@ type attr struct {
 // page back, byte for byte (the lexer's own tokens leave out some white space
 // inside tags, so raw bytes are taken from the page between token ends).
 func tokenize(b []byte) []token {
-	in := parse.NewInputBytes(b)
+	in := parse.NewInputBytes(clone(b)) // the lexer lower-cases names in place
 	lex := phtml.NewLexer(in)
 	var toks []token
 	var cur *token

@@ -62,7 +62,9 @@ func Minify(files output.Files) (saved int, err error) {
 		if !ok {
 			continue
 		}
-		small, err := m.Bytes(mt, files[p])
+		// The minifiers rewrite their input in place: give them a copy, so
+		// that a file kept as it was (or shared with the caller) stays intact.
+		small, err := m.Bytes(mt, clone(files[p]))
 		if err != nil {
 			return saved, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
 		}
