@@ -535,6 +535,10 @@
       if (a && single) { e.preventDefault(); go(a); }
     });
     document.addEventListener("click", function (e) { if (!form.contains(e.target) && !list.contains(e.target)) close(); });
+    input.addEventListener("blur", function (e) {
+      var to = e.relatedTarget;
+      if (to !== input && !(to && list.contains(to))) close();
+    });
     document.addEventListener("keydown", function (e) {
       var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
       if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); input.select(); }

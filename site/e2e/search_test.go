@@ -250,6 +250,12 @@ func TestSearchBox(t *testing.T) {
 	if c = eval[combo](tb, comboJS); !c.Hidden || c.Expanded != "false" || c.Active != "" {
 		t.Errorf("%s: after Escape the list is hidden=%v, aria-expanded=%q, active %q; want closed", page, c.Hidden, c.Expanded, c.Active)
 	}
+	tb.press(kb.ArrowDown)
+	tb.press(kb.Tab) // leaving the field closes the list
+	if c = eval[combo](tb, comboJS); !c.Hidden || c.Expanded != "false" {
+		t.Errorf("%s: after Tab out of the field the list is hidden=%v, aria-expanded=%q; want closed", page, c.Hidden, c.Expanded)
+	}
+	tb.press("/") // back in the field, the list opens again
 	tb.press(kb.ArrowDown + kb.ArrowDown)
 	tb.press(kb.Enter)
 	tb.waitFor(`location.pathname.endsWith("/search.html") || location.pathname.includes("/recommendations/")`, page+": Enter opens the active result", 5*time.Second)
