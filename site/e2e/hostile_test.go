@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"factsheet/site/linkcheck"
 )
 
 // hostileReport is what a page of the hostile fixture shows of an attack.
@@ -39,7 +41,7 @@ const hostileJS = `(() => {
 
 // TestHostileContent builds testdata/hostile, whose front matter and text
 // carry raw <script>, <img onerror>, javascript: links and HTML, and opens
-// every page from file://: no fixture script ran, none is left in the page
+// every page from file://: its markup validates and its links resolve; no fixture script ran, none is left in the page
 // (no inline script outside the single-file edition, no on* attribute, no
 // javascript: URL, no frame), and the page's CSP forbids inline script.
 func TestHostileContent(t *testing.T) {
@@ -50,13 +52,19 @@ func TestHostileContent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the hostile fixture does not build: %v", err)
 	}
-	tb := newTab(t)
-	pages := 0
+	for _, p := range linkcheck.Check(files) {
+		t.Error(p)
+	}
+	var pages []string
 	for _, p := range files.Paths() {
-		if !strings.HasSuffix(p, ".html") {
-			continue
+		if strings.HasSuffix(p, ".html") {
+			pages = append(pages, p)
 		}
-		pages++
+	}
+	validateHTML(t, out, pages)
+
+	tb := newTab(t)
+	for _, p := range pages {
 		tb.open("file://" + filepath.ToSlash(out) + "/" + p)
 		tb.settle()
 		r := eval[hostileReport](tb, hostileJS)
@@ -75,8 +83,8 @@ func TestHostileContent(t *testing.T) {
 		}
 		checkCSP(t, p, r.CSP, single)
 	}
-	if pages < 5 {
-		t.Errorf("the hostile fixture built only %d pages", pages)
+	if len(pages) < 5 {
+		t.Errorf("the hostile fixture built only %d pages", len(pages))
 	}
 }
 
