@@ -23,7 +23,8 @@ type docSite struct {
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
-	err    error // the first error of a partial template
+	items  map[string]template.HTML // list entries, rendered once (see item)
+	err    error                    // the first error of a partial template
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
@@ -31,6 +32,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d.nt = newNotes(doc, d.in)
 	d.sums = map[string]string{}
 	d.badges = map[string]template.HTML{}
+	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"slices"
 
@@ -15,7 +16,8 @@ type item struct {
 	Href    string
 	Badge   badge
 	Summary string
-	Current bool // the page's own recommendation
+	Current bool          // the page's own recommendation
+	HTML    template.HTML // the list entry, from the "rec-item" template
 }
 
 // recView is the data of a recommendation page (and of an entry of the
@@ -122,13 +124,26 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	return v
 }
 
-// item is the list entry of an identifier, for a page at root.
+// item is the list entry of an identifier, for a page at root; its markup
+// is rendered once per identifier, root and currency: every recommendation
+// page lists the others of its chapter.
 func (d *docSite) item(e entry, root string, current bool) item {
-	return item{
+	it := item{
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
 		Summary: d.summary(e),
 	}
+	key := fmt.Sprintf("%s\x00%s\x00%t", e.ID, root, current)
+	if h, ok := d.items[key]; ok {
+		it.HTML = h
+		return it
+	}
+	h, err := d.t.partial("rec-item", it)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	d.items[key], it.HTML = h, h
+	return it
 }
 
 // recommendations writes recommendations/<id>.html for every identifier.
