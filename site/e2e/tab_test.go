@@ -147,20 +147,29 @@ func (tb *tab) reset() {
 }
 
 // open loads a page and waits for its load event (deferred scripts have run
-// by then). Opening the page already open with another #fragment goes through
-// about:blank, so that it is a real load too. What was recorded before is forgotten.
+// by then), failing the test if it cannot. Opening the page already open with
+// another #fragment goes through about:blank, so that it is a real load too.
+// What was recorded before is forgotten.
 func (tb *tab) open(rawURL string) {
 	tb.t.Helper()
+	if err := tb.tryOpen(rawURL); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// tryOpen is open returning the error, for loops over many pages.
+func (tb *tab) tryOpen(rawURL string) error {
 	if withoutFragment(rawURL) == withoutFragment(tb.last) {
 		if err := tb.do(chromedp.Navigate("about:blank")); err != nil {
-			tb.t.Fatalf("about:blank: %v", err)
+			return fmt.Errorf("about:blank: %v", err)
 		}
 	}
 	tb.last = rawURL
 	tb.reset()
 	if err := tb.do(chromedp.Navigate(rawURL)); err != nil {
-		tb.t.Fatalf("open %s: %v", rawURL, err)
+		return fmt.Errorf("open %s: %v", rawURL, err)
 	}
+	return nil
 }
 
 func withoutFragment(u string) string {
