@@ -40,28 +40,29 @@ func tokenize(b []byte) []token {
 	in := parse.NewInputBytes(clone(b)) // the lexer lower-cases names in place
 	lex := phtml.NewLexer(in)
 	var toks []token
-	var cur *token
-	prev := 0
+	var cur *token // the start tag being read
+	prev, tagStart := 0, 0
 	for {
 		tt, _ := lex.Next()
 		if tt == phtml.ErrorToken {
 			if prev < len(b) { // what the lexer could not end (a tag cut short)
-				toks = append(toks, token{raw: clone(b[prev:])})
+				toks = append(toks, token{raw: b[prev:len(b):len(b)]})
 			}
 			return toks
 		}
 		end := min(in.Offset(), len(b))
-		raw := clone(b[prev:end])
-		prev = end
+		// Raw bytes alias the page, capped so that an append cannot write into it.
+		raw := b[prev:end:end]
 		switch tt {
 		case phtml.StartTagToken:
+			tagStart = prev
 			toks = append(toks, token{raw: raw, tag: &tag{name: string(lex.Text())}})
 			cur = &toks[len(toks)-1]
 		case phtml.AttributeToken:
-			cur.raw = append(cur.raw, raw...)
+			cur.raw = b[tagStart:end:end]
 			cur.tag.attrs = append(cur.tag.attrs, attrOf(lex))
 		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
-			cur.raw = append(cur.raw, raw...)
+			cur.raw = b[tagStart:end:end]
 			cur.tag.void = tt == phtml.StartTagVoidToken
 		case phtml.EndTagToken:
 			toks = append(toks, token{raw: raw, end: strings.ToLower(string(lex.Text()))})
@@ -70,6 +71,7 @@ func tokenize(b []byte) []token {
 		default:
 			toks = append(toks, token{raw: raw})
 		}
+		prev = end
 	}
 }
 
