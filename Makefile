@@ -21,12 +21,15 @@ test:
 	$(GO) test -count=1 ./...
 	$(MAKE) fuzz
 
-# Each fuzz target runs briefly; run longer locally with `make fuzz FUZZTIME=10m`.
+# Every fuzz target of the tree (func FuzzXxx in a _test.go file) runs briefly;
+# run longer locally with `make fuzz FUZZTIME=10m`.
 fuzz:
-	$(GO) test -run='^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME) ./site/factsheet
-	@if grep -qs 'func FuzzQuery' site/search/*_test.go; then \
-		$(GO) test -run='^$$' -fuzz='^FuzzQuery$$' -fuzztime=$(FUZZTIME) ./site/search; \
-	fi
+	@grep -rl --include='*_test.go' '^func Fuzz' site cmd | sort | while read -r file; do \
+		for target in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' "$$file"); do \
+			echo "fuzz $$target in ./$$(dirname $$file) for $(FUZZTIME)"; \
+			$(GO) test -run='^$$' -fuzz="^$$target$$" -fuzztime=$(FUZZTIME) "./$$(dirname $$file)" || exit 1; \
+		done; \
+	done
 
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
