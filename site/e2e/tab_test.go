@@ -34,10 +34,11 @@ type tab struct {
 	mu       sync.Mutex
 	urls     map[network.RequestID]string
 	pending  map[network.RequestID]bool // requests not finished yet
-	requests []string                   // every URL requested since the last open, in order
-	console  []string                   // console errors, exceptions, browser log errors
-	failed   []string                   // requests that failed or answered 4xx/5xx
-	outside  []string                   // requests leaving the machine
+	kinds    map[network.RequestID]network.ResourceType
+	requests []string // every URL requested since the last open, in order
+	console  []string // console errors, exceptions, browser log errors
+	failed   []string // requests that failed or answered 4xx/5xx
+	outside  []string // requests leaving the machine
 }
 
 // newTab opens a tab in the shared browser; it closes with the test.
@@ -46,7 +47,8 @@ func newTab(t testing.TB) *tab {
 	needBrowser(t)
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx, urls: map[network.RequestID]string{}, pending: map[network.RequestID]bool{}}
+	tb := &tab{t: t, ctx: ctx, urls: map[network.RequestID]string{}}
+	tb.reset()
 	if err := chromedp.Listen(ctx, tb.onEvent); err != nil {
 		t.Fatalf("cannot open a tab: %v", err)
 	}
@@ -76,6 +78,7 @@ func (tb *tab) onEvent(ev any) {
 		u := e.Request.URL
 		tb.urls[e.RequestID] = u
 		tb.pending[e.RequestID] = true
+		tb.kinds[e.RequestID] = e.Type
 		tb.requests = append(tb.requests, u)
 		if leavesMachine(u) {
 			tb.outside = append(tb.outside, u)
@@ -143,6 +146,7 @@ func (tb *tab) reset() {
 	defer tb.mu.Unlock()
 	tb.urls = map[network.RequestID]string{}
 	tb.pending = map[network.RequestID]bool{}
+	tb.kinds = map[network.RequestID]network.ResourceType{}
 	tb.requests, tb.console, tb.failed, tb.outside = nil, nil, nil, nil
 }
 
@@ -244,13 +248,13 @@ func (tb *tab) press(keys string) {
 }
 
 // settle waits until no request has been pending for quietFor, for the work
-// pages do after their load event (images failing, scripts fetching); it
-// gives up after actionTimeout, failing the test.
+// pages do after their load event (images failing, scripts fetching). After
+// settleTimeout, the requests still pending become problems of the page.
 func (tb *tab) settle() {
 	tb.t.Helper()
-	const quietFor, step = 100 * time.Millisecond, 25 * time.Millisecond
+	const quietFor, step, settleTimeout = 100 * time.Millisecond, 25 * time.Millisecond, 10 * time.Second
 	quiet := time.Duration(0)
-	for deadline := time.Now().Add(actionTimeout); time.Now().Before(deadline); time.Sleep(step) {
+	for deadline := time.Now().Add(settleTimeout); time.Now().Before(deadline); time.Sleep(step) {
 		tb.mu.Lock()
 		busy := len(tb.pending) > 0
 		tb.mu.Unlock()
@@ -262,7 +266,11 @@ func (tb *tab) settle() {
 			return
 		}
 	}
-	tb.t.Fatalf("requests still pending after %v", actionTimeout)
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for id := range tb.pending {
+		tb.failed = append(tb.failed, fmt.Sprintf("%s: not finished after %v (%s)", tb.urls[id], settleTimeout, tb.kinds[id]))
+	}
 }
 
 // problems lists, sorted, what went wrong since the last open: console
