@@ -47,7 +47,7 @@ func newTab(t testing.TB) *tab {
 	needBrowser(t)
 	ctx, cancel := chromedp.NewContext(env.browser)
 	t.Cleanup(cancel)
-	tb := &tab{t: t, ctx: ctx, urls: map[network.RequestID]string{}}
+	tb := &tab{t: t, ctx: ctx}
 	tb.reset()
 	if err := chromedp.Listen(ctx, tb.onEvent); err != nil {
 		t.Fatalf("cannot open a tab: %v", err)
@@ -86,10 +86,13 @@ func (tb *tab) onEvent(ev any) {
 	case *network.EventLoadingFinished:
 		delete(tb.pending, e.RequestID)
 	case *network.EventLoadingFailed:
+		if _, ours := tb.urls[e.RequestID]; !ours {
+			return // a request of the page before the last open, cancelled by it
+		}
 		delete(tb.pending, e.RequestID)
 		tb.failed = append(tb.failed, fmt.Sprintf("%s: %s %s", tb.urls[e.RequestID], e.ErrorText, e.BlockedReason))
 	case *network.EventResponseReceived:
-		if e.Response != nil && e.Response.Status >= 400 {
+		if _, ours := tb.urls[e.RequestID]; ours && e.Response != nil && e.Response.Status >= 400 {
 			tb.failed = append(tb.failed, fmt.Sprintf("%s: HTTP %d", e.Response.URL, e.Response.Status))
 		}
 	case *runtime.EventConsoleAPICalled:
