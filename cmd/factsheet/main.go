@@ -4,8 +4,8 @@
 //
 //	factsheet build  [-content DIR] [-out DIR] [-strict] [-minify=false] [-base-url URL] [-force] [-v]
 //	factsheet check  [-content DIR]
-//	factsheet serve  [-content DIR] [-addr 127.0.0.1:8080]
-//	factsheet search [-content DIR] [-n 10] QUERY
+//	factsheet serve  [-content DIR] [-addr 127.0.0.1:8080] [-minify] [-poll 300ms]
+//	factsheet search [-content DIR] [-n 10] [-json] QUERY
 package main
 
 import (
