@@ -1,7 +1,11 @@
 package e2e
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -104,4 +108,82 @@ func TestSingleFileEditionSearch(t *testing.T) {
 	if others := ownRequestsOnly("file://"+filepath.ToSlash(alone), tb.requested()); len(others) > 0 {
 		t.Errorf("%s: searching requests other files:\n  %s", name, strings.Join(others, "\n  "))
 	}
+}
+
+// TestOfflineZip unpacks downloads/<slug>-offline.zip into an empty folder,
+// as someone who downloaded it would, and opens every page of it from
+// file://: one top folder with index.html, and no page has a console error,
+// a failed request or a request leaving the machine.
+func TestOfflineZip(t *testing.T) {
+	seed := loadSeed(t)
+	name := "downloads/" + seed.Slug + "-offline.zip"
+	b, ok := siteFiles(t)[name]
+	if !ok {
+		t.Fatalf("the built site has no %s", name)
+	}
+	dir := t.TempDir()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	tops := map[string]bool{}
+	var pages []string
+	for _, f := range zr.File {
+		clean := path.Clean(f.Name)
+		if strings.HasPrefix(clean, "../") || path.IsAbs(clean) {
+			t.Fatalf("%s: entry %q escapes the folder it is unpacked into", name, f.Name)
+		}
+		tops[strings.SplitN(clean, "/", 2)[0]] = true
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		if err := unpack(f, filepath.Join(dir, filepath.FromSlash(clean))); err != nil {
+			t.Fatalf("%s: %s: %v", name, f.Name, err)
+		}
+		if strings.HasSuffix(clean, ".html") {
+			pages = append(pages, clean)
+		}
+	}
+	if len(tops) != 1 {
+		t.Fatalf("%s: want one top folder, got %v", name, tops)
+	}
+	for top := range tops {
+		if _, err := os.Stat(filepath.Join(dir, top, "index.html")); err != nil {
+			t.Errorf("%s: no index.html in the top folder %s", name, top)
+		}
+	}
+	tb := newTab(t)
+	for _, p := range pages {
+		u := "file://" + filepath.ToSlash(dir) + "/" + p
+		if err := tb.tryOpen(u); err != nil {
+			t.Error(err)
+			continue
+		}
+		tb.settle()
+		if ps := tb.problems(); len(ps) > 0 {
+			t.Errorf("%s in the zip:\n  %s", p, strings.Join(ps, "\n  "))
+		}
+	}
+	t.Logf("%s: %d pages opened from the unpacked folder", name, len(pages))
+}
+
+// unpack writes one zip entry to a file.
+func unpack(f *zip.File, to string) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	w, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(w, rc); err != nil {
+		w.Close()
+		return err
+	}
+	return w.Close()
 }
