@@ -111,12 +111,14 @@ func siteDir(t testing.TB) string {
 
 // siteFiles returns the files of the built seed site.
 func siteFiles(t testing.TB) output.Files {
+	t.Helper()
 	siteDir(t)
 	return env.files
 }
 
 // htmlPages returns the paths of every HTML page of the seed site, sorted.
 func htmlPages(t testing.TB) []string {
+	t.Helper()
 	var pages []string
 	for _, p := range siteFiles(t).Paths() {
 		if strings.HasSuffix(p, ".html") {
