@@ -199,3 +199,70 @@ func TestKeyboardBadgeExplained(t *testing.T) {
 	}
 	t.Errorf("%s: no urgency badge among the first 40 Tab stops", page)
 }
+
+// focusStepJS records, at each Tab stop, how the focused element is drawn,
+// and compares the previous stop's drawing focused and not: a stop whose
+// outline, box-shadow, colours, border and text decoration are all the same
+// both ways has no visible focus indicator. It returns the focused element's
+// description, or "" at the end of the Tab order: the body, or an element
+// focused before.
+const focusStepJS = `(() => {
+  const look = el => { const s = getComputedStyle(el); return [s.outlineStyle, s.outlineWidth, s.outlineColor,
+    s.boxShadow, s.backgroundColor, s.color, s.borderColor, s.textDecorationLine, s.textDecorationThickness].join("|"); };
+  const desc = el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + " " + JSON.stringify((el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30));
+  window.__e2eFails = window.__e2eFails || [];
+  const prev = window.__e2ePrev;
+  if (prev && prev.el !== document.activeElement && look(prev.el) === prev.look) window.__e2eFails.push(desc(prev.el));
+  const el = document.activeElement;
+  window.__e2eSeen = window.__e2eSeen || new Set();
+  if (!el || el === document.body || window.__e2eSeen.has(el)) { window.__e2ePrev = null; return ""; }
+  window.__e2eSeen.add(el);
+  window.__e2ePrev = {el: el, look: look(el)};
+  return desc(el);
+})()`
+
+// TestKeyboardFocusEverywhere tabs through every stop of each page type and
+// checks that each one shows focus.
+func TestKeyboardFocusEverywhere(t *testing.T) {
+	slug := loadSeed(t).Slug
+	tb := newTab(t)
+	for _, page := range []string{slug + "/index.html", slug + "/chapters/ii.html", slug + "/recommendations/iv-5.html", slug + "/recommendations/index.html", "index.html"} {
+		tb.open(fileURL(page))
+		stops := 0
+		for ; stops < 600; stops++ {
+			tb.press(kb.Tab)
+			if eval[string](tb, focusStepJS) == "" {
+				break // the step that ends the order also compared the last stop
+			}
+		}
+		fails := eval[[]string](tb, `window.__e2eFails`)
+		for _, f := range fails {
+			t.Errorf("%s: no visible focus on %s", page, f)
+		}
+		if stops < 3 {
+			t.Errorf("%s: only %d Tab stops", page, stops)
+		}
+		t.Logf("%s: %d Tab stops, %d without visible focus", page, stops, len(fails))
+	}
+}
+
+// TestKeyboardFocusCheckCanFail removes every focus style from the root page
+// (a constructed stylesheet, which the CSP allows) and makes sure the check
+// of TestKeyboardFocusEverywhere then fails.
+func TestKeyboardFocusCheckCanFail(t *testing.T) {
+	siteDir(t)
+	tb := newTab(t)
+	tb.open(fileURL("index.html"))
+	eval[bool](tb, `(() => { const s = new CSSStyleSheet();
+	  s.replaceSync("*, *:focus, *:focus-visible { outline: none !important; box-shadow: none !important; text-decoration: none !important; background: none !important; color: black !important; border-color: black !important; }");
+	  document.adoptedStyleSheets = [s]; return true; })()`)
+	for i := 0; i < 50; i++ {
+		tb.press(kb.Tab)
+		if eval[string](tb, focusStepJS) == "" {
+			break
+		}
+	}
+	if fails := eval[[]string](tb, `window.__e2eFails`); len(fails) == 0 {
+		t.Error("with every focus style removed, the check found no stop without visible focus")
+	}
+}
