@@ -104,6 +104,7 @@ var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "se
 // when needed). The list columns are flattened: "ids" joins the identifiers
 // with a space ("V-4 V-7 V-12 V-15"); "footnotes" writes each footnote as
 // "n: text" and joins them with " | " ("16: Para. 95. | 17: Recommendation II-12.").
+// A cell that a spreadsheet would run as a formula is defused, see cell.
 func recordsCSV(recs []record) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
@@ -117,10 +118,24 @@ func recordsCSV(recs []record) ([]byte, error) {
 			notes = append(notes, strconv.Itoa(f.N)+": "+f.Text)
 		}
 		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | ")}
+		for i := range row {
+			row[i] = cell(row[i])
+		}
 		if err := w.Write(row); err != nil {
 			return nil, err
 		}
 	}
 	w.Flush()
 	return b.Bytes(), w.Error()
+}
+
+// cell defuses a CSV cell that spreadsheets would evaluate as a formula (one
+// starting with =, +, -, @, a tab or a carriage return) by putting an
+// apostrophe before it, as OWASP advises for CSV exports; recommendations.json
+// keeps the text as it is.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

@@ -48,7 +48,7 @@ func TestServeSeed(t *testing.T) {
 	defer ts.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go serve.Watch(ctx, []string{content}, 50*time.Millisecond, func() { s.Rebuild() })
+	go serve.WatchFrom(ctx, []string{content}, serve.Fingerprint([]string{content}), 50*time.Millisecond, func() { s.Rebuild() })
 
 	page := pageText(t, ts.URL+"/lithuania/recommendations/iv-5.html")
 	if !strings.Contains(page, "Recommendation IV-5") || !strings.Contains(page, `<script src="/__reload.js" defer></script>`) {

@@ -131,7 +131,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 	defer ts.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	go Watch(ctx, []string{dir}, 20*time.Millisecond, func() { s.Rebuild() })
+	go WatchFrom(ctx, []string{dir}, Fingerprint([]string{dir}), 20*time.Millisecond, func() { s.Rebuild() })
 
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, ts.URL+EventsPath, nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -154,7 +154,7 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 		t.Fatalf("first event %s %s, want hello 1", name, data)
 	}
 
-	os.WriteFile(page, []byte("broken"), 0o644)
+	replaceFile(t, page, "broken")
 	if name, data := readEvent(t, lines); name != "failed" || !strings.Contains(data, "content/page.txt:1") {
 		t.Fatalf("after a broken edit: %s %q, want failed with the problem", name, data)
 	}
@@ -162,12 +162,25 @@ func TestServeRebuildsAndReloads(t *testing.T) {
 		t.Errorf("a failed build must keep serving the last good site, got %q", body)
 	}
 
-	os.WriteFile(page, []byte("second"), 0o644)
+	replaceFile(t, page, "second")
 	if name, data := readEvent(t, lines); name != "reload" || data != "2" {
 		t.Fatalf("after an edit: %s %s, want reload 2", name, data)
 	}
 	if _, _, body := get(t, ts.URL+"/"); !strings.Contains(body, "second") {
 		t.Errorf("after the rebuild / shows %q, want the new text", body)
+	}
+}
+
+// replaceFile gives path new content in one rename, as editors save, so that
+// the watcher never sees the file truncated and half written.
+func replaceFile(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := filepath.Join(t.TempDir(), filepath.Base(path)) // outside the watched folder
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -33,7 +33,12 @@ func Fingerprint(dirs []string) uint64 {
 // Watch polls the folders every interval and calls changed, once per change,
 // until ctx is done. Several writes within one interval make one call.
 func Watch(ctx context.Context, dirs []string, interval time.Duration, changed func()) {
-	last := Fingerprint(dirs)
+	WatchFrom(ctx, dirs, Fingerprint(dirs), interval, changed)
+}
+
+// WatchFrom is Watch starting from a fingerprint taken by the caller, so that
+// a change made right after the call is never missed.
+func WatchFrom(ctx context.Context, dirs []string, last uint64, interval time.Duration, changed func()) {
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 	for {
