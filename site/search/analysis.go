@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // englishStopWords is bleve's English stop list, the words its analysis drops.
@@ -77,6 +78,27 @@ func (ix *Engine) analyseCorpus() error {
 // loadStats reads the document frequency of every term in every text field
 // from bleve's dictionaries.
 func (ix *Engine) loadStats() error {
+	return ix.withReader(func(r index.IndexReader) error {
+		ix.df = map[string][]int{}
+		for fi, f := range textFields {
+			d, err := r.FieldDict(f.Name)
+			if err != nil {
+				return err
+			}
+			for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+				if ix.df[e.Term] == nil {
+					ix.df[e.Term] = make([]int, len(textFields))
+				}
+				ix.df[e.Term][fi] = int(e.Count)
+			}
+			d.Close()
+		}
+		return nil
+	})
+}
+
+// withReader runs f with a reader of the bleve index, closed afterwards.
+func (ix *Engine) withReader(f func(index.IndexReader) error) error {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
 		return err
@@ -86,21 +108,7 @@ func (ix *Engine) loadStats() error {
 		return err
 	}
 	defer r.Close()
-	ix.df = map[string][]int{}
-	for fi, f := range textFields {
-		d, err := r.FieldDict(f.Name)
-		if err != nil {
-			return err
-		}
-		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-			if ix.df[e.Term] == nil {
-				ix.df[e.Term] = make([]int, len(textFields))
-			}
-			ix.df[e.Term][fi] = int(e.Count)
-		}
-		d.Close()
-	}
-	return nil
+	return f(r)
 }
 
 // analyzeWord returns the term bleve's English analysis makes of one query

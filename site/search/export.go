@@ -131,39 +131,32 @@ func (ix *Engine) exportDocs(bi *browserIndex) {
 // negative number when it is more than 1; and each document's field length,
 // recovered from the norm bleve stores (1/√length).
 func (ix *Engine) exportTerms(bi *browserIndex) error {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	bi.Lens = make([][]int, len(textFields))
-	for fi := range textFields {
-		bi.Lens[fi] = make([]int, len(ix.records))
-	}
-	terms := make([]string, 0, len(ix.df))
-	for t := range ix.df {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
-	for _, t := range terms {
-		row := []any{t, surfaceList(t, ix.terms[t])}
-		for fi, f := range textFields {
-			p, err := ix.postings(r, t, f.Name, bi.Lens[fi])
-			if err != nil {
-				return err
+	return ix.withReader(func(r index.IndexReader) error {
+		bi.Lens = make([][]int, len(textFields))
+		for fi := range textFields {
+			bi.Lens[fi] = make([]int, len(ix.records))
+		}
+		terms := make([]string, 0, len(ix.df))
+		for t := range ix.df {
+			terms = append(terms, t)
+		}
+		sort.Strings(terms)
+		for _, t := range terms {
+			row := []any{t, surfaceList(t, ix.terms[t])}
+			for fi, f := range textFields {
+				p, err := ix.postings(r, t, f.Name, bi.Lens[fi])
+				if err != nil {
+					return err
+				}
+				row = append(row, p)
 			}
-			row = append(row, p)
+			for len(row) > 2 && row[len(row)-1] == 0 {
+				row = row[:len(row)-1]
+			}
+			bi.Terms = append(bi.Terms, row)
 		}
-		for len(row) > 2 && row[len(row)-1] == 0 {
-			row = row[:len(row)-1]
-		}
-		bi.Terms = append(bi.Terms, row)
-	}
-	return nil
+		return nil
+	})
 }
 
 // postings returns the encoded postings of a term in a field (0 when it has
