@@ -77,7 +77,11 @@ func (tb *tab) onEvent(ev any) {
 	case *network.EventRequestWillBeSent:
 		u := e.Request.URL
 		tb.urls[e.RequestID] = u
-		tb.pending[e.RequestID] = true
+		// The browser's own fetches (type Other: the favicon) are not the page's
+		// resources and may never report their end; their failures still count.
+		if e.Type != network.ResourceTypeOther {
+			tb.pending[e.RequestID] = true
+		}
 		tb.kinds[e.RequestID] = e.Type
 		tb.requests = append(tb.requests, u)
 		if leavesMachine(u) {
