@@ -9,6 +9,8 @@
 //
 //   - siteDir(t), siteFiles(t), htmlPages(t): the built seed site (minified,
 //     as `factsheet build` makes it), its files, its HTML pages;
+//   - builtFile(t, name), copyAlone(t, base, b): one built file (the test fails
+//     without it), and a copy of it alone in an empty folder;
 //   - fileURL(rel), httpURL(rel): the address of a built file from file://
 //     and over HTTP under /repo/;
 //   - buildSite, listen, serve: build other content (or with a base URL) and

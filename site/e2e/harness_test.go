@@ -116,6 +116,27 @@ func siteFiles(t testing.TB) output.Files {
 	return env.files
 }
 
+// builtFile returns a file of the built site, failing the test if it is missing.
+func builtFile(t testing.TB, name string) []byte {
+	t.Helper()
+	b, ok := siteFiles(t)[name]
+	if !ok {
+		t.Fatalf("the built site has no %s", name)
+	}
+	return b
+}
+
+// copyAlone writes a file into an empty folder, as someone who downloaded it
+// alone would have it, and returns its path.
+func copyAlone(t testing.TB, base string, b []byte) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), base)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // htmlPages returns the paths of every HTML page of the seed site, sorted.
 func htmlPages(t testing.TB) []string {
 	t.Helper()

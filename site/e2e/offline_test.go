@@ -36,18 +36,12 @@ func ownRequestsOnly(page string, requested []string) []string {
 func TestSingleFileEdition(t *testing.T) {
 	seed := loadSeed(t)
 	name := "downloads/" + seed.Slug + ".html"
-	b, ok := siteFiles(t)[name]
-	if !ok {
-		t.Fatalf("the built site has no %s", name)
-	}
+	b := builtFile(t, name)
 	for _, p := range linkcheck.Check(output.Files{"edition.html": b}) {
 		t.Errorf("%s: %s", name, strings.TrimPrefix(p.String(), "edition.html: "))
 	}
 
-	alone := filepath.Join(t.TempDir(), seed.Slug+".html")
-	if err := os.WriteFile(alone, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	alone := copyAlone(t, seed.Slug+".html", b)
 	tb := newTab(t)
 	for _, u := range []string{fileURL(name), "file://" + filepath.ToSlash(alone)} {
 		tb.open(u)
@@ -80,14 +74,8 @@ func TestSingleFileEdition(t *testing.T) {
 func TestSingleFileEditionSearch(t *testing.T) {
 	seed := loadSeed(t)
 	name := "downloads/" + seed.Slug + ".html"
-	b, ok := siteFiles(t)[name]
-	if !ok {
-		t.Fatalf("the built site has no %s", name)
-	}
-	alone := filepath.Join(t.TempDir(), seed.Slug+".html")
-	if err := os.WriteFile(alone, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	b := builtFile(t, name)
+	alone := copyAlone(t, seed.Slug+".html", b)
 	tb := newTab(t)
 	tb.open("file://" + filepath.ToSlash(alone))
 	tb.press("/")
@@ -117,10 +105,7 @@ func TestSingleFileEditionSearch(t *testing.T) {
 func TestOfflineZip(t *testing.T) {
 	seed := loadSeed(t)
 	name := "downloads/" + seed.Slug + "-offline.zip"
-	b, ok := siteFiles(t)[name]
-	if !ok {
-		t.Fatalf("the built site has no %s", name)
-	}
+	b := builtFile(t, name)
 	dir := t.TempDir()
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {

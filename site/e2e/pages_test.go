@@ -43,10 +43,7 @@ const seedRecommendationCount = 90
 func loadSeed(t testing.TB) seedData {
 	t.Helper()
 	name := seedSlug + "/recommendations.json"
-	b, ok := siteFiles(t)[name]
-	if !ok {
-		t.Fatalf("the built site has no %s", name)
-	}
+	b := builtFile(t, name)
 	var data struct {
 		Factsheet struct {
 			Slug string `json:"slug"`
