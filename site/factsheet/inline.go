@@ -45,14 +45,6 @@ func trimLeadingSpace(n ast.Node, src []byte) {
 	}
 }
 
-// trimTrailingSpace removes white space at the end of an inline container.
-func trimTrailingSpace(n ast.Node, src []byte) {
-	if t, ok := n.LastChild().(*ast.Text); ok {
-		t.Segment = t.Segment.TrimRightSpace(src)
-		t.SetSoftLineBreak(false)
-	}
-}
-
 // textOf is the plain text of an inline, without the trailing references.
 func textOf(in *Inline) string {
 	return strings.TrimSpace(in.Plain())
