@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -56,27 +57,44 @@ func newMinifier() *minify.M {
 // Inline scripts are minified with their page, before bundle.Offline hashes
 // them for the Content-Security-Policy, so hashes always match what ships.
 func Minify(files output.Files) (saved int, err error) {
-	m := newMinifier()
+	var paths []string
 	for _, p := range files.Paths() {
-		mt, ok := mediaTypes[path.Ext(p)]
-		if !ok {
-			continue
+		if _, ok := mediaTypes[path.Ext(p)]; ok {
+			paths = append(paths, p)
 		}
-		// The minifiers rewrite their input in place: give them a copy, so
-		// that a file kept as it was (or shared with the caller) stays intact.
-		small, err := m.Bytes(mt, clone(files[p]))
-		if err != nil {
-			return saved, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
+	}
+	small := make([][]byte, len(paths))
+	errs := make([]error, len(paths))
+	parallel(len(paths), func(i int) { small[i], errs[i] = minifyFile(minifier(), paths[i], files[paths[i]]) })
+	for i, p := range paths {
+		if errs[i] != nil {
+			return saved, errs[i]
 		}
-		if mt == "text/html" {
-			small = upperDoctype(small)
-		}
-		if len(small) < len(files[p]) {
-			saved += len(files[p]) - len(small)
-			files[p] = small
+		if len(small[i]) < len(files[p]) {
+			saved += len(files[p]) - len(small[i])
+			files[p] = small[i]
 		}
 	}
 	return saved, nil
+}
+
+// minifier is the site's minifier, set up at its first use and then safe for
+// concurrent use.
+var minifier = sync.OnceValue(newMinifier)
+
+// minifyFile minifies the file p with content b; b stays intact.
+func minifyFile(m *minify.M, p string, b []byte) ([]byte, error) {
+	mt := mediaTypes[path.Ext(p)]
+	// The minifiers rewrite their input in place: give them a copy, so
+	// that a file kept as it was (or shared with the caller) stays intact.
+	small, err := m.Bytes(mt, clone(b))
+	if err != nil {
+		return nil, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
+	}
+	if mt == "text/html" {
+		small = upperDoctype(small)
+	}
+	return small, nil
 }
 
 // upperDoctype restores "<!DOCTYPE html>", which the minifier lower-cases, as

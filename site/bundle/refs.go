@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"html"
 	"net/url"
 	"path"
 	"regexp"
 	"strings"
+
+	"factsheet/site/output"
 )
 
 // resolve returns the slash path, inside the built files, that the relative
@@ -216,4 +219,50 @@ func relink(t *tag, base, name, href string) {
 		return
 	}
 	t.unlink()
+}
+
+// mayLinkMissing tells whether the page p may hold a link to a file missing
+// from files, without tokenizing it: it answers no only when every href
+// attribute it finds is double-quoted and points outside the site, to an
+// anchor, or to a file of files. Anything else (another quoting, a missing
+// file) is left to the tokenizer to decide.
+func mayLinkMissing(files output.Files, p string, page []byte) bool {
+	low := bytes.ToLower(page)
+	for i := 0; ; {
+		j := bytes.Index(low[i:], []byte("href"))
+		if j < 0 {
+			return false
+		}
+		k := skipSpace(low, i+j+4)
+		i = k
+		if k >= len(low) || low[k] != '=' {
+			continue // hreflang, or a word of the text
+		}
+		k = skipSpace(low, k+1)
+		if k >= len(low) || low[k] != '"' {
+			return true
+		}
+		end := bytes.IndexByte(low[k+1:], '"')
+		if end < 0 {
+			return true
+		}
+		href := string(page[k+1 : k+1+end])
+		if strings.IndexByte(href, '&') >= 0 {
+			href = html.UnescapeString(href)
+		}
+		if isOutside(href) || strings.HasPrefix(href, "#") {
+			continue
+		}
+		if _, ok := files[resolve(p, href)]; !ok {
+			return true
+		}
+	}
+}
+
+// skipSpace returns the index of the first byte from i on that is not HTML white space.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r' || b[i] == '\f') {
+		i++
+	}
+	return i
 }

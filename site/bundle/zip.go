@@ -3,13 +3,15 @@ package bundle
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
-	"crypto/sha256"
 	"hash/crc32"
 	"html/template"
 	"path"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -59,12 +61,14 @@ func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.File
 // to a file missing from files. The result depends on the page and on the
 // set of paths, which is the same in every round: it is remembered by page.
 func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
-	k := key(p, files[p])
-	if b, ok := z.cleaned[k]; ok {
-		return b
+	if c, ok := z.cleaned[p]; ok && sameBytes(c.src, files[p]) {
+		return c.out
 	}
-	b := dropMissingLinksOf(files, p)
-	z.cleaned[k] = b
+	b := files[p]
+	if mayLinkMissing(files, p, b) {
+		b = dropMissingLinksOf(files, p)
+	}
+	z.cleaned[p] = cleanedPage{src: files[p], out: b}
 	return b
 }
 
@@ -139,65 +143,116 @@ func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
 
 // entry is one compressed zip entry, kept to be written again unchanged.
 type entry struct {
+	src        []byte // the content it was compressed from
 	crc        uint32
 	size       uint64
 	compressed []byte
 }
 
-// zipper packs zips; it remembers every entry it compressed (by path and
-// content), so that the zips written again after the sizes are filled in only
-// compress the pages that changed, and every cleaned page (dropMissingLinks).
+// cleanedPage is a page before and after dropMissingLinks.
+type cleanedPage struct{ src, out []byte }
+
+// zipLevel is the deflate level of the zip entries: klauspost/compress at
+// level 6 is about four times as fast as the standard library's best
+// compression, for a zip about 2 % larger.
+const zipLevel = 6
+
+// zipper packs zips; it remembers every entry it compressed (by path, with
+// its content), so that the zips written again after the sizes are filled in
+// only compress the pages that changed, and every cleaned page (dropMissingLinks).
 type zipper struct {
-	flate   *flate.Writer
-	entries map[[sha256.Size]byte]entry
-	cleaned map[[sha256.Size]byte][]byte
+	entries map[string]entry
+	cleaned map[string]cleanedPage
 }
 
 func newZipper() *zipper {
-	w, _ := flate.NewWriter(nil, flate.BestCompression) // the level is valid: no error
-	return &zipper{flate: w, entries: map[[sha256.Size]byte]entry{}, cleaned: map[[sha256.Size]byte][]byte{}}
+	return &zipper{entries: map[string]entry{}, cleaned: map[string]cleanedPage{}}
 }
 
-// key identifies a file by its path and content.
-func key(p string, b []byte) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write([]byte(p))
-	h.Write([]byte{0})
-	h.Write(b)
-	var k [sha256.Size]byte
-	h.Sum(k[:0])
-	return k
-}
-
-// compress returns the deflated entry of the file p with content b.
-func (z *zipper) compress(p string, b []byte) (entry, error) {
-	k := key(p, b)
-	if e, ok := z.entries[k]; ok {
-		return e, nil
+// sameBytes tells whether a and b hold the same bytes, quickly when they are
+// the same slice.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
 	}
+	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
+}
+
+// writers are the deflate compressors, reused between entries.
+var writers = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, zipLevel) // the level is valid: no error
+	return w
+}}
+
+// deflate returns the deflated entry of b.
+func deflate(b []byte) (entry, error) {
+	w := writers.Get().(*flate.Writer)
+	defer writers.Put(w)
 	var buf bytes.Buffer
-	z.flate.Reset(&buf)
-	if _, err := z.flate.Write(b); err != nil {
+	buf.Grow(len(b)/3 + 64)
+	w.Reset(&buf)
+	if _, err := w.Write(b); err != nil {
 		return entry{}, err
 	}
-	if err := z.flate.Close(); err != nil {
+	if err := w.Close(); err != nil {
 		return entry{}, err
 	}
-	e := entry{crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), compressed: buf.Bytes()}
-	z.entries[k] = e
-	return e, nil
+	return entry{src: b, crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), compressed: buf.Bytes()}, nil
+}
+
+// compressAll compresses, several at a time, the files not compressed yet
+// with their current content.
+func (z *zipper) compressAll(files output.Files, paths []string) error {
+	var todo []string
+	for _, p := range paths {
+		if e, ok := z.entries[p]; !ok || !sameBytes(e.src, files[p]) {
+			todo = append(todo, p)
+		}
+	}
+	done := make([]entry, len(todo))
+	errs := make([]error, len(todo))
+	parallel(len(todo), func(i int) { done[i], errs[i] = deflate(files[todo[i]]) })
+	for i, p := range todo {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		z.entries[p] = done[i]
+	}
+	return nil
+}
+
+// parallel runs f(0) ... f(n-1), as many at a time as there are processors.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // write packs files under the top folder root into a deterministic zip:
-// sorted entries, one fixed time, fixed permissions, best compression.
+// sorted entries, one fixed time, fixed permissions.
 func (z *zipper) write(files output.Files, root string, modified time.Time) ([]byte, error) {
+	paths := files.Paths()
+	if err := z.compressAll(files, paths); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	w := zip.NewWriter(&buf)
-	for _, p := range files.Paths() {
-		e, err := z.compress(p, files[p])
-		if err != nil {
-			return nil, err
-		}
+	for _, p := range paths {
+		e := z.entries[p]
 		h := &zip.FileHeader{Name: root + p, Method: zip.Deflate,
 			CRC32: e.crc, UncompressedSize64: e.size, CompressedSize64: uint64(len(e.compressed))}
 		h.ModifiedDate, h.ModifiedTime = msDosTime(modified)
