@@ -1,24 +1,28 @@
 package search
 
 import (
-	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/registry"
-	index "github.com/blevesearch/bleve_index_api"
 )
 
-// englishStopWords is bleve's English stop list, the words its analysis drops.
-var englishStopWords = func() analysis.TokenMap {
+// stopWords returns bleve's English stop list, the words its analysis drops,
+// sorted; it is read at its first use.
+var stopWords = sync.OnceValue(func() []string {
 	m, err := en.TokenMapConstructor(nil, registry.NewCache())
 	if err != nil {
 		panic(err) // the list is compiled into bleve; this cannot fail
 	}
-	return m
-}()
+	words := make([]string, 0, len(m))
+	for w := range m {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	return words
+})
 
 // apostrophes makes typographic apostrophes straight.
 var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
@@ -34,87 +38,14 @@ func normalizeWord(w string) string {
 	return w
 }
 
-// analyzer is bleve's English analyzer as the index mapping resolves it.
-func (ix *Engine) analyzer() analysis.Analyzer {
-	return ix.bleve.Mapping().AnalyzerNamed(en.AnalyzerName)
-}
-
-// analyseCorpus runs bleve's English analysis over every indexed text and
-// records which surface word gives which term, and the document frequency of
-// every term.
-func (ix *Engine) analyseCorpus() error {
-	an := ix.analyzer()
-	if an == nil {
-		return fmt.Errorf("bleve has no %q analyzer", en.AnalyzerName)
-	}
-	ix.words = map[string]string{}
-	ix.stop = map[string]bool{}
-	for w := range englishStopWords {
-		ix.stop[w] = true
-	}
-	for _, r := range ix.records {
-		texts := []string{r.Text, r.Chapter, r.Context}
-		if r.Kind == KindSection {
-			texts = append(texts, r.Title)
-		}
-		for _, text := range texts {
-			for _, tok := range an.Analyze([]byte(text)) {
-				ix.words[normalizeWord(text[tok.Start:tok.End])] = string(tok.Term)
-			}
-		}
-	}
-	ix.terms = map[string][]string{}
-	for w, t := range ix.words {
-		ix.terms[t] = append(ix.terms[t], w)
-		ix.surface = append(ix.surface, w)
-	}
-	sort.Strings(ix.surface)
-	for _, ws := range ix.terms {
-		sort.Strings(ws)
-	}
-	return ix.loadStats()
-}
-
-// loadStats reads the document frequency of every term in every text field
-// from bleve's dictionaries.
-func (ix *Engine) loadStats() error {
-	return ix.withReader(func(r index.IndexReader) error {
-		ix.df = map[string][]int{}
-		for fi, f := range textFields {
-			d, err := r.FieldDict(f.Name)
-			if err != nil {
-				return err
-			}
-			for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-				if ix.df[e.Term] == nil {
-					ix.df[e.Term] = make([]int, len(textFields))
-				}
-				ix.df[e.Term][fi] = int(e.Count)
-			}
-			d.Close()
-		}
-		return nil
-	})
-}
-
-// withReader runs f with a reader of the bleve index, closed afterwards.
-func (ix *Engine) withReader(f func(index.IndexReader) error) error {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return err
-	}
-	r, err := adv.Reader()
-	if err != nil {
-		return err
-	}
-	defer r.Close()
-	return f(r)
-}
-
 // analyzeWord returns the term bleve's English analysis makes of one query
 // word, or "" for a stop word.
 func (ix *Engine) analyzeWord(w string) string {
-	toks := ix.analyzer().Analyze([]byte(w))
+	an, err := englishAnalyzer()
+	if err != nil {
+		return ""
+	}
+	toks := an.Analyze([]byte(w))
 	if len(toks) == 0 {
 		return ""
 	}

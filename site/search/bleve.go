@@ -40,15 +40,10 @@ var textFields = []struct {
 
 // Engine is the bleve index of one factsheet and the documents it holds.
 type Engine struct {
-	Slug    string // the factsheet's slug: hits' addresses start with it
-	bleve   bleve.Index
-	records []record
-	words   map[string]string   // surface word → term, from the analysis of the corpus
-	terms   map[string][]string // term → its surface words, sorted
-	surface []string            // the surface words, sorted
-	df      map[string][]int    // term → number of documents having it in each of textFields
-	stop    map[string]bool
-	ids     map[string]int // recommendation identifier → record number
+	Slug  string // the factsheet's slug: hits' addresses start with it
+	bleve bleve.Index
+	*corpus
+	ids map[string]int // recommendation identifier → record number
 }
 
 // indexMapping is the bleve mapping: English analysis for the text fields,
@@ -84,11 +79,15 @@ func docKey(n int) string { return fmt.Sprintf("%04d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
+	c, err := analyse(doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
+	}
 	idx, err := bleve.NewMemOnly(indexMapping())
 	if err != nil {
 		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, records: records(doc), ids: map[string]int{}}
+	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, corpus: c, ids: map[string]int{}}
 	batch := idx.NewBatch()
 	for n, r := range ix.records {
 		fields := map[string]any{fieldChapter: r.Chapter}
@@ -105,9 +104,6 @@ func Open(doc *factsheet.Document) (*Engine, error) {
 	}
 	if err := idx.Batch(batch); err != nil {
 		return nil, fmt.Errorf("%s: indexing: %w", doc.File, err)
-	}
-	if err := ix.analyseCorpus(); err != nil {
-		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return ix, nil
 }

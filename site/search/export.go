@@ -2,14 +2,10 @@ package search
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
-	"math"
 	"sort"
 	"strings"
-
-	index "github.com/blevesearch/bleve_index_api"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -24,18 +20,27 @@ func IndexFile(slug string) string { return slug + "/search-index.js" }
 func Index(docs []*factsheet.Document) (output.Files, error) {
 	files := output.Files{}
 	for _, doc := range docs {
-		ix, err := Open(doc)
+		b, err := IndexScript(doc)
 		if err != nil {
 			return nil, err
-		}
-		b, err := ix.Script()
-		ix.Close()
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", doc.File, err)
 		}
 		files[IndexFile(doc.Meta.Slug)] = b
 	}
 	return files, nil
+}
+
+// IndexScript returns the browser search index of one document (see Index),
+// computed from bleve's analysis of its text without filling a bleve index.
+func IndexScript(doc *factsheet.Document) ([]byte, error) {
+	c, err := analyse(doc)
+	if err != nil {
+		return nil, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
+	}
+	b, err := c.script(doc.Meta.Slug)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.File, err)
+	}
+	return b, nil
 }
 
 // browserIndex is the JSON the browser loads; assets/search.js reads it.
@@ -58,11 +63,11 @@ type browserIndex struct {
 }
 
 // Script returns the browser index as a script: "window.factsheetIndex = {...};".
-func (ix *Engine) Script() ([]byte, error) {
-	bi, err := ix.export()
-	if err != nil {
-		return nil, err
-	}
+func (ix *Engine) Script() ([]byte, error) { return ix.corpus.script(ix.Slug) }
+
+// script returns the browser index of the corpus as a script.
+func (c *corpus) script(slug string) ([]byte, error) {
+	bi := c.export(slug)
 	var buf bytes.Buffer
 	buf.WriteString("window.factsheetIndex=")
 	enc := json.NewEncoder(&buf)
@@ -74,9 +79,9 @@ func (ix *Engine) Script() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (ix *Engine) export() (*browserIndex, error) {
+func (c *corpus) export(slug string) *browserIndex {
 	bi := &browserIndex{
-		Version: 1, Slug: ix.Slug, Count: len(ix.records),
+		Version: 1, Slug: slug, Count: len(c.records),
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
 			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions, "maxWords": maxWords,
@@ -87,18 +92,14 @@ func (ix *Engine) export() (*browserIndex, error) {
 	for _, f := range textFields {
 		bi.Fields = append(bi.Fields, [2]any{f.Name, f.Boost})
 	}
-	ix.exportDocs(bi)
-	var stop []string
-	for w := range ix.stop {
-		stop = append(stop, w)
-	}
-	sort.Strings(stop)
-	bi.Stop = strings.Join(stop, " ")
-	return bi, ix.exportTerms(bi)
+	c.exportDocs(bi)
+	bi.Stop = strings.Join(stopWords(), " ")
+	c.exportTerms(bi)
+	return bi
 }
 
 // exportDocs lists the documents, sharing chapter names and texts.
-func (ix *Engine) exportDocs(bi *browserIndex) {
+func (c *corpus) exportDocs(bi *browserIndex) {
 	chaps, texts := map[string]int{}, map[string]int{}
 	intern := func(m map[string]int, list *[]string, s string) int {
 		if n, ok := m[s]; ok {
@@ -112,86 +113,59 @@ func (ix *Engine) exportDocs(bi *browserIndex) {
 	for i, u := range bi.Urg {
 		urgency[u] = i
 	}
-	for _, r := range ix.records {
-		c, t := intern(chaps, &bi.Chaps, r.Chapter), intern(texts, &bi.Texts, r.Text)
+	for _, r := range c.records {
+		ch, t := intern(chaps, &bi.Chaps, r.Chapter), intern(texts, &bi.Texts, r.Text)
 		if r.Kind == KindRecommendation {
 			u, ok := urgency[r.Urgency]
 			if !ok {
 				u = -1
 			}
-			bi.Docs = append(bi.Docs, []any{0, r.ID, u, c, t})
+			bi.Docs = append(bi.Docs, []any{0, r.ID, u, ch, t})
 		} else {
-			bi.Docs = append(bi.Docs, []any{1, r.Title, r.URL, c, t})
+			bi.Docs = append(bi.Docs, []any{1, r.Title, r.URL, ch, t})
 		}
 	}
 }
 
-// exportTerms reads every term's postings from bleve: for each text field,
-// the documents having it as deltas, a document's frequency following it as a
-// negative number when it is more than 1; and each document's field length,
-// recovered from the norm bleve stores (1/√length).
-func (ix *Engine) exportTerms(bi *browserIndex) error {
-	return ix.withReader(func(r index.IndexReader) error {
-		bi.Lens = make([][]int, len(textFields))
-		for fi := range textFields {
-			bi.Lens[fi] = make([]int, len(ix.records))
+// exportTerms lists every term's postings: for each text field, the
+// documents having it as deltas, a document's frequency following it as a
+// negative number when it is more than 1; and each document's field length.
+func (c *corpus) exportTerms(bi *browserIndex) {
+	bi.Lens = c.lens
+	terms := make([]string, 0, len(c.postings))
+	for t := range c.postings {
+		terms = append(terms, t)
+	}
+	sort.Strings(terms)
+	for _, t := range terms {
+		row := []any{t, surfaceList(t, c.terms[t])}
+		for _, ps := range c.postings[t] {
+			row = append(row, encodePostings(ps))
 		}
-		terms := make([]string, 0, len(ix.df))
-		for t := range ix.df {
-			terms = append(terms, t)
+		for len(row) > 2 && row[len(row)-1] == 0 {
+			row = row[:len(row)-1]
 		}
-		sort.Strings(terms)
-		for _, t := range terms {
-			row := []any{t, surfaceList(t, ix.terms[t])}
-			for fi, f := range textFields {
-				p, err := ix.postings(r, t, f.Name, bi.Lens[fi])
-				if err != nil {
-					return err
-				}
-				row = append(row, p)
-			}
-			for len(row) > 2 && row[len(row)-1] == 0 {
-				row = row[:len(row)-1]
-			}
-			bi.Terms = append(bi.Terms, row)
-		}
-		return nil
-	})
+		bi.Terms = append(bi.Terms, row)
+	}
 }
 
-// postings returns the encoded postings of a term in a field (0 when it has
-// none) and records the field lengths of the documents it meets.
-func (ix *Engine) postings(r index.IndexReader, term, field string, lens []int) (any, error) {
-	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, false)
-	if err != nil {
-		return nil, err
+// encodePostings encodes the postings of a term in one field: document
+// numbers as deltas, each followed by minus its frequency when above 1; 0
+// when there are none.
+func encodePostings(ps []posting) any {
+	if len(ps) == 0 {
+		return 0
 	}
-	defer tfr.Close()
-	var out []int
+	out := make([]int, 0, len(ps))
 	prev := 0
-	for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
-		if err != nil {
-			return nil, err
+	for _, p := range ps {
+		out = append(out, p.doc-prev)
+		if p.freq > 1 {
+			out = append(out, -p.freq)
 		}
-		id, err := r.ExternalID(d.ID)
-		if err != nil {
-			return nil, err
-		}
-		var n int
-		if _, err := fmt.Sscanf(id, "%d", &n); err != nil || n < 0 || n >= len(lens) {
-			return nil, fmt.Errorf("bleve returned unknown document %q", id)
-		}
-		lens[n] = int(math.Round(1 / (d.Norm * d.Norm)))
-		out = append(out, n-prev)
-		if d.Freq > 1 {
-			out = append(out, -int(d.Freq))
-		}
-		prev = n
+		prev = p.doc
 	}
-	if len(out) == 0 {
-		return 0, nil
-	}
-	return out, nil
+	return out
 }
 
 // surfaceList encodes the words giving a term, comma separated: the part after

@@ -37,6 +37,7 @@ package search
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"sort"
 
 	"github.com/blevesearch/bleve/v2"
@@ -134,7 +135,7 @@ func (ix *Engine) run(q query.Query) ([]scored, error) {
 	out := make([]scored, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		var n int
-		if _, err := fmt.Sscanf(h.ID, "%d", &n); err != nil || n < 0 || n >= len(ix.records) {
+		if n, err = strconv.Atoi(h.ID); err != nil || n < 0 || n >= len(ix.records) {
 			return nil, fmt.Errorf("search: bleve returned unknown document %q", h.ID)
 		}
 		out = append(out, scored{n: n, score: h.Score})

@@ -1,0 +1,123 @@
+package search
+
+import (
+	"sort"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/registry"
+
+	"factsheet/site/factsheet"
+)
+
+// corpus is what bleve's English analysis makes of a factsheet's search
+// documents, computed directly, without filling a bleve index: for every term
+// and text field, the postings (document, frequency), each document's field
+// length, and the surface words giving each term. It holds exactly what a
+// bleve index of the same documents would (a test compares them), and is
+// what the browser index is exported from.
+type corpus struct {
+	records []record
+	// postings maps a term to its postings in each of textFields.
+	postings map[string][][]posting
+	lens     [][]int             // per field, per document: the number of tokens
+	words    map[string]string   // surface word → term
+	terms    map[string][]string // term → its surface words, sorted
+	surface  []string            // the surface words, sorted
+	df       map[string][]int    // term → number of documents having it in each of textFields
+}
+
+// posting is one document having a term in a field, and how many times.
+type posting struct {
+	doc, freq int
+}
+
+// englishAnalyzer is bleve's English analyzer, built at its first use; bleve
+// analyzers are safe for concurrent use.
+var englishAnalyzer = sync.OnceValues(func() (analysis.Analyzer, error) {
+	return registry.NewCache().AnalyzerNamed(en.AnalyzerName)
+})
+
+// fieldTexts returns the text of each of textFields for a record, as the
+// bleve document of Open holds them.
+func fieldTexts(r record) [5]string {
+	var f [5]string // indexed like textFields
+	f[fieldIndex(fieldChapter)] = r.Chapter
+	if r.Kind == KindRecommendation {
+		f[fieldIndex(fieldText)], f[fieldIndex(fieldContext)] = r.Text, r.Context
+	} else {
+		f[fieldIndex(fieldHeading)], f[fieldIndex(fieldBody)] = r.Title, r.Text
+	}
+	return f
+}
+
+// fieldIndex is the position of a text field in textFields.
+func fieldIndex(name string) int {
+	for i, f := range textFields {
+		if f.Name == name {
+			return i
+		}
+	}
+	panic("search: unknown text field " + name)
+}
+
+// analyse builds the corpus of a factsheet.
+func analyse(doc *factsheet.Document) (*corpus, error) {
+	an, err := englishAnalyzer()
+	if err != nil {
+		return nil, err
+	}
+	c := &corpus{records: records(doc), postings: map[string][][]posting{}, words: map[string]string{}}
+	c.lens = make([][]int, len(textFields))
+	for fi := range textFields {
+		c.lens[fi] = make([]int, len(c.records))
+	}
+	for n, r := range c.records {
+		for fi, text := range fieldTexts(r) {
+			toks := an.Analyze([]byte(text))
+			c.addField(n, fi, toks)
+			for _, tok := range toks {
+				c.words[normalizeWord(text[tok.Start:tok.End])] = string(tok.Term)
+			}
+		}
+	}
+	c.df = map[string][]int{}
+	for t, ps := range c.postings {
+		c.df[t] = make([]int, len(textFields))
+		for fi := range ps {
+			c.df[t][fi] = len(ps[fi])
+		}
+	}
+	c.terms = map[string][]string{}
+	for w, t := range c.words {
+		c.terms[t] = append(c.terms[t], w)
+		c.surface = append(c.surface, w)
+	}
+	sort.Strings(c.surface)
+	for _, ws := range c.terms {
+		sort.Strings(ws)
+	}
+	return c, nil
+}
+
+// addField records the tokens of field fi of document n: its length (as
+// bleve counts it, the tokens left after analysis) and each term's frequency.
+func (c *corpus) addField(n, fi int, toks analysis.TokenStream) {
+	if len(toks) == 0 {
+		return
+	}
+	c.lens[fi][n] = len(toks)
+	freq := map[string]int{}
+	for _, tok := range toks {
+		freq[string(tok.Term)]++
+	}
+	for t, f := range freq {
+		ps := c.postings[t]
+		if ps == nil {
+			ps = make([][]posting, len(textFields))
+			c.postings[t] = ps
+		}
+		ps[fi] = append(ps[fi], posting{doc: n, freq: f})
+	}
+}

@@ -1,0 +1,93 @@
+package search
+
+import (
+	"context"
+	"math"
+	"strconv"
+	"testing"
+
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// TestCorpusMatchesBleve: the postings, frequencies, field lengths and
+// document frequencies that analyse computes directly are those of the bleve
+// index of the same documents, term by term and field by field, so that the
+// browser index exported from them scores as bleve does.
+func TestCorpusMatchesBleve(t *testing.T) {
+	_, ix := seedIndex(t)
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	bleveTerms := 0
+	for fi, f := range textFields {
+		d, err := r.FieldDict(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+			bleveTerms++
+			if got := ix.df[e.Term]; got == nil || got[fi] != int(e.Count) {
+				t.Errorf("%s in %s: document frequency %v, bleve has %d", e.Term, f.Name, got, e.Count)
+			}
+			want := blevePostings(t, r, e.Term, f.Name, ix.lens[fi])
+			got := ix.postings[e.Term][fi]
+			if len(got) != len(want) {
+				t.Errorf("%s in %s: %d postings, bleve has %d", e.Term, f.Name, len(got), len(want))
+				continue
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("%s in %s: posting %d is %v, bleve has %v", e.Term, f.Name, i, got[i], want[i])
+				}
+			}
+		}
+		d.Close()
+	}
+	ours := 0
+	for _, ps := range ix.postings {
+		for _, p := range ps {
+			if len(p) > 0 {
+				ours++
+			}
+		}
+	}
+	if ours != bleveTerms || ours == 0 {
+		t.Errorf("%d (term, field) pairs with postings, bleve has %d", ours, bleveTerms)
+	}
+}
+
+// blevePostings reads a term's postings in a field from bleve, checking the
+// field length of each document against the norm bleve stores (1/√length).
+func blevePostings(t *testing.T, r index.IndexReader, term, field string, lens []int) []posting {
+	t.Helper()
+	tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, true, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tfr.Close()
+	var out []posting
+	for d, err := tfr.Next(nil); d != nil || err != nil; d, err = tfr.Next(nil) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := r.ExternalID(d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := strconv.Atoi(id)
+		if err != nil || n < 0 || n >= len(lens) {
+			t.Fatalf("bleve returned unknown document %q", id)
+		}
+		if want := int(math.Round(1 / (d.Norm * d.Norm))); lens[n] != want {
+			t.Errorf("document %d, field %s: length %d, bleve's norm gives %d", n, field, lens[n], want)
+		}
+		out = append(out, posting{doc: n, freq: int(d.Freq)})
+	}
+	return out
+}
