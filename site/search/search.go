@@ -37,8 +37,8 @@ package search
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"sort"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
