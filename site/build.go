@@ -1,4 +1,9 @@
 // Package site builds the whole site: parse → render → index → minify → bundle → write.
+//
+// Each factsheet goes through its stages on its own and its files go to the
+// build's sink (the staging folder of `factsheet build`, or memory for
+// `serve`) as soon as they are done, several factsheets at a time; only the
+// parsed documents stay in memory for the site-wide pages built last.
 package site
 
 import (
@@ -6,14 +11,14 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
+	"sync"
 	"time"
 
-	"factsheet/site/bundle"
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/render"
-	"factsheet/site/search"
 )
 
 // Config is what a build needs; cmd/factsheet fills it from flags.
@@ -22,28 +27,186 @@ type Config struct {
 	ContentDir string    // the name the content folder is shown under in problems ("content")
 	Templates  fs.FS     // the templates/ folder
 	Assets     fs.FS     // the assets/ folder
-	Out        string    // the output folder (public)
+	Out        string    // the output folder (public), written atomically when Sink is nil; "" for none
 	BaseURL    string    // -base-url: absolute address of the published site, or ""
 	Strict     bool      // -strict: warnings fail the build
 	Minify     bool      // -minify: minify HTML, CSS, JS, JSON and SVG
 	Force      bool      // -force: replace an output folder that the build did not create
 	Log        io.Writer // where warnings and -v timings go; nil for none
 	Verbose    bool      // -v: print the time of each stage
+	// Sink, when set, receives the files of each factsheet as soon as they are
+	// built, and those of the whole site last; the caller commits them (see
+	// output.Stage) and Result.Files stays nil. When nil, the files are kept
+	// in Result.Files and, if Out is set, written there atomically.
+	Sink output.Sink
 }
 
 // Result is what a build reports besides its error.
 type Result struct {
 	Docs       []*factsheet.Document
 	Problems   factsheet.Problems
-	Files      output.Files
-	Stages     []Stage // time of each stage, in order
-	BytesSaved int     // by minification
+	Files      output.Files // every file built, unless Config.Sink was set
+	Count      int          // the number of files built
+	Stages     []Stage      // time of each stage, summed over the factsheets, in order
+	BytesSaved int          // by minification
 }
 
 // Stage is the measured duration of one build stage.
 type Stage struct {
 	Name     string
 	Duration time.Duration
+}
+
+// stageNames are the stages in the order -v prints them.
+var stageNames = []string{"parse", "render", "index", "minify", "bundle", "write"}
+
+// Build runs the whole pipeline. With a Sink, nothing is committed: the
+// caller commits the sink if Build succeeds. Without one and with Out set,
+// nothing is written to Out unless every stage succeeds.
+func Build(cfg Config) (*Result, error) {
+	start := time.Now()
+	res := &Result{}
+	b := &builder{cfg: cfg, res: res, took: map[string]time.Duration{}}
+	err := b.run()
+	for _, name := range stageNames {
+		if d, ok := b.took[name]; ok {
+			res.Stages = append(res.Stages, Stage{name, d})
+			if cfg.Verbose && cfg.Log != nil {
+				fmt.Fprintf(cfg.Log, "%-8s %8.1f ms\n", name, ms(d))
+			}
+		}
+	}
+	if cfg.Verbose && cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, "%-8s %8.1f ms (stages above are summed over factsheets built side by side)\n", "total", ms(time.Since(start)))
+	}
+	return res, err
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// builder holds one build's state.
+type builder struct {
+	cfg    Config
+	res    *Result
+	r      *render.Renderer
+	assets output.Files // the shared assets, minified: every factsheet's bundle needs them
+	sink   output.Sink
+
+	mu    sync.Mutex
+	took  map[string]time.Duration // stage → time, summed
+	paths []string                 // every path built, for the sitemap
+}
+
+// timed runs f and adds its duration to the stage's.
+func (b *builder) timed(stage string, f func() error) error {
+	start := time.Now()
+	err := f()
+	b.mu.Lock()
+	b.took[stage] += time.Since(start)
+	b.mu.Unlock()
+	return err
+}
+
+func (b *builder) run() error {
+	cfg, res := b.cfg, b.res
+	err := b.timed("parse", func() error {
+		var err error
+		res.Docs, res.Problems, err = Load(cfg.Content, cfg.ContentDir)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if cfg.Log != nil {
+		for _, p := range res.Problems {
+			fmt.Fprintln(cfg.Log, p)
+		}
+	}
+	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
+		return fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
+	}
+	if b.cfg.BaseURL == "" && len(res.Docs) > 0 {
+		b.cfg.BaseURL = res.Docs[0].Meta.BaseURL
+	}
+	commit, err := b.openSink()
+	if err != nil {
+		return err
+	}
+	if err := b.site(); err != nil {
+		commit(false)
+		return err
+	}
+	return commit(true)
+}
+
+// openSink sets the sink the files go to, and returns the function that ends
+// the build: it commits the output folder (ok) or leaves it as it was.
+func (b *builder) openSink() (func(ok bool) error, error) {
+	if b.cfg.Sink != nil {
+		b.sink = b.cfg.Sink
+		return func(bool) error { return nil }, nil
+	}
+	mem := &memory{files: output.Files{}}
+	b.res.Files, b.sink = mem.files, mem
+	if b.cfg.Out == "" {
+		return func(bool) error { return nil }, nil
+	}
+	stage, err := output.NewStage(b.cfg.Out, b.cfg.Force)
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	b.sink = both{mem, stage}
+	return func(ok bool) error {
+		if !ok {
+			stage.Abort()
+			return nil
+		}
+		if err := b.timed("write", stage.Commit); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		return nil
+	}, nil
+}
+
+// site builds every factsheet, several at a time, then the site-wide files.
+func (b *builder) site() error {
+	var err error
+	b.r, err = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL})
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err := b.prepareAssets(); err != nil {
+		return err
+	}
+	docs := b.res.Docs
+	errs := make([]error, len(docs))
+	each(len(docs), func(i int) { errs[i] = b.factsheet(docs[i]) })
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return b.shared()
+}
+
+// each runs f(0) ... f(n-1), as many at a time as there are processors.
+func each(n int, f func(i int)) {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // Load parses every factsheet of the content folder, sorted by file name, and
@@ -57,17 +220,29 @@ func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems,
 	if len(names) == 0 {
 		return nil, nil, fmt.Errorf("%s: no factsheet (*.md) found; add one or pass -content DIR", dir)
 	}
+	type parsed struct {
+		doc      *factsheet.Document
+		problems factsheet.Problems
+		err      error
+	}
+	all := make([]parsed, len(names))
+	each(len(names), func(i int) {
+		src, err := fs.ReadFile(content, names[i])
+		if err != nil {
+			all[i].err = err
+			return
+		}
+		all[i].doc, all[i].problems = factsheet.Parse(path.Join(dir, names[i]), src)
+	})
 	var docs []*factsheet.Document
 	var problems factsheet.Problems
 	slugs := map[string]string{}
-	for _, name := range names {
-		src, err := fs.ReadFile(content, name)
-		if err != nil {
-			return nil, nil, err
+	for i, name := range names {
+		if all[i].err != nil {
+			return nil, nil, all[i].err
 		}
-		file := path.Join(dir, name)
-		doc, ps := factsheet.Parse(file, src)
-		problems = append(problems, ps...)
+		doc, file := all[i].doc, path.Join(dir, name)
+		problems = append(problems, all[i].problems...)
 		if doc == nil {
 			continue
 		}
@@ -83,70 +258,4 @@ func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems,
 	}
 	problems.Sort()
 	return docs, problems, nil
-}
-
-// Build runs the whole pipeline and writes the site into cfg.Out. Nothing is
-// written unless every stage succeeds.
-func Build(cfg Config) (*Result, error) {
-	res := &Result{}
-	timed := func(name string, f func() error) error {
-		start := time.Now()
-		err := f()
-		res.Stages = append(res.Stages, Stage{name, time.Since(start)})
-		if cfg.Verbose && cfg.Log != nil {
-			fmt.Fprintf(cfg.Log, "%-8s %8.1f ms\n", name, float64(time.Since(start).Microseconds())/1000)
-		}
-		return err
-	}
-	err := timed("parse", func() error {
-		var err error
-		res.Docs, res.Problems, err = Load(cfg.Content, cfg.ContentDir)
-		return err
-	})
-	if err != nil {
-		return res, err
-	}
-	if cfg.Log != nil {
-		for _, p := range res.Problems {
-			fmt.Fprintln(cfg.Log, p)
-		}
-	}
-	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
-		return res, fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
-	}
-	if cfg.BaseURL == "" && len(res.Docs) > 0 {
-		cfg.BaseURL = res.Docs[0].Meta.BaseURL
-	}
-	res.Files = output.Files{}
-	steps := []struct {
-		name string
-		run  func() error
-	}{
-		{"render", func() error {
-			files, err := render.Site(res.Docs, render.Options{Templates: cfg.Templates, Assets: cfg.Assets, BaseURL: cfg.BaseURL})
-			res.Files.Merge(files)
-			return err
-		}},
-		{"index", func() error {
-			files, err := search.Index(res.Docs)
-			res.Files.Merge(files)
-			return err
-		}},
-		{"minify", func() error {
-			if !cfg.Minify {
-				return nil
-			}
-			var err error
-			res.BytesSaved, err = bundle.Minify(res.Files)
-			return err
-		}},
-		{"bundle", func() error { return bundle.Offline(res.Files, res.Docs) }},
-		{"write", func() error { return output.Commit(res.Files, cfg.Out, cfg.Force) }},
-	}
-	for _, s := range steps {
-		if err := timed(s.name, s.run); err != nil {
-			return res, fmt.Errorf("%s: %w", s.name, err)
-		}
-	}
-	return res, nil
 }

@@ -19,6 +19,7 @@ import (
 
 	defaults "factsheet"
 	"factsheet/site"
+	"factsheet/site/output"
 )
 
 // scaleSizes are the numbers of factsheets built by BenchmarkScale, to see
@@ -80,14 +81,11 @@ func BenchmarkScale(b *testing.B) {
 			var files int
 			var stages []site.Stage
 			for i := 0; i < b.N; i++ {
-				res, err := site.Build(cfg)
-				if err != nil {
-					b.Fatal(err)
-				}
+				res := buildLikeCommand(b, cfg)
 				if len(res.Docs) != n {
 					b.Fatalf("built %d factsheets, want %d", len(res.Docs), n)
 				}
-				files, stages = len(res.Files), res.Stages
+				files, stages = res.Count, res.Stages
 			}
 			b.StopTimer()
 			cpu := (cpuTime() - cpu0) / time.Duration(b.N)
@@ -100,6 +98,25 @@ func BenchmarkScale(b *testing.B) {
 		})
 	}
 	logScaleTable(b, rows)
+}
+
+// buildLikeCommand builds as `factsheet build` does: each factsheet's files
+// go to the staging folder as soon as they are built, committed at the end.
+func buildLikeCommand(b *testing.B, cfg site.Config) *site.Result {
+	stage, err := output.NewStage(cfg.Out, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg.Sink = stage
+	res, err := site.Build(cfg)
+	if err != nil {
+		stage.Abort()
+		b.Fatal(err)
+	}
+	if err := stage.Commit(); err != nil {
+		b.Fatal(err)
+	}
+	return res
 }
 
 // withoutN drops the row of size n, so that a re-run of a sub-benchmark replaces it.

@@ -8,6 +8,7 @@ import (
 
 	defaults "factsheet"
 	"factsheet/site"
+	"factsheet/site/output"
 )
 
 // sourceFlags are the flags every command shares: where content, templates and assets come from.
@@ -72,12 +73,23 @@ func runBuild(args []string) int {
 		return 1
 	}
 	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
+	stage, err := output.NewStage(cfg.Out, cfg.Force)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet build: write:", err)
+		return 1
+	}
+	cfg.Sink = stage // each factsheet is written as soon as it is built
 	res, err := site.Build(cfg)
+	if err == nil {
+		err = stage.Commit()
+	} else {
+		stage.Abort()
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet build:", err)
 		return 1
 	}
-	fmt.Fprintf(os.Stderr, "built %d factsheet(s), %d files into %s", len(res.Docs), len(res.Files), cfg.Out)
+	fmt.Fprintf(os.Stderr, "built %d factsheet(s), %d files into %s", len(res.Docs), res.Count, cfg.Out)
 	if cfg.Minify {
 		fmt.Fprintf(os.Stderr, " (minify saved %d bytes)", res.BytesSaved)
 	}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -33,31 +34,120 @@ const (
 // Commit refuses to replace a non-empty dir that lacks the Marker file (a
 // folder the build did not create) unless force is set.
 func Commit(files Files, dir string, force bool) error {
+	s, err := NewStage(dir, force)
+	if err != nil {
+		return err
+	}
+	if err := s.Put(files); err != nil {
+		s.Abort()
+		return err
+	}
+	return s.Commit()
+}
+
+// Stage is an output folder being written: files are put into a temporary
+// folder beside it, piece by piece, and Commit swaps that folder in place of
+// the output folder, or Abort removes it, leaving the output folder as it was.
+// Put may be called from several goroutines at once.
+type Stage struct {
+	dir, tmp string
+	mu       sync.Mutex
+	dirs     map[string]bool // folders created so far
+	n        int             // files written
+}
+
+// NewStage checks that dir may be replaced (see Commit) and creates the
+// temporary folder beside it, holding the Marker.
+func NewStage(dir string, force bool) (*Stage, error) {
 	if dir == "" {
-		return errors.New("output folder is empty; pass -out DIR")
+		return nil, errors.New("output folder is empty; pass -out DIR")
 	}
 	dir = filepath.Clean(dir)
 	if err := checkReplaceable(dir, force); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.MkdirAll(filepath.Dir(dir), dirMode); err != nil {
-		return fmt.Errorf("create the parent of %s: %w", dir, err)
+		return nil, fmt.Errorf("create the parent of %s: %w", dir, err)
 	}
 	removeStale(dir)
-	tmp := dir + ".tmp-" + strconv.Itoa(os.Getpid())
-	if err := os.RemoveAll(tmp); err != nil {
-		return fmt.Errorf("remove the stale temporary folder %s: %w", tmp, err)
+	s := &Stage{dir: dir, tmp: dir + ".tmp-" + strconv.Itoa(os.Getpid())}
+	if err := os.RemoveAll(s.tmp); err != nil {
+		return nil, fmt.Errorf("remove the stale temporary folder %s: %w", s.tmp, err)
 	}
-	if err := writeAll(files, tmp); err != nil {
-		os.RemoveAll(tmp)
+	if err := os.Mkdir(s.tmp, dirMode); err != nil {
+		return nil, fmt.Errorf("create the temporary folder: %w", err)
+	}
+	s.dirs = map[string]bool{s.tmp: true}
+	if err := os.Chmod(s.tmp, dirMode); err != nil { // whatever the umask
+		s.Abort()
+		return nil, err
+	}
+	if err := writeFile(filepath.Join(s.tmp, Marker), []byte(markerText)); err != nil {
+		s.Abort()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Put writes files into the temporary folder.
+func (s *Stage) Put(files Files) error {
+	for _, p := range files.Paths() {
+		if !fs.ValidPath(p) || p == "." || p == Marker {
+			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
+		}
+		full := filepath.Join(s.tmp, filepath.FromSlash(p))
+		if err := s.mkdirs(filepath.Dir(full)); err != nil {
+			return err
+		}
+		if err := writeFile(full, files[p]); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	s.n += len(files)
+	s.mu.Unlock()
+	return nil
+}
+
+// Written is the number of files put so far.
+func (s *Stage) Written() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.n
+}
+
+// mkdirs creates the folder d and its parents inside the temporary folder,
+// with the fixed folder mode whatever the umask.
+func (s *Stage) mkdirs(d string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dirs[d] {
+		return nil
+	}
+	if err := os.MkdirAll(d, dirMode); err != nil {
 		return err
 	}
-	if err := swap(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
+	for ; d != s.tmp && !s.dirs[d]; d = filepath.Dir(d) {
+		if err := os.Chmod(d, dirMode); err != nil { // the umask may have narrowed the mode given to MkdirAll
+			return err
+		}
+		s.dirs[d] = true
+	}
+	return nil
+}
+
+// Commit swaps the temporary folder in place of the output folder; on
+// failure the output folder is left as it was and the temporary folder removed.
+func (s *Stage) Commit() error {
+	if err := swap(s.tmp, s.dir); err != nil {
+		s.Abort()
 		return err
 	}
 	return nil
 }
+
+// Abort removes the temporary folder, leaving the output folder as it was.
+func (s *Stage) Abort() { os.RemoveAll(s.tmp) }
 
 // checkReplaceable tells whether dir may be replaced: it does not exist, is
 // empty, carries the marker, or force is set.
@@ -85,38 +175,6 @@ func checkReplaceable(dir string, force bool) error {
 	if len(entries) > 0 {
 		return fmt.Errorf("%s is not empty and was not created by factsheet build (no %s file); "+
 			"its content would be deleted: choose another -out, or pass -force to replace it", dir, Marker)
-	}
-	return nil
-}
-
-// writeAll writes every file and the marker into the new folder dir.
-func writeAll(files Files, dir string) error {
-	if err := os.Mkdir(dir, dirMode); err != nil {
-		return fmt.Errorf("create the temporary folder: %w", err)
-	}
-	if err := writeFile(filepath.Join(dir, Marker), []byte(markerText)); err != nil {
-		return err
-	}
-	dirs := map[string]bool{dir: true}
-	for _, p := range files.Paths() {
-		if !fs.ValidPath(p) || p == "." || p == Marker {
-			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
-		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), dirMode); err != nil {
-			return err
-		}
-		for d := filepath.Dir(full); d != dir && !dirs[d]; d = filepath.Dir(d) {
-			dirs[d] = true
-		}
-		if err := writeFile(full, files[p]); err != nil {
-			return err
-		}
-	}
-	for d := range dirs { // the umask may have narrowed the mode given to Mkdir
-		if err := os.Chmod(d, dirMode); err != nil {
-			return err
-		}
 	}
 	return nil
 }

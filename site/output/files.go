@@ -24,3 +24,9 @@ func (f Files) Merge(other Files) {
 		f[p] = b
 	}
 }
+
+// Sink receives the files of a build as they are done, a factsheet at a
+// time; Put may be called from several goroutines at once. A Stage is one.
+type Sink interface {
+	Put(files Files) error
+}

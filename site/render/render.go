@@ -38,6 +38,38 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Site renders every page, data file and asset of the site.
 func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
+	r, err := New(opts)
+	if err != nil {
+		return nil, err
+	}
+	files, err := r.Assets()
+	if err != nil {
+		return nil, err
+	}
+	if err := renderDocs(files, docs, r); err != nil {
+		return nil, err
+	}
+	shared, err := r.Shared(docs)
+	if err != nil {
+		return nil, err
+	}
+	files.Merge(shared)
+	if opts.BaseURL != "" {
+		files.Merge(r.Sitemap(files.Paths()))
+	}
+	return files, nil
+}
+
+// Renderer renders the pages of a site with one set of templates: each
+// factsheet's files (Factsheet), then the site-wide ones (Shared, Sitemap),
+// so that a build can write each factsheet as soon as it is done.
+type Renderer struct {
+	t    *templates
+	opts Options
+}
+
+// New checks the options and parses the templates.
+func New(opts Options) (*Renderer, error) {
 	if err := checkBaseURL(opts.BaseURL); err != nil {
 		return nil, err
 	}
@@ -45,27 +77,58 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	return &Renderer{t: t, opts: opts}, nil
+}
+
+// Assets returns the files of the assets folder, under assets/.
+func (r *Renderer) Assets() (output.Files, error) {
 	files := output.Files{}
-	if err := copyAssets(files, opts.Assets); err != nil {
-		return nil, err
+	return files, copyAssets(files, r.opts.Assets)
+}
+
+// Factsheet renders the pages and data files of one factsheet, all under its
+// folder but the single-file edition (downloads/<slug>.html). It is safe to
+// call for several factsheets at once.
+func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
+	if !slugPattern.MatchString(doc.Meta.Slug) {
+		return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
 	}
-	for _, doc := range docs {
-		if !slugPattern.MatchString(doc.Meta.Slug) {
-			return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
-		}
-	}
-	if err := renderDocs(files, docs, t, opts); err != nil {
-		return nil, err
-	}
-	if err := renderRoot(files, docs, t, opts); err != nil {
-		return nil, err
-	}
-	files[".nojekyll"] = []byte{}
-	if opts.BaseURL != "" {
-		files["sitemap.xml"] = sitemap(files, opts.BaseURL)
-		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + opts.BaseURL + "sitemap.xml\n")
+	files := output.Files{}
+	if err := newDocSite(doc, r.t, r.opts).render(files); err != nil {
+		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return files, nil
+}
+
+// sitePages are the pages that depend on every factsheet: each adds its
+// files, given every document of the site.
+var sitePages = []func(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error{
+	renderRoot,
+}
+
+// Shared renders the site-wide pages (the list of factsheets, 404.html and
+// the other sitePages) from every document of the site.
+func (r *Renderer) Shared(docs []*factsheet.Document) (output.Files, error) {
+	files := output.Files{".nojekyll": {}}
+	for _, page := range sitePages {
+		if err := page(files, docs, r.t, r.opts); err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
+}
+
+// Sitemap returns sitemap.xml and robots.txt for the site whose files have
+// the given paths, or nothing when no base URL is set.
+func (r *Renderer) Sitemap(paths []string) output.Files {
+	base := r.opts.BaseURL
+	if base == "" {
+		return nil
+	}
+	return output.Files{
+		"sitemap.xml": sitemap(paths, base),
+		"robots.txt":  []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n"),
+	}
 }
 
 // checkBaseURL accepts "" or an absolute http(s) address ending with "/".
@@ -106,7 +169,7 @@ func rootOf(rel string) string {
 
 // renderDocs renders the sub-site of every document, several at a time: each
 // has its own inliner and its own files, merged in document order at the end.
-func renderDocs(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+func renderDocs(files output.Files, docs []*factsheet.Document, r *Renderer) error {
 	parts := make([]output.Files, len(docs))
 	errs := make([]error, len(docs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -116,10 +179,7 @@ func renderDocs(files output.Files, docs []*factsheet.Document, t *templates, op
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			parts[i] = output.Files{}
-			if err := newDocSite(doc, t, opts).render(parts[i]); err != nil {
-				errs[i] = fmt.Errorf("%s: %w", doc.File, err)
-			}
+			parts[i], errs[i] = r.Factsheet(doc)
 		}()
 	}
 	wg.Wait()

@@ -74,7 +74,7 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 
 // sitemap lists every HTML page of the site but 404.html, sorted, as
 // absolute addresses under base.
-func sitemap(files output.Files, base string) []byte {
+func sitemap(paths []string, base string) []byte {
 	type loc struct {
 		Loc string `xml:"loc"`
 	}
@@ -84,7 +84,7 @@ func sitemap(files output.Files, base string) []byte {
 		URLs    []loc    `xml:"url"`
 	}
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, p := range files.Paths() {
+	for _, p := range paths {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "assets/") {
 			continue
 		}

@@ -1,0 +1,156 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"factsheet/site/bundle"
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+	"factsheet/site/search"
+)
+
+// prepareAssets renders (copies) the shared assets, minifies them and sends
+// them to the sink; every factsheet's bundle reads them.
+func (b *builder) prepareAssets() error {
+	err := b.timed("render", func() error {
+		var err error
+		b.assets, err = b.r.Assets()
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err := b.minify(b.assets); err != nil {
+		return err
+	}
+	return b.put(b.assets)
+}
+
+// factsheet runs one factsheet through its stages: render beside index,
+// minify, bundle (single-file edition, offline zip, download sizes), and
+// sends its files to the sink.
+func (b *builder) factsheet(doc *factsheet.Document) error {
+	var index []byte
+	var indexErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		indexErr = b.timed("index", func() error {
+			var err error
+			index, err = search.IndexScript(doc)
+			return err
+		})
+	}()
+	var files output.Files
+	err := b.timed("render", func() error {
+		var err error
+		files, err = b.r.Factsheet(doc)
+		return err
+	})
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if indexErr != nil {
+		return fmt.Errorf("index: %w", indexErr)
+	}
+	files[search.IndexFile(doc.Meta.Slug)] = index
+	if err := b.minify(files); err != nil {
+		return err
+	}
+	for p, f := range b.assets { // the bundle inlines and zips them
+		files[p] = f
+	}
+	if err := b.timed("bundle", func() error { return bundle.Offline(files, []*factsheet.Document{doc}) }); err != nil {
+		return fmt.Errorf("bundle: %w", err)
+	}
+	for p := range b.assets {
+		delete(files, p)
+	}
+	return b.put(files)
+}
+
+// shared builds the site-wide files (root index, 404, sitemap) from every
+// document, and sends them to the sink.
+func (b *builder) shared() error {
+	var files output.Files
+	err := b.timed("render", func() error {
+		var err error
+		files, err = b.r.Shared(b.res.Docs)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	b.mu.Lock()
+	paths := append(b.paths, files.Paths()...)
+	b.mu.Unlock()
+	sort.Strings(paths)
+	files.Merge(b.r.Sitemap(paths))
+	if err := b.minify(files); err != nil {
+		return err
+	}
+	return b.put(files)
+}
+
+// minify minifies files in place when the build minifies.
+func (b *builder) minify(files output.Files) error {
+	if !b.cfg.Minify {
+		return nil
+	}
+	return b.timed("minify", func() error {
+		saved, err := bundle.Minify(files)
+		b.mu.Lock()
+		b.res.BytesSaved += saved
+		b.mu.Unlock()
+		if err != nil {
+			return fmt.Errorf("minify: %w", err)
+		}
+		return nil
+	})
+}
+
+// put sends files to the sink and notes their paths.
+func (b *builder) put(files output.Files) error {
+	b.mu.Lock()
+	b.res.Count += len(files)
+	for p := range files {
+		if strings.HasSuffix(p, ".html") {
+			b.paths = append(b.paths, p)
+		}
+	}
+	b.mu.Unlock()
+	if err := b.timed("write", func() error { return b.sink.Put(files) }); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+// memory is a sink keeping every file in memory.
+type memory struct {
+	mu    sync.Mutex
+	files output.Files
+}
+
+func (m *memory) Put(files output.Files) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.files.Merge(files)
+	return nil
+}
+
+// both is a sink sending the files to two sinks.
+type both [2]output.Sink
+
+func (s both) Put(files output.Files) error {
+	for _, sink := range s {
+		if err := sink.Put(files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
