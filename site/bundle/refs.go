@@ -225,13 +225,22 @@ func relink(t *tag, base, name, href string) {
 // from files, without tokenizing it: it answers no only when every href
 // attribute it finds is double-quoted and points outside the site, to an
 // anchor, or to a file of files. Anything else (another quoting, a missing
-// file) is left to the tokenizer to decide.
+// file) is left to the tokenizer to decide. The text of scripts is skipped,
+// as the tokenizer does.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
 	low := bytes.ToLower(page)
 	for i := 0; ; {
 		j := bytes.Index(low[i:], []byte("href"))
 		if j < 0 {
 			return false
+		}
+		if s := bytes.Index(low[i:i+j], []byte("<script")); s >= 0 && isScriptTag(low[i+s+len("<script"):]) {
+			end := bytes.Index(low[i+s:], []byte("</script"))
+			if end < 0 {
+				return true
+			}
+			i += s + end
+			continue
 		}
 		k := skipSpace(low, i+j+4)
 		i = k
@@ -257,6 +266,11 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 			return true
 		}
 	}
+}
+
+// isScriptTag tells whether what follows "<script" ends the element name.
+func isScriptTag(rest []byte) bool {
+	return len(rest) > 0 && (rest[0] == '>' || rest[0] == '/' || skipSpace(rest, 0) > 0)
 }
 
 // skipSpace returns the index of the first byte from i on that is not HTML white space.
