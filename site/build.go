@@ -11,12 +11,12 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"runtime"
 	"sort"
 	"sync"
 	"time"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/internal/workers"
 	"factsheet/site/output"
 	"factsheet/site/render"
 )
@@ -180,33 +180,13 @@ func (b *builder) site() error {
 	}
 	docs := b.res.Docs
 	errs := make([]error, len(docs))
-	each(len(docs), func(i int) { errs[i] = b.factsheet(docs[i]) })
+	workers.Each(len(docs), func(i int) { errs[i] = b.factsheet(docs[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
 	return b.shared()
-}
-
-// each runs f(0) ... f(n-1), as many at a time as there are processors.
-func each(n int, f func(i int)) {
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // Load parses every factsheet of the content folder, sorted by file name, and
@@ -226,7 +206,7 @@ func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems,
 		err      error
 	}
 	all := make([]parsed, len(names))
-	each(len(names), func(i int) {
+	workers.Each(len(names), func(i int) {
 		src, err := fs.ReadFile(content, names[i])
 		if err != nil {
 			all[i].err = err

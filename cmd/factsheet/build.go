@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"runtime/debug"
 
 	defaults "factsheet"
 	"factsheet/site"
@@ -73,6 +74,7 @@ func runBuild(args []string) int {
 		return 1
 	}
 	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
+	tuneMemory()
 	stage, err := output.NewStage(cfg.Out, cfg.Force)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet build: write:", err)
@@ -121,4 +123,16 @@ func runCheck(args []string) int {
 	}
 	fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem\n", len(docs))
 	return 0
+}
+
+// tuneMemory lets the garbage collector run less often than Go's default (a
+// build's heap is small and short-lived) within a soft memory limit, unless
+// GOGC or GOMEMLIMIT say otherwise.
+func tuneMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 }

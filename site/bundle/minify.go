@@ -15,6 +15,7 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 
+	"factsheet/site/internal/workers"
 	"factsheet/site/output"
 )
 
@@ -65,7 +66,7 @@ func Minify(files output.Files) (saved int, err error) {
 	}
 	small := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
-	parallel(len(paths), func(i int) { small[i], errs[i] = minifyFile(minifier(), paths[i], files[paths[i]]) })
+	workers.Each(len(paths), func(i int) { small[i], errs[i] = minifyFile(minifier(), paths[i], files[paths[i]]) })
 	for i, p := range paths {
 		if errs[i] != nil {
 			return saved, errs[i]

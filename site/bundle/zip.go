@@ -6,12 +6,13 @@ import (
 	"hash/crc32"
 	"html/template"
 	"path"
-	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/klauspost/compress/flate"
+
+	"factsheet/site/internal/workers"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -211,7 +212,7 @@ func (z *zipper) compressAll(files output.Files, paths []string) error {
 	}
 	done := make([]entry, len(todo))
 	errs := make([]error, len(todo))
-	parallel(len(todo), func(i int) { done[i], errs[i] = deflate(files[todo[i]]) })
+	workers.Each(len(todo), func(i int) { done[i], errs[i] = deflate(files[todo[i]]) })
 	for i, p := range todo {
 		if errs[i] != nil {
 			return errs[i]
@@ -219,27 +220,6 @@ func (z *zipper) compressAll(files output.Files, paths []string) error {
 		z.entries[p] = done[i]
 	}
 	return nil
-}
-
-// parallel runs f(0) ... f(n-1), as many at a time as there are processors.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // write packs files under the top folder root into a deterministic zip:

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"factsheet/site/internal/workers"
 )
 
 // Marker is the file that Commit writes at the root of every output folder
@@ -78,7 +80,7 @@ func NewStage(dir string, force bool) (*Stage, error) {
 		return nil, fmt.Errorf("create the temporary folder: %w", err)
 	}
 	s.dirs = map[string]bool{s.tmp: true}
-	if err := os.Chmod(s.tmp, dirMode); err != nil { // whatever the umask
+	if err := os.Chmod(s.tmp, dirMode); err != nil { // whatever the umask: once is cheap
 		s.Abort()
 		return nil, err
 	}
@@ -91,16 +93,22 @@ func NewStage(dir string, force bool) (*Stage, error) {
 
 // Put writes files into the temporary folder.
 func (s *Stage) Put(files Files) error {
-	for _, p := range files.Paths() {
+	paths := files.Paths()
+	for _, p := range paths {
 		if !fs.ValidPath(p) || p == "." || p == Marker {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
 		}
-		full := filepath.Join(s.tmp, filepath.FromSlash(p))
-		if err := s.mkdirs(filepath.Dir(full)); err != nil {
-			return err
+	}
+	errs := make([]error, len(paths))
+	workers.Each(len(paths), func(i int) {
+		full := filepath.Join(s.tmp, filepath.FromSlash(paths[i]))
+		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil {
+			errs[i] = writeFile(full, files[paths[i]])
 		}
-		if err := writeFile(full, files[p]); err != nil {
-			return err
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err // the first, in path order
 		}
 	}
 	s.mu.Lock()
@@ -128,8 +136,10 @@ func (s *Stage) mkdirs(d string) error {
 		return err
 	}
 	for ; d != s.tmp && !s.dirs[d]; d = filepath.Dir(d) {
-		if err := os.Chmod(d, dirMode); err != nil { // the umask may have narrowed the mode given to MkdirAll
-			return err
+		if !umaskKeepsModes() { // the umask narrowed the mode given to MkdirAll
+			if err := os.Chmod(d, dirMode); err != nil {
+				return err
+			}
 		}
 		s.dirs[d] = true
 	}
@@ -184,8 +194,28 @@ func writeFile(name string, b []byte) error {
 	if err := os.WriteFile(name, b, fileMode); err != nil {
 		return err
 	}
+	if umaskKeepsModes() {
+		return nil
+	}
 	return os.Chmod(name, fileMode)
 }
+
+// umaskKeepsModes tells whether the process's umask leaves the fixed file
+// and folder modes as they are, so that no chmod is needed after creating
+// them; where the umask cannot be read, it answers no.
+var umaskKeepsModes = sync.OnceValue(func() bool {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if v, ok := strings.CutPrefix(line, "Umask:"); ok {
+			mask, err := strconv.ParseUint(strings.TrimSpace(v), 8, 32)
+			return err == nil && (fileMode|dirMode)&^mask == fileMode|dirMode
+		}
+	}
+	return false
+})
 
 // swap puts the folder tmp in place of dir, keeping dir intact if it cannot.
 func swap(tmp, dir string) error {

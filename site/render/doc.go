@@ -3,7 +3,9 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"runtime"
 	"strings"
+	"sync"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -40,15 +42,51 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	return d
 }
 
-// render adds every file of the factsheet to files.
+// pageSteps are the steps that render a factsheet's pages and data files;
+// each adds its files. A new page of a factsheet is one more step.
+var pageSteps = []func(d *docSite, files output.Files) error{
+	(*docSite).home, (*docSite).chapters, (*docSite).recommendations, (*docSite).list,
+	(*docSite).search, (*docSite).data, (*docSite).single,
+}
+
+// render adds every file of the factsheet to files. The steps run side by
+// side, each worker with a docSite of its own (its caches and inliner serve
+// one goroutine), into files of their own merged in step order.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
-	for _, step := range steps {
-		if err := step(files); err != nil {
-			return err
+	parts := make([]output.Files, len(pageSteps))
+	errs := make([]error, len(pageSteps))
+	sites := make(chan *docSite, runtime.GOMAXPROCS(0))
+	sites <- d
+	for range cap(sites) - 1 {
+		sites <- nil // made on first use
+	}
+	var wg sync.WaitGroup
+	for i, step := range pageSteps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := <-sites
+			if w == nil {
+				w = newDocSite(d.doc, d.t, d.opts)
+			}
+			defer func() { sites <- w }()
+			parts[i] = output.Files{}
+			errs[i] = step(w, parts[i])
+		}()
+	}
+	wg.Wait()
+	for i := range parts {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		files.Merge(parts[i])
+	}
+	for range cap(sites) { // the first error of a partial template, if any
+		if w := <-sites; w != nil && w.err != nil {
+			return w.err
 		}
 	}
-	return d.err
+	return nil
 }
 
 // page returns the common part of a factsheet page at rel (relative to the
