@@ -10,7 +10,10 @@ require (
 	github.com/yuin/goldmark-meta v1.1.0
 )
 
-require github.com/klauspost/compress v1.20.4 // indirect
+require (
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
+	github.com/klauspost/compress v1.20.4 // indirect
+)
 
 require (
 	github.com/RoaringBitmap/roaring/v2 v2.14.5 // indirect

@@ -7,6 +7,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -39,6 +40,9 @@ type Config struct {
 	// output.Stage) and Result.Files stays nil. When nil, the files are kept
 	// in Result.Files and, if Out is set, written there atomically.
 	Sink output.Sink
+	// Cache, when set, keeps each factsheet's document and files for the next
+	// build, which then rebuilds only the factsheets whose text changed.
+	Cache *Cache
 }
 
 // Result is what a build reports besides its error.
@@ -88,6 +92,7 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 type builder struct {
 	cfg    Config
 	res    *Result
+	deps   [sha256.Size]byte // what every factsheet's files depend on, when caching
 	r      *render.Renderer
 	assets output.Files // the shared assets, minified: every factsheet's bundle needs them
 	sink   output.Sink
@@ -111,7 +116,7 @@ func (b *builder) run() error {
 	cfg, res := b.cfg, b.res
 	err := b.timed("parse", func() error {
 		var err error
-		res.Docs, res.Problems, err = Load(cfg.Content, cfg.ContentDir)
+		res.Docs, res.Problems, err = load(cfg.Content, cfg.ContentDir, cfg.Cache)
 		return err
 	})
 	if err != nil {
@@ -178,6 +183,11 @@ func (b *builder) site() error {
 	if err := b.prepareAssets(); err != nil {
 		return err
 	}
+	if b.cfg.Cache != nil {
+		if b.deps, err = depsKey(b.cfg); err != nil {
+			return err
+		}
+	}
 	docs := b.res.Docs
 	errs := make([]error, len(docs))
 	workers.Each(len(docs), func(i int) { errs[i] = b.factsheet(docs[i]) })
@@ -192,6 +202,11 @@ func (b *builder) site() error {
 // Load parses every factsheet of the content folder, sorted by file name, and
 // checks that their slugs are distinct. Problems of all files come back together.
 func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems, error) {
+	return load(content, dir, nil)
+}
+
+// load is Load, taking the documents whose text did not change from cache.
+func load(content fs.FS, dir string, cache *Cache) ([]*factsheet.Document, factsheet.Problems, error) {
 	names, err := fs.Glob(content, "*.md")
 	if err != nil {
 		return nil, nil, err
@@ -212,7 +227,7 @@ func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems,
 			all[i].err = err
 			return
 		}
-		all[i].doc, all[i].problems = factsheet.Parse(path.Join(dir, names[i]), src)
+		all[i].doc, all[i].problems = cache.parse(path.Join(dir, names[i]), src)
 	})
 	var docs []*factsheet.Document
 	var problems factsheet.Problems

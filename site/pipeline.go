@@ -33,6 +33,10 @@ func (b *builder) prepareAssets() error {
 // minify, bundle (single-file edition, offline zip, download sizes), and
 // sends its files to the sink.
 func (b *builder) factsheet(doc *factsheet.Document) error {
+	key := docKey(doc, b.deps)
+	if files, ok := b.cfg.Cache.files(doc, key); ok {
+		return b.put(files)
+	}
 	var index []byte
 	var indexErr error
 	var wg sync.WaitGroup
@@ -71,6 +75,7 @@ func (b *builder) factsheet(doc *factsheet.Document) error {
 	for p := range b.assets {
 		delete(files, p)
 	}
+	b.cfg.Cache.keep(doc, key, files)
 	return b.put(files)
 }
 

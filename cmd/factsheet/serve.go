@@ -4,15 +4,16 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 	"time"
 
 	"factsheet/site"
+	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/serve"
 )
@@ -42,13 +43,7 @@ func runServe(args []string) int {
 		fmt.Fprintln(os.Stderr, "factsheet serve:", err)
 		return 1
 	}
-	tmp, err := os.MkdirTemp("", "factsheet-serve-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "factsheet serve:", err)
-		return 1
-	}
-	defer os.RemoveAll(tmp)
-	cfg.Out, cfg.Minify = filepath.Join(tmp, "public"), *minify
+	cfg.Minify = *minify
 	srv, _ := serve.New(builder(cfg)) // a failed first build is shown in the browser until fixed
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -71,17 +66,52 @@ func runServe(args []string) int {
 	return 0
 }
 
-// builder returns the function that builds the site for serve, logging each build.
+// builder returns the function that builds the site in memory for serve:
+// only the factsheets whose text changed since the last build are built
+// again, and only the problems that are new or gone are printed.
 func builder(cfg site.Config) func() (output.Files, error) {
+	cfg.Out, cfg.Sink, cfg.Cache = "", nil, site.NewCache()
+	log := cfg.Log
+	cfg.Log = nil // the problems are printed below, as they change
+	var shown factsheet.Problems
+	first := true
 	return func() (output.Files, error) {
 		start := time.Now()
 		res, err := site.Build(cfg)
+		if res != nil {
+			printChanges(log, shown, res.Problems, first)
+			shown, first = res.Problems, false
+		}
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "factsheet serve: build failed, still serving the previous site:", err)
+			fmt.Fprintln(log, "factsheet serve: build failed, still serving the previous site:", err)
 			return nil, err
 		}
-		fmt.Fprintf(os.Stderr, "built %d files in %.0f ms\n", len(res.Files), float64(time.Since(start).Microseconds())/1000)
+		fmt.Fprintf(log, "built %d files in %.0f ms\n", len(res.Files), float64(time.Since(start).Microseconds())/1000)
 		return res.Files, nil
+	}
+}
+
+// printChanges prints the problems of now that were not in before, and
+// those of before that are gone; the first time, every problem.
+func printChanges(w io.Writer, before, now factsheet.Problems, first bool) {
+	was, is := map[string]bool{}, map[string]bool{}
+	for _, p := range before {
+		was[p.String()] = true
+	}
+	for _, p := range now {
+		is[p.String()] = true
+		if !was[p.String()] {
+			if first {
+				fmt.Fprintln(w, p)
+			} else {
+				fmt.Fprintln(w, "new:", p)
+			}
+		}
+	}
+	for _, p := range before {
+		if !is[p.String()] {
+			fmt.Fprintln(w, "gone:", p)
+		}
 	}
 }
 
