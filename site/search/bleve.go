@@ -3,10 +3,13 @@ package search
 import (
 	"fmt"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/upsidedown"
+	"github.com/blevesearch/bleve/v2/index/upsidedown/store/gtreap"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"factsheet/site/factsheet"
 )
@@ -39,9 +42,16 @@ var textFields = []struct {
 }
 
 // Engine is the bleve index of one factsheet and the documents it holds.
+//
+// The index is bleve's in-memory one (upsidedown over gtreap), used through
+// bleve's index, query and collector packages rather than its top-level
+// package, which would link (and initialise at every start of the command)
+// the scorch engine the site never uses.
 type Engine struct {
-	Slug  string // the factsheet's slug: hits' addresses start with it
-	bleve bleve.Index
+	Slug    string // the factsheet's slug: hits' addresses start with it
+	idx     index.Index
+	mapping mapping.IndexMapping
+	queue   *index.AnalysisQueue
 	*corpus
 	ids map[string]int // recommendation identifier → record number
 }
@@ -49,14 +59,14 @@ type Engine struct {
 // indexMapping is the bleve mapping: English analysis for the text fields,
 // exact keywords for the identifier and the urgency, nothing stored.
 func indexMapping() *mapping.IndexMappingImpl {
-	m := bleve.NewIndexMapping()
+	m := mapping.NewIndexMapping()
 	m.DefaultAnalyzer = en.AnalyzerName
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
-	doc := bleve.NewDocumentStaticMapping()
+	doc := mapping.NewDocumentStaticMapping()
 	field := func(analyzer string) *mapping.FieldMapping {
-		f := bleve.NewTextFieldMapping()
+		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = false
 		f.IncludeInAll = false
@@ -83,12 +93,16 @@ func Open(doc *factsheet.Document) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
 	}
-	idx, err := bleve.NewMemOnly(indexMapping())
+	ix := &Engine{Slug: doc.Meta.Slug, mapping: indexMapping(), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string]int{}}
+	ix.idx, err = upsidedown.NewUpsideDownCouch(gtreap.Name, map[string]any{"path": ""}, ix.queue)
+	if err == nil {
+		err = ix.idx.Open()
+	}
 	if err != nil {
+		ix.queue.Close()
 		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, corpus: c, ids: map[string]int{}}
-	batch := idx.NewBatch()
+	batch := index.NewBatch()
 	for n, r := range ix.records {
 		fields := map[string]any{fieldChapter: r.Chapter}
 		if r.Kind == KindRecommendation {
@@ -98,15 +112,23 @@ func Open(doc *factsheet.Document) (*Engine, error) {
 		} else {
 			fields[fieldHeading], fields[fieldBody] = r.Title, r.Text
 		}
-		if err := batch.Index(docKey(n), fields); err != nil {
+		d := document.NewDocument(docKey(n))
+		if err := ix.mapping.MapDocument(d, fields); err != nil {
+			ix.Close()
 			return nil, fmt.Errorf("%s: indexing %s: %w", doc.File, r.URL, err)
 		}
+		batch.Update(d)
 	}
-	if err := idx.Batch(batch); err != nil {
+	if err := ix.idx.Batch(batch); err != nil {
+		ix.Close()
 		return nil, fmt.Errorf("%s: indexing: %w", doc.File, err)
 	}
 	return ix, nil
 }
 
 // Close releases the bleve index.
-func (ix *Engine) Close() error { return ix.bleve.Close() }
+func (ix *Engine) Close() error {
+	err := ix.idx.Close()
+	ix.queue.Close()
+	return err
+}

@@ -15,11 +15,7 @@ import (
 // browser index exported from them scores as bleve does.
 func TestCorpusMatchesBleve(t *testing.T) {
 	_, ix := seedIndex(t)
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := adv.Reader()
+	r, err := ix.idx.Reader()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,12 +35,14 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"sort"
 	"strconv"
 
-	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/collector"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -90,14 +92,14 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 	}
 	if len(words) > 0 {
 		if complete {
-			all, err := ix.run(bleve.NewConjunctionQuery(words...))
+			all, err := ix.run(query.NewConjunctionQuery(words))
 			if err != nil {
 				return nil, err
 			}
 			tiers = append(tiers, all)
 		}
 		if len(words) > 1 || !complete {
-			some, err := ix.run(bleve.NewDisjunctionQuery(words...))
+			some, err := ix.run(query.NewDisjunctionQuery(words))
 			if err != nil {
 				return nil, err
 			}
@@ -110,30 +112,29 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 		}
 		tiers = append(tiers, all)
 	}
-	return ix.collect(tiers, pq.Urgencies, matched, n), nil
+	return ix.gather(tiers, pq.Urgencies, matched, n), nil
 }
 
 // clausesQuery is the bleve disjunction of a word's term clauses.
 func clausesQuery(cl []clause) query.Query {
 	qs := make([]query.Query, len(cl))
 	for i, c := range cl {
-		tq := bleve.NewTermQuery(c.Term)
+		tq := query.NewTermQuery(c.Term)
 		tq.SetField(textFields[c.Field].Name)
 		tq.SetBoost(c.Boost)
 		qs[i] = tq
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return query.NewDisjunctionQuery(qs)
 }
 
 // run executes a bleve query and returns every match with its score.
 func (ix *Engine) run(q query.Query) ([]scored, error) {
-	req := bleve.NewSearchRequestOptions(q, len(ix.records), 0, false)
-	res, err := ix.bleve.Search(req)
+	hits, err := ix.collect(q)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
-	out := make([]scored, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	out := make([]scored, 0, len(hits))
+	for _, h := range hits {
 		var n int
 		if n, err = strconv.Atoi(h.ID); err != nil || n < 0 || n >= len(ix.records) {
 			return nil, fmt.Errorf("search: bleve returned unknown document %q", h.ID)
@@ -143,10 +144,10 @@ func (ix *Engine) run(q query.Query) ([]scored, error) {
 	return out, nil
 }
 
-// collect orders each tier, drops what the urgency filter excludes and what
+// gather orders each tier, drops what the urgency filter excludes and what
 // an earlier tier holds, and returns the first n hits.
 // The identifiers typed (tier 0) are kept whatever their urgency.
-func (ix *Engine) collect(tiers [][]scored, urgencies []string, matched map[string]bool, n int) []Hit {
+func (ix *Engine) gather(tiers [][]scored, urgencies []string, matched map[string]bool, n int) []Hit {
 	seen := map[int]bool{}
 	hits := []Hit{}
 	for t, tier := range tiers {
@@ -202,4 +203,25 @@ func urgencyAllows(us []string, r record) bool {
 		}
 	}
 	return false
+}
+
+// collect runs a query on the index with bleve's searcher and collector, as
+// bleve's Index.Search does (tf-idf scores), and returns every match.
+func (ix *Engine) collect(q query.Query) (bsearch.DocumentMatchCollection, error) {
+	ctx := context.Background()
+	r, err := ix.idx.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	s, err := q.Searcher(ctx, r, ix.mapping, bsearch.SearcherOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer s.Close()
+	coll := collector.NewTopNCollector(len(ix.records), 0, bsearch.SortOrder{&bsearch.SortScore{Desc: true}})
+	if err := coll.Collect(ctx, s, r); err != nil {
+		return nil, err
+	}
+	return coll.Results(), nil
 }
