@@ -16,7 +16,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"regexp"
 	"runtime"
 	"strings"
@@ -141,24 +140,6 @@ func checkBaseURL(base string) error {
 		return fmt.Errorf("base URL %q: give an absolute http(s) address ending with /, e.g. https://example.github.io/repo/", base)
 	}
 	return nil
-}
-
-// copyAssets copies every file of the assets folder to assets/.
-func copyAssets(files output.Files, assets fs.FS) error {
-	if assets == nil {
-		return fmt.Errorf("no assets folder given; pass the embedded assets or -assets DIR")
-	}
-	return fs.WalkDir(assets, ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(assets, p)
-		if err != nil {
-			return err
-		}
-		files[path.Join("assets", p)] = b
-		return nil
-	})
 }
 
 // rootOf is the relative path from a file to the root of the site: "" for

@@ -11,6 +11,7 @@ import (
 	"factsheet/site/bundle"
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/render"
 )
 
 // budget is the most the browser may download for search: assets/search.js
@@ -38,7 +39,7 @@ func TestBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	script, err := os.ReadFile("../../assets/search.js")
+	script, err := render.Asset(os.DirFS("../../assets"), "search.js")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,191 @@
+  /* ui.js: the search box and the results page. */
+  /* ---- the page: search box (WAI-ARIA combobox) and results page ---- */
+
+  var single = false; // the single-file edition: results are entries of this page
+
+  function href(url) {
+    if (!single) return (document.body.dataset.root || "") + url;
+    var m = /\/recommendations\/([^/]+)\.html$/.exec(url);
+    if (m) return "#recommendation-" + m[1];
+    m = /\/chapters\/([^/.]+)\.html(?:#(.*))?$/.exec(url);
+    var ch = m && document.getElementById("chapter-" + m[1]);
+    if (!ch) return "#top";
+    if (m[2]) { // the heading, whose anchor may carry a suffix here ("specific-2")
+      var hs = Array.from(ch.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]"));
+      var h = hs.find(function (e) { return e.id === m[2]; }) ||
+        hs.find(function (e) { return e.id.replace(/-[0-9]+$/, "") === m[2]; });
+      if (h) return "#" + h.id;
+    }
+    return "#" + ch.id;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  /* result fills e with the parts of a hit: title, badge, chapter, snippet. */
+  function result(e, h, headTag) {
+    var head = el(headTag, "sr-title", h.kind === "recommendation" ? "Recommendation " + h.id : h.title);
+    e.appendChild(head);
+    if (h.urgency) {
+      e.appendChild(document.createTextNode(" "));
+      e.appendChild(el("span", "badge u-" + h.urgency, h.urgency[0].toUpperCase() + h.urgency.slice(1)));
+    }
+    e.appendChild(el("span", "sr-chapter", h.chapter));
+    var p = el("span", "sr-snippet"), at = 0;
+    h.marks.forEach(function (m) {
+      p.appendChild(document.createTextNode(h.snippet.slice(at, m[0])));
+      p.appendChild(el("mark", "", h.snippet.slice(m[0], m[1])));
+      at = m[1];
+    });
+    p.appendChild(document.createTextNode(h.snippet.slice(at)));
+    e.appendChild(p);
+    return e;
+  }
+
+  function count(n, total, q) {
+    if (!n) return "No result for “" + q + "”";
+    return (n < total ? n + " of " + total : total) + (total === 1 ? " result" : " results") + " for “" + q + "”";
+  }
+
+  function box() {
+    var input = document.getElementById("site-search-input"), list = document.getElementById("site-search-results");
+    if (!input || !list) return;
+    var form = input.form, status = el("div", "sr-status"), active = -1, opts = [];
+    status.setAttribute("role", "status");
+    list.parentNode.insertBefore(status, list.nextSibling);
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("placeholder", "helpline, IV-5… (press /)");
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function select(i) {
+      if (active >= 0) opts[active].setAttribute("aria-selected", "false");
+      active = i;
+      if (i < 0) { input.removeAttribute("aria-activedescendant"); return; }
+      opts[i].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", opts[i].id);
+      opts[i].scrollIntoView({ block: "nearest" });
+    }
+    function update() {
+      var q = input.value.trim();
+      list.textContent = "";
+      opts = [];
+      active = -1;
+      if (!q) { close(); status.textContent = ""; return; }
+      var res = search(input.value, { limit: 8 }), hits = res.hits;
+      hits.forEach(function (h, i) {
+        var a = result(el("a", "sr-option"), h, "span");
+        a.href = href(h.url);
+        a.id = "site-search-option-" + i;
+        a.setAttribute("role", "option");
+        a.setAttribute("aria-selected", "false");
+        a.tabIndex = -1;
+        opts.push(a);
+        list.appendChild(a);
+      });
+      if (!single) {
+        var more = el("a", "sr-option sr-more", res.total ? "All " + res.total + " results" : "No result: open the search page");
+        more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(q);
+        more.id = "site-search-option-" + hits.length;
+        more.setAttribute("role", "option");
+        more.setAttribute("aria-selected", "false");
+        more.tabIndex = -1;
+        opts.push(more);
+        list.appendChild(more);
+      }
+      list.hidden = !opts.length;
+      input.setAttribute("aria-expanded", opts.length ? "true" : "false");
+      status.textContent = count(hits.length, res.total, q);
+    }
+    function go(a) {
+      close();
+      if (single) { location.hash = a.getAttribute("href"); } else { location.href = a.href; }
+    }
+    input.addEventListener("input", update);
+    input.addEventListener("focus", function () { load(); if (input.value.trim() && list.hidden) update(); });
+    input.addEventListener("keydown", function (e) {
+      var n = opts.length;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (list.hidden) { update(); if (!opts.length) return; n = opts.length; }
+        select(e.key === "ArrowDown" ? (active + 1) % n : (active <= 0 ? n : active) - 1);
+      } else if (e.key === "Enter") {
+        if (active >= 0) { e.preventDefault(); go(opts[active]); } else if (single) { e.preventDefault(); if (n) go(opts[0]); }
+      } else if (e.key === "Escape") {
+        if (!list.hidden) { e.preventDefault(); close(); } else if (input.value) { e.preventDefault(); input.value = ""; status.textContent = ""; }
+      }
+    });
+    list.addEventListener("mousedown", function (e) { e.preventDefault(); });
+    list.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a");
+      if (a && single) { e.preventDefault(); go(a); }
+    });
+    document.addEventListener("click", function (e) { if (!form.contains(e.target) && !list.contains(e.target)) close(); });
+    input.addEventListener("blur", function (e) {
+      var to = e.relatedTarget;
+      if (to !== input && !(to && list.contains(to))) close();
+    });
+    document.addEventListener("keydown", function (e) {
+      var t = e.target, typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (e.key === "/" && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); input.focus(); input.select(); }
+    });
+    return input;
+  }
+
+  function page(input) {
+    var root = document.getElementById("search-page");
+    if (!root) return;
+    var q = new URLSearchParams(location.search).get("q") || "";
+    if (input) input.value = q;
+    var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
+    var head = el("h2", "sr-count", !load() ? "The search index of this factsheet did not load." :
+      q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
+    head.id = "search-count";
+    root.appendChild(head);
+    if (!hits.length) {
+      var p = el("p", "", "Try fewer or other words, an identifier such as IV-5, or browse ");
+      var a = el("a", "", "the list of all recommendations");
+      a.href = (document.body.dataset.root || "") + (document.body.dataset.slug || "") + "/recommendations/index.html";
+      p.appendChild(a);
+      p.appendChild(document.createTextNode("."));
+      root.appendChild(p);
+      return;
+    }
+    var ol = el("ol", "sr-results");
+    ol.setAttribute("aria-labelledby", head.id);
+    hits.forEach(function (h) {
+      var li = el("li", "sr-result" + (h.urgency ? " u-" + h.urgency : ""));
+      var a = el("a", "sr-link");
+      a.href = href(h.url);
+      result(a, h, "span");
+      li.appendChild(a);
+      ol.appendChild(li);
+    });
+    root.appendChild(ol);
+  }
+
+  window.factsheetSearch = {
+    search: function (q, opts) { return search(q, opts).hits; },
+    analyze: function (w) { return load() ? analyze(w) : ""; },
+    stem: stem
+  };
+  function start() {
+    single = document.body.dataset.edition === "single-file";
+    page(box());
+  }
+  if (typeof document === "undefined") return; // loaded outside a page, e.g. by a benchmark
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
