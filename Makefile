@@ -31,5 +31,12 @@ fuzz:
 		done; \
 	done
 
+# Every benchmark, then the whole-process rebuild against Hugo where hugo and
+# hyperfine are installed (prints "ratio factsheet/hugo").
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+	@if command -v hugo >/dev/null && command -v hyperfine >/dev/null; then \
+		scripts/bench-hugo/bench.sh; \
+	else \
+		echo "bench: hugo or hyperfine is not installed; skipping the comparison with Hugo (apt-get install -y hugo hyperfine)"; \
+	fi

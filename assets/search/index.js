@@ -3,48 +3,50 @@
 
   var X = null; // the decoded index, built on first use
 
+  /* load decodes the index: the word → term map (words front-coded, see
+     site/search/export.go; a word's term is its stem unless the index gives
+     it after "="), each term's postings per field as
+     [document, frequency] pairs (line i of I.post is the i-th term in order
+     of first appearance among the words), document frequencies, and each
+     document's field norms from its length, the sum of its frequencies. */
   function load() {
     if (X) return X;
     var I = window.factsheetIndex;
-    if (!I || I.v !== 1) return null;
+    if (!I || I.v !== 2) return null;
     X = { I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
       stop: new Set(I.stop.split(" ")), norms: [] };
-    I.lens.forEach(function (lens, f) {
-      X.norms[f] = lens.map(function (n) { return n ? Math.fround(1 / Math.sqrt(n)) : 0; });
+    var lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.n).fill(0); }), prev = [];
+    (I.words.match(/[A-Z][^A-Z]*/g) || []).forEach(function (e) {
+      var eq = e.indexOf("="), w = prev.slice(0, e.charCodeAt(0) - 65).join("") + e.slice(1, eq < 0 ? e.length : eq);
+      var t = eq < 0 ? stem(w) : e.slice(eq + 1);
+      prev = Array.from(w);
+      X.words.set(w, t);
+      X.surface.push(w);
+      if (!X.terms.has(t)) X.terms.set(t, postings(lines[X.terms.size], lens));
     });
-    I.terms.forEach(function (row) {
-      var t = row[0];
-      X.terms.set(t, row);
-      row[1].split(",").forEach(function (w) {
-        w = w[0] === "=" ? w.slice(1) : t + w;
-        X.words.set(w, t);
-        X.surface.push(w);
-      });
-    });
+    X.norms = lens.map(function (l) { return l.map(function (n) { return n ? Math.fround(1 / Math.sqrt(n)) : 0; }); });
     X.surface.sort(byCode);
     I.docs.forEach(function (d, n) { if (d[0] === 0) X.ids.set(d[1], n); });
     return X;
   }
-  /* term decodes a term's postings on first use: per field, [document,
-     frequency] pairs from deltas, a frequency above 1 following as a negative
-     number; df is the number of documents per field. */
-  function term(x, t) {
-    var row = x.terms.get(t);
-    if (!Array.isArray(row)) return row;
-    var post = [], df = [], total = 0;
-    for (var f = 0; f < x.I.fields.length; f++) {
-      var p = row[2 + f] || [], list = [], d = 0;
-      for (var k = 0; k < p.length; k++) {
-        if (p[k] < 0) list[list.length - 1][1] = -p[k];
-        else { d += p[k]; list.push([d, 1]); }
-      }
+  /* postings decodes one line of I.post, adding the frequencies to lens. */
+  function postings(line, lens) {
+    var post = [], df = [], total = 0, fields = line.split(";");
+    for (var f = 0; f < lens.length; f++) {
+      var list = [], d = 0;
+      (fields[f] || "").split(" ").forEach(function (p) {
+        if (!p) return;
+        var c = p.indexOf(":"), n = c < 0 ? 1 : +p.slice(c + 1);
+        d += +(c < 0 ? p : p.slice(0, c));
+        list.push([d, n]);
+        lens[f][d] += n;
+      });
       post.push(list);
       df.push(list.length);
       total += list.length;
     }
-    row = { post: post, df: df, total: total };
-    x.terms.set(t, row);
-    return row;
+    return { post: post, df: df, total: total };
   }
+  function term(x, t) { return x.terms.get(t); }
   function byCode(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 

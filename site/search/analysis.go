@@ -40,7 +40,7 @@ func normalizeWord(w string) string {
 
 // analyzeWord returns the term bleve's English analysis makes of one query
 // word, or "" for a stop word.
-func (ix *Engine) analyzeWord(w string) string {
+func analyzeWord(w string) string {
 	an, err := englishAnalyzer()
 	if err != nil {
 		return ""
@@ -58,4 +58,4 @@ func (ix *Engine) Words() []string { return append([]string(nil), ix.surface...)
 
 // Analyze returns the term bleve's English analysis makes of a word as typed
 // (lower-cased, possessive removed, stemmed), or "" for a stop word.
-func (ix *Engine) Analyze(word string) string { return ix.analyzeWord(normalizeWord(word)) }
+func (ix *Engine) Analyze(word string) string { return analyzeWord(normalizeWord(word)) }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"strconv"
 	"strings"
 
 	"factsheet/site/factsheet"
@@ -55,8 +55,19 @@ type browserIndex struct {
 	Docs   [][]any        `json:"docs"`     // [kind (0 recommendation, 1 section), id, title, url, urgency, chapter, text]
 	Chaps  []string       `json:"chapters"` // chapter names, referenced by docs
 	Texts  []string       `json:"texts"`    // snippet texts, referenced by docs (shared by identifiers of one text)
-	Lens   [][]int        `json:"lens"`     // per field, per document: the field length bleve's norm is computed from
-	Terms  [][]any        `json:"terms"`    // [term, surface words, postings of field 0, of field 1, ...]
+	// Words are the corpus's surface words, sorted, front-coded: each is a
+	// capital letter A-Z saying how many of its first characters (code points)
+	// it shares with the previous word (A none, Z 25), then its other
+	// characters; words are lower case, so a capital starts the next word. A
+	// word is followed by "=" and its term when bleve's analysis of the word
+	// alone does not give it; otherwise the browser stems the word itself.
+	Words string `json:"words"`
+	// Post holds one line per term, in the order terms first appear in Words:
+	// per text field (";" between fields, trailing empty fields left out) the
+	// documents having the term, as deltas from the previous one, each
+	// followed by ":" and its frequency when above 1, space separated. A
+	// document's field length (for bleve's norm) is the sum of its frequencies.
+	Post string `json:"post"`
 	Stop   string         `json:"stop"`     // bleve's English stop words, space separated
 	IDs    map[string]int `json:"ids"`      // recommendation identifier → document
 	Urg    []string       `json:"urgencies"`
@@ -81,7 +92,7 @@ func (c *corpus) script(slug string) ([]byte, error) {
 
 func (c *corpus) export(slug string) *browserIndex {
 	bi := &browserIndex{
-		Version: 1, Slug: slug, Count: len(c.records),
+		Version: 2, Slug: slug, Count: len(c.records),
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
 			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions, "maxWords": maxWords,
@@ -94,7 +105,7 @@ func (c *corpus) export(slug string) *browserIndex {
 	}
 	c.exportDocs(bi)
 	bi.Stop = strings.Join(stopWords(), " ")
-	c.exportTerms(bi)
+	bi.Words, bi.Post = c.exportTerms()
 	return bi
 }
 
@@ -127,57 +138,53 @@ func (c *corpus) exportDocs(bi *browserIndex) {
 	}
 }
 
-// exportTerms lists every term's postings: for each text field, the
-// documents having it as deltas, a document's frequency following it as a
-// negative number when it is more than 1; and each document's field length.
-func (c *corpus) exportTerms(bi *browserIndex) {
-	bi.Lens = c.lens
-	terms := make([]string, 0, len(c.postings))
-	for t := range c.postings {
-		terms = append(terms, t)
-	}
-	sort.Strings(terms)
-	for _, t := range terms {
-		row := []any{t, surfaceList(t, c.terms[t])}
-		for _, ps := range c.postings[t] {
-			row = append(row, encodePostings(ps))
+// exportTerms writes the surface words (front-coded) and the postings of every term
+// (see browserIndex.Words and Post).
+func (c *corpus) exportTerms() (words, post string) {
+	var w, p strings.Builder
+	seen := map[string]bool{}
+	var prev []rune
+	for _, word := range c.surface {
+		t := c.words[word]
+		runes := []rune(word)
+		k := 0
+		for k < min(len(runes), len(prev), 25) && runes[k] == prev[k] {
+			k++
 		}
-		for len(row) > 2 && row[len(row)-1] == 0 {
-			row = row[:len(row)-1]
+		w.WriteByte(byte('A' + k))
+		w.WriteString(string(runes[k:]))
+		prev = runes
+		if analyzeWord(word) != t {
+			w.WriteString("=" + t)
 		}
-		bi.Terms = append(bi.Terms, row)
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		fields := make([]string, len(textFields))
+		for fi, ps := range c.postings[t] {
+			fields[fi] = encodePostings(ps)
+		}
+		p.WriteString(strings.TrimRight(strings.Join(fields, ";"), ";"))
+		p.WriteByte('\n')
 	}
+	return w.String(), strings.TrimSuffix(p.String(), "\n")
 }
 
-// encodePostings encodes the postings of a term in one field: document
-// numbers as deltas, each followed by minus its frequency when above 1; 0
-// when there are none.
-func encodePostings(ps []posting) any {
-	if len(ps) == 0 {
-		return 0
-	}
-	out := make([]int, 0, len(ps))
+// encodePostings encodes the postings of a term in one field (see
+// browserIndex.Post).
+func encodePostings(ps []posting) string {
+	var b strings.Builder
 	prev := 0
-	for _, p := range ps {
-		out = append(out, p.doc-prev)
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(strconv.Itoa(p.doc - prev))
 		if p.freq > 1 {
-			out = append(out, -p.freq)
+			b.WriteString(":" + strconv.Itoa(p.freq))
 		}
 		prev = p.doc
 	}
-	return out
-}
-
-// surfaceList encodes the words giving a term, comma separated: the part after
-// the term when a word starts with it, else "=" and the whole word.
-func surfaceList(term string, words []string) string {
-	parts := make([]string, len(words))
-	for i, w := range words {
-		if strings.HasPrefix(w, term) {
-			parts[i] = w[len(term):]
-		} else {
-			parts[i] = "=" + w
-		}
-	}
-	return strings.Join(parts, ",")
+	return b.String()
 }
