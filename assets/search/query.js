@@ -152,7 +152,7 @@
     var I = x.I, rec = doc[0] === 0, snip = snippet(x, I.texts[doc[4]], matched);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
-      url: rec ? I.slug + "/recommendations/" + doc[1].toLowerCase() + ".html" : doc[2],
+      url: rec ? I.urls.recommendation.replace("{}", doc[1].toLowerCase()) : doc[2],
       urgency: urg, chapter: I.chapters[doc[3]], snippet: snip.text, marks: snip.marks, score: score
     };
   }

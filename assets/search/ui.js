@@ -3,18 +3,22 @@
 
   var single = false; // the single-file edition: results are entries of this page
 
-  function href(url) {
-    if (!single) return (document.body.dataset.root || "") + url;
-    var m = /\/recommendations\/([^/]+)\.html$/.exec(url);
-    if (m) return "#recommendation-" + m[1];
-    m = /\/chapters\/([^/.]+)\.html(?:#(.*))?$/.exec(url);
-    var ch = m && document.getElementById("chapter-" + m[1]);
+  /* href is the address of a hit from this page: its page, or in the
+     single-file edition its entry or its heading (addresses from the index's
+     urls patterns, see site/urls). */
+  function href(h) {
+    if (!single) return (document.body.dataset.root || "") + h.url;
+    var urls = window.factsheetIndex.urls, at = h.url.indexOf("#");
+    if (h.id) return urls.entry.replace("{}", h.id.toLowerCase());
+    var numeral = h.chapter.slice(0, h.chapter.indexOf(". ")).toLowerCase();
+    var ch = document.getElementById(urls.chapter.replace("{}", numeral).slice(1));
     if (!ch) return "#top";
-    if (m[2]) { // the heading, whose anchor may carry a suffix here ("specific-2")
+    var frag = at < 0 ? "" : h.url.slice(at + 1);
+    if (frag) { // the heading, whose anchor may carry a suffix here ("specific-2")
       var hs = Array.from(ch.querySelectorAll("h2[id], h3[id], h4[id], h5[id], h6[id]"));
-      var h = hs.find(function (e) { return e.id === m[2]; }) ||
-        hs.find(function (e) { return e.id.replace(/-[0-9]+$/, "") === m[2]; });
-      if (h) return "#" + h.id;
+      var e = hs.find(function (e) { return e.id === frag; }) ||
+        hs.find(function (e) { return e.id.replace(/-[0-9]+$/, "") === frag; });
+      if (e) return "#" + e.id;
     }
     return "#" + ch.id;
   }
@@ -88,7 +92,7 @@
       var res = search(input.value, { limit: 8 }), hits = res.hits;
       hits.forEach(function (h, i) {
         var a = result(el("a", "sr-option"), h, "span");
-        a.href = href(h.url);
+        a.href = href(h);
         a.id = "site-search-option-" + i;
         a.setAttribute("role", "option");
         a.setAttribute("aria-selected", "false");
@@ -169,7 +173,7 @@
     hits.forEach(function (h) {
       var li = el("li", "sr-result" + (h.urgency ? " u-" + h.urgency : ""));
       var a = el("a", "sr-link");
-      a.href = href(h.url);
+      a.href = href(h);
       result(a, h, "span");
       li.appendChild(a);
       ol.appendChild(li);

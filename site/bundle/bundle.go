@@ -24,6 +24,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // maxSizeRounds bounds the fill-and-zip iteration; sizes are rounded to two
@@ -35,7 +36,7 @@ const maxSizeRounds = 5
 // then fills the download sizes into the pages.
 func Offline(files output.Files, docs []*factsheet.Document) error {
 	for _, doc := range docs {
-		name := "downloads/" + doc.Meta.Slug + ".html"
+		name := urls.Factsheet(doc.Meta.Slug).SingleFile()
 		single, err := SingleFile(files, name)
 		if err != nil {
 			return err
@@ -75,6 +76,6 @@ func (z *zipper) add(files output.Files, doc *factsheet.Document) error {
 	if err != nil {
 		return fmt.Errorf("offline zip of %s: %w", doc.Meta.Slug, err)
 	}
-	files["downloads/"+doc.Meta.Slug+"-offline.zip"] = b
+	files[urls.Factsheet(doc.Meta.Slug).OfflineZip()] = b
 	return nil
 }

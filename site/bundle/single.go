@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // SingleFile turns the page at name (the single-file edition that render
@@ -241,9 +242,9 @@ func (in *inliner) anchorFor(href string) string {
 	}
 	switch path.Base(path.Dir(p)) {
 	case "recommendations":
-		candidates = append(candidates, "rec-"+stem)
+		candidates = append(candidates, urls.RecAnchor(stem))
 	case "chapters":
-		candidates = append(candidates, "chapter-"+stem, stem)
+		candidates = append(candidates, urls.ChapterAnchor(stem), stem)
 	}
 	for _, c := range candidates {
 		if in.ids[c] {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // HumanSize formats a byte count for people, in decimal units: "870 bytes",
@@ -55,7 +56,7 @@ func fillPage(files output.Files, page []byte) ([]byte, bool) {
 		if !ok || t.tag.name != "span" {
 			continue
 		}
-		b, built := files["downloads/"+path.Base(name)]
+		b, built := files[urls.Downloads+path.Base(name)]
 		if !built {
 			continue
 		}

@@ -16,6 +16,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // ZipRoot is the one top folder of a factsheet's offline zip ("lithuania-offline/").
@@ -41,7 +42,7 @@ func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.File
 	slug := doc.Meta.Slug
 	zf := output.Files{}
 	for _, p := range files.Paths() {
-		if strings.HasPrefix(p, slug+"/") || strings.HasPrefix(p, "assets/") || p == "downloads/"+slug+".html" {
+		if urls.Factsheet(slug).Owns(p) || strings.HasPrefix(p, "assets/") || p == urls.Factsheet(slug).SingleFile() {
 			zf[p] = files[p]
 		}
 	}
@@ -121,7 +122,7 @@ var zipIndexPage = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
 	slug := doc.Meta.Slug
 	csp := ""
-	for _, t := range tokenize(files[slug+"/index.html"]) {
+	for _, t := range tokenize(files[urls.Factsheet(slug).Home()]) {
 		if v, _ := tagAttr(t, "http-equiv"); t.tag != nil && t.tag.name == "meta" && strings.EqualFold(v, "content-security-policy") {
 			csp, _ = t.tag.get("content")
 		}
@@ -137,7 +138,7 @@ func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
 	var buf bytes.Buffer
 	err := zipIndexPage.Execute(&buf, map[string]string{
 		"Lang": lang, "CSP": csp, "Title": title,
-		"Home": slug + "/index.html", "Single": "downloads/" + slug + ".html",
+		"Home": urls.Factsheet(slug).Home(), "Single": urls.Factsheet(slug).SingleFile(),
 	})
 	return buf.Bytes(), err
 }

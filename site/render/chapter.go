@@ -6,6 +6,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // countView is a count of identifiers of one urgency, with its badge.
@@ -51,25 +52,25 @@ func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []t
 	return template.HTML(w.String()), b.toc, b.err
 }
 
-func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bool) (*chapterView, error) {
+func (d *docSite) chapterView(i int, root string, links linkPolicy, ids map[string]bool) (*chapterView, error) {
 	c := d.doc.Chapters[i]
-	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, single), ids: ids}
-	legend := d.legend(root)
+	single := links == singleFile
+	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, links), ids: ids}
+	legend := links.legend(d, root)
 	if single {
 		b.shift = 1
-		legend = "#legend"
 	}
 	html, toc, err := d.chapterBody(c, b)
 	if err != nil {
 		return nil, err
 	}
 	v := &chapterView{
-		Number: c.Number, Title: c.Title, ID: "chapter-" + c.Slug(),
+		Number: c.Number, Title: c.Title, ID: urls.ChapterAnchor(c.Number),
 		TOC: toc, Counts: d.countViews(d.chapterCounts(c), legend),
-		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, single)),
+		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, links)),
 	}
 	for _, e := range d.chapterEntries(c) {
-		v.Recs = append(v.Recs, link{Label: e.ID, Href: "#" + factsheet.Anchor(e.ID)})
+		v.Recs = append(v.Recs, link{Label: e.ID, Href: "#" + urls.RecAnchor(e.ID)})
 	}
 	if !single {
 		if i > 0 {
@@ -87,7 +88,7 @@ func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bo
 // chapters writes chapters/<numeral>.html for every chapter.
 func (d *docSite) chapters(files output.Files) error {
 	for i, c := range d.doc.Chapters {
-		rel := d.slug + "/chapters/" + c.Slug() + ".html"
+		rel := urls.Factsheet(d.slug).Chapter(c.Number)
 		p := d.page(rel, d.titled(clip(c.Number+". "+c.Title, 55)), "Chapter "+c.Number+" of the factsheet: "+c.Title+".")
 		v, err := d.chapterView(i, p.Root, false, nil)
 		if err != nil {

@@ -10,6 +10,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // record is one identifier in recommendations.json and recommendations.csv.
@@ -63,7 +64,7 @@ func (d *docSite) records() []record {
 			Chapter: r.Chapter.Number, ChapterTitle: r.Chapter.Title,
 			Urgency: string(r.Urgency), Section: string(r.Section),
 			Text:      blockPlain(r.Block),
-			URL:       d.slug + "/recommendations/" + e.Stem() + ".html",
+			URL:       urls.Factsheet(d.slug).Recommendation(e.ID),
 			Footnotes: []noteData{},
 		}
 		for _, n := range r.Footnotes {
@@ -80,7 +81,7 @@ func (d *docSite) data(files output.Files) error {
 	m := d.doc.Meta
 	all := dataFile{
 		Factsheet: metaData{Title: m.Title, Party: m.Party, Slug: m.Slug, Language: lang(d.doc),
-			LastUpdate: m.LastUpdate, Report: m.Report, URL: d.slug + "/index.html"},
+			LastUpdate: m.LastUpdate, Report: m.Report, URL: urls.Factsheet(d.slug).Home()},
 		Levels:          levels(d.doc),
 		Recommendations: recs,
 	}

@@ -9,6 +9,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // docSite renders the sub-site of one factsheet.
@@ -100,7 +101,7 @@ func (d *docSite) page(rel, title, description string) *page {
 		Root:        root,
 		Slug:        d.slug,
 		SiteTitle:   d.siteTitle(),
-		Home:        root + d.slug + "/index.html",
+		Home:        root + urls.Factsheet(d.slug).Home(),
 		OGType:      "article",
 		SiteName:    d.siteTitle(),
 		CSP:         csp,
@@ -170,44 +171,39 @@ func (d *docSite) dir(root string) string {
 
 // recHref is the address of an identifier's page from a page at root.
 func (d *docSite) recHref(root, id string) string {
-	return d.dir(root) + "recommendations/" + factsheet.FileStem(id) + ".html"
+	return d.fromRoot(root, urls.Factsheet(d.slug).Recommendation(id))
 }
 
 // chapterHref is the address of a chapter page from a page at root.
 func (d *docSite) chapterHref(root string, c *factsheet.Chapter) string {
-	return d.dir(root) + "chapters/" + c.Slug() + ".html"
+	return d.fromRoot(root, urls.Factsheet(d.slug).Chapter(c.Number))
+}
+
+// fromRoot is the address of the factsheet's file rel (relative to public/)
+// from a page at root inside the factsheet's folder or at the root of the site.
+func (d *docSite) fromRoot(root, rel string) string {
+	return d.dir(root) + strings.TrimPrefix(rel, d.slug+"/")
 }
 
 // marker returns the recmark maker for chapter pages at root: identifiers
 // link to their pages, or (single-file edition) to their entries.
-func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendation) (template.HTML, error) {
+func (d *docSite) marker(root string, links linkPolicy) func(*factsheet.Recommendation) (template.HTML, error) {
 	return func(r *factsheet.Recommendation) (template.HTML, error) {
-		legend := d.legend(root)
-		if single {
-			legend = "#legend"
-		}
-		m := recmark{Badge: d.badge(r.Urgency, legend)}
+		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root))}
 		for _, id := range r.IDs {
-			href := d.recHref(root, id)
-			if single {
-				href = "#recommendation-" + factsheet.FileStem(id)
-			}
-			m.IDs = append(m.IDs, link{Label: id, Href: href})
+			m.IDs = append(m.IDs, link{Label: id, Href: links.recommendation(d, root, id)})
 		}
 		return d.t.partial("recmark", m)
 	}
 }
 
-// names returns a function resolving an identifier to its page's link.
-func (d *docSite) names(root string, single bool) func(string) (link, bool) {
+// names returns a function resolving an identifier to its link.
+func (d *docSite) names(root string, links linkPolicy) func(string) (link, bool) {
 	return func(id string) (link, bool) {
 		if _, ok := d.byID[id]; !ok {
 			return link{}, false
 		}
-		if single {
-			return link{Label: id, Href: "#recommendation-" + factsheet.FileStem(id)}, true
-		}
-		return link{Label: id, Href: d.recHref(root, id)}, true
+		return link{Label: id, Href: links.recommendation(d, root, id)}, true
 	}
 }
 

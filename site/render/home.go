@@ -7,6 +7,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // chapterItem is a chapter in a list of chapters, with its counts by urgency.
@@ -63,7 +64,7 @@ func (d *docSite) chapterItems(root, legend string) []chapterItem {
 	var out []chapterItem
 	for _, c := range d.doc.Chapters {
 		out = append(out, chapterItem{
-			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: "chapter-" + c.Slug(),
+			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: urls.ChapterAnchor(c.Number),
 			Counts: d.countViews(d.chapterCounts(c), legend), N: len(d.chapterEntries(c)),
 		})
 	}
@@ -81,7 +82,7 @@ func (d *docSite) legendBadges(href string) []badge {
 
 // home writes <slug>/index.html.
 func (d *docSite) home(files output.Files) error {
-	rel := d.slug + "/index.html"
+	rel := urls.Factsheet(d.slug).Home()
 	p := d.page(rel, d.siteTitle(), d.homeDescription())
 	p.OGType = "website"
 	v := &homeView{
@@ -118,7 +119,7 @@ func (d *docSite) home(files output.Files) error {
 		}
 		v.KeyHTML = template.HTML(w.String())
 		v.Intro = &chapterItem{Number: c.Number, Title: c.Title, Href: d.chapterHref(p.Root, c)}
-		v.Footnotes = footnotes(d.nt, refs, d.names(p.Root, false))
+		v.Footnotes = footnotes(d.nt, refs, d.names(p.Root, sitePages))
 	}
 	p.Crumbs = []link{{Label: d.siteTitle()}}
 	p.Body = v

@@ -2,6 +2,7 @@ package render
 
 import (
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // listView is the data of the list of all recommendations.
@@ -14,7 +15,7 @@ type listView struct {
 
 // list writes recommendations/index.html: every identifier by chapter.
 func (d *docSite) list(files output.Files) error {
-	rel := d.slug + "/recommendations/index.html"
+	rel := urls.Factsheet(d.slug).List()
 	p := d.page(rel, d.titled("All recommendations"), "Every recommendation of the factsheet by chapter, with its urgency.")
 	v := &listView{Total: d.countViews(counts(d.doc, d.es), d.legend(p.Root)), N: len(d.es)}
 	for _, c := range v.Total {

@@ -8,6 +8,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // item is a recommendation identifier in a list: its badge and first sentence.
@@ -67,24 +68,17 @@ func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text t
 }
 
 // recView builds the view of entry i for a page at root (or the single file).
-func (d *docSite) recView(i int, root string, single bool) *recView {
+func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 	e := d.es[i]
 	r := e.Rec
-	legend, href := d.legend(root), func(id string) string { return d.recHref(root, id) }
-	place := d.chapterHref(root, r.Chapter) + "#" + factsheet.Anchor(e.ID)
-	if single {
-		legend, href = "#legend", func(id string) string { return "#recommendation-" + factsheet.FileStem(id) }
-		place = "#" + factsheet.Anchor(e.ID)
-	}
+	single := links == singleFile
+	href := func(id string) string { return links.recommendation(d, root, id) }
 	v := &recView{
-		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
-		Badge:   d.badge(r.Urgency, legend),
+		ID: e.ID, Anchor: urls.Entry(e.ID),
+		Badge:   d.badge(r.Urgency, links.legend(d, root)),
 		Section: d.sectionLabel(r.Section),
-		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
-	}
-	if single {
-		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
+		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: links.chapter(d, root, r.Chapter.Number)},
+		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: links.place(d, root, r.Chapter.Number, e.ID)},
 	}
 	var refs *refs
 	v.LeadIn, v.Text, refs = d.recText(r, !single)
@@ -96,7 +90,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 			v.Footnotes = append(v.Footnotes, f)
 		}
 	} else {
-		own := d.names(root, false)
+		own := d.names(root, sitePages)
 		v.Footnotes = footnotes(d.nt, refs, func(id string) (link, bool) {
 			if slices.Contains(r.IDs, id) {
 				return link{}, false // no link to the page itself
@@ -149,14 +143,14 @@ func (d *docSite) item(e entry, root string, current bool) item {
 // recommendations writes recommendations/<id>.html for every identifier.
 func (d *docSite) recommendations(files output.Files) error {
 	for i, e := range d.es {
-		rel := d.slug + "/recommendations/" + e.Stem() + ".html"
+		rel := urls.Factsheet(d.slug).Recommendation(e.ID)
 		word := levelOf(d.doc, e.Rec.Urgency).Word
 		p := d.page(rel, d.titled("Recommendation "+e.ID, word), clip(recPlain(e.Rec), 200))
-		v := d.recView(i, p.Root, false)
+		v := d.recView(i, p.Root, sitePages)
 		p.Crumbs = []link{
 			{Label: d.siteTitle(), Href: "../index.html"},
 			{Label: "Recommendations", Href: "index.html"},
-			{Label: "Chapter " + e.Rec.Chapter.Number, Href: "index.html#" + "chapter-" + e.Rec.Chapter.Slug()},
+			{Label: "Chapter " + e.Rec.Chapter.Number, Href: "index.html#" + urls.ChapterAnchor(e.Rec.Chapter.Number)},
 			{Label: e.ID},
 		}
 		p.Body = v

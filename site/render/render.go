@@ -99,17 +99,17 @@ func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
 	return files, nil
 }
 
-// sitePages are the pages that depend on every factsheet: each adds its
+// sharedPages are the pages that depend on every factsheet: each adds its
 // files, given every document of the site.
-var sitePages = []func(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error{
+var sharedPages = []func(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error{
 	renderRoot,
 }
 
 // Shared renders the site-wide pages (the list of factsheets, 404.html and
-// the other sitePages) from every document of the site.
+// the other sharedPages) from every document of the site.
 func (r *Renderer) Shared(docs []*factsheet.Document) (output.Files, error) {
 	files := output.Files{".nojekyll": {}}
-	for _, page := range sitePages {
+	for _, page := range sharedPages {
 		if err := page(files, docs, r.t, r.opts); err != nil {
 			return nil, err
 		}

@@ -3,6 +3,7 @@ package render
 import (
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // singleView is the data of the single-file edition: the whole factsheet in
@@ -22,7 +23,7 @@ type singleView struct {
 // single writes downloads/<slug>.html, which references the shared
 // stylesheets and scripts by relative links; bundle inlines them.
 func (d *docSite) single(files output.Files) error {
-	rel := "downloads/" + d.slug + ".html"
+	rel := urls.Factsheet(d.slug).SingleFile()
 	p := d.page(rel, d.titled("Complete factsheet"), d.homeDescription())
 	p.Single = true
 	v := &singleView{
@@ -35,20 +36,20 @@ func (d *docSite) single(files output.Files) error {
 		ids["desc-"+string(l.Urgency)] = true
 	}
 	for _, c := range d.doc.Chapters {
-		ids["chapter-"+c.Slug()] = true
+		ids[urls.ChapterAnchor(c.Number)] = true
 	}
 	for _, e := range d.es {
-		ids["recommendation-"+e.Stem()] = true
+		ids[urls.Entry(e.ID)] = true
 	}
 	for i := range d.doc.Chapters {
-		c, err := d.chapterView(i, p.Root, true, ids)
+		c, err := d.chapterView(i, p.Root, singleFile, ids)
 		if err != nil {
 			return err
 		}
 		v.Chapters = append(v.Chapters, c)
 	}
 	for i := range d.es {
-		v.Recs = append(v.Recs, d.recView(i, p.Root, true))
+		v.Recs = append(v.Recs, d.recView(i, p.Root, singleFile))
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

@@ -9,10 +9,11 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // IndexFile is the path of a factsheet's browser index, relative to public/.
-func IndexFile(slug string) string { return slug + "/search-index.js" }
+func IndexFile(slug string) string { return urls.Factsheet(slug).SearchIndex() }
 
 // Index writes each document's browser search index, "<slug>/search-index.js":
 // a plain script setting window.factsheetIndex, so that it loads with a
@@ -67,10 +68,12 @@ type browserIndex struct {
 	// documents having the term, as deltas from the previous one, each
 	// followed by ":" and its frequency when above 1, space separated. A
 	// document's field length (for bleve's norm) is the sum of its frequencies.
-	Post string `json:"post"`
-	Stop   string         `json:"stop"`     // bleve's English stop words, space separated
-	IDs    map[string]int `json:"ids"`      // recommendation identifier → document
-	Urg    []string       `json:"urgencies"`
+	Post string         `json:"post"`
+	Stop string         `json:"stop"` // bleve's English stop words, space separated
+	IDs  map[string]int `json:"ids"`  // recommendation identifier → document
+	Urg  []string       `json:"urgencies"`
+	// URLs are the address patterns of urls.Factsheet.Patterns.
+	URLs map[string]string `json:"urls"`
 }
 
 // Script returns the browser index as a script: "window.factsheetIndex = {...};".
@@ -92,7 +95,7 @@ func (c *corpus) script(slug string) ([]byte, error) {
 
 func (c *corpus) export(slug string) *browserIndex {
 	bi := &browserIndex{
-		Version: 2, Slug: slug, Count: len(c.records),
+		Version: 2, Slug: slug, Count: len(c.records), URLs: urls.Factsheet(slug).Patterns(),
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
 			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions, "maxWords": maxWords,

@@ -62,7 +62,7 @@ func TestWithinOneEdit(t *testing.T) {
 	}
 }
 
-func urls(hits []Hit) []string {
+func hitURLs(hits []Hit) []string {
 	var out []string
 	for _, h := range hits {
 		out = append(out, h.URL)
@@ -83,12 +83,12 @@ func search(t *testing.T, ix *Engine, q string, n int) []Hit {
 // bleve's English analysis makes one term of them.
 func TestSearchForms(t *testing.T) {
 	_, ix := seedIndex(t)
-	want := urls(search(t, ix, "helpline ", 10))
+	want := hitURLs(search(t, ix, "helpline ", 10))
 	if len(want) == 0 {
 		t.Fatal(`"helpline" finds nothing`)
 	}
 	for _, q := range []string{"helplines ", "Helpline ", "HELPLINES "} {
-		if got := urls(search(t, ix, q, 10)); !reflect.DeepEqual(got, want) {
+		if got := hitURLs(search(t, ix, q, 10)); !reflect.DeepEqual(got, want) {
 			t.Errorf("%q finds %v, want the same as \"helpline\": %v", q, got, want)
 		}
 	}
@@ -166,7 +166,7 @@ func TestSearchRecommendationFirst(t *testing.T) {
 	for _, q := range []string{"helpline", "grooming", "Europol"} {
 		hits := search(t, ix, q, 3)
 		if len(hits) == 0 || hits[0].Kind != KindRecommendation {
-			t.Errorf("%q: first hit %v, want a recommendation", q, urls(hits))
+			t.Errorf("%q: first hit %v, want a recommendation", q, hitURLs(hits))
 		}
 	}
 }
@@ -179,7 +179,7 @@ func TestSearchEdges(t *testing.T) {
 		checkHits(t, ix, q, hits, 10)
 	}
 	if hits := search(t, ix, "the of and", 10); len(hits) != 0 {
-		t.Errorf(`"the of and" (stop words only) finds %v, want nothing`, urls(hits))
+		t.Errorf(`"the of and" (stop words only) finds %v, want nothing`, hitURLs(hits))
 	}
 }
 

@@ -1,10 +1,10 @@
 package search
 
 import (
-	"fmt"
 	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/urls"
 )
 
 // Kinds of search document.
@@ -39,7 +39,7 @@ func records(doc *factsheet.Document) []record {
 		for _, id := range r.IDs {
 			out = append(out, record{
 				Kind: KindRecommendation, ID: id, Title: id,
-				URL:     fmt.Sprintf("%s/recommendations/%s.html", doc.Meta.Slug, factsheet.FileStem(id)),
+				URL:     urls.Factsheet(doc.Meta.Slug).Recommendation(id),
 				Urgency: string(r.Urgency), Chapter: chapterName(r.Chapter), Text: text, Context: context,
 			})
 		}
@@ -54,7 +54,7 @@ func records(doc *factsheet.Document) []record {
 // has an anchor; the text before the first one links to the chapter page.
 // Recommendation blocks are left out: they are documents of their own.
 func chapterRecords(slug string, c *factsheet.Chapter) []record {
-	page := fmt.Sprintf("%s/chapters/%s.html", slug, c.Slug())
+	page := urls.Factsheet(slug).Chapter(c.Number)
 	cur := record{Kind: KindSection, Title: chapterName(c), URL: page, Chapter: chapterName(c)}
 	var out []record
 	var text []string
