@@ -27,6 +27,8 @@ func TestMayLinkMissing(t *testing.T) {
 		{`<script>unclosed <a href="c.html">`, true},
 		{`<a href="b.html?q=1&amp;r=2#top">`, false},
 		{`<a href="c.html&amp;">`, true},
+		{`<p>İstanbul ẞ Ω</p><a href="c.html">`, true}, // letters whose lower case is longer or shorter
+		{`<p>İstanbul ẞ Ω</p><a href="b.html">`, false},
 	} {
 		page := []byte(c.page)
 		files["d/a.html"] = page

@@ -228,7 +228,7 @@ func relink(t *tag, base, name, href string) {
 // file) is left to the tokenizer to decide. The text of scripts is skipped,
 // as the tokenizer does.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
-	low := bytes.ToLower(page)
+	low := asciiLower(page)
 	for i := 0; ; {
 		j := bytes.Index(low[i:], []byte("href"))
 		if j < 0 {
@@ -266,6 +266,19 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 			return true
 		}
 	}
+}
+
+// asciiLower returns a copy of b with the ASCII letters in lower case: the
+// same length, so that its indices are those of b (HTML names are ASCII).
+func asciiLower(b []byte) []byte {
+	out := make([]byte, len(b))
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		out[i] = c
+	}
+	return out
 }
 
 // isScriptTag tells whether what follows "<script" ends the element name.
