@@ -1,6 +1,7 @@
 package output
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -56,6 +57,8 @@ type Stage struct {
 	mu       sync.Mutex
 	dirs     map[string]bool // folders created so far
 	n        int             // files written
+	prev     *previous       // the previous output, whose unchanged files are linked
+	sums     map[string]sum  // of every file put, for the Sums file
 }
 
 // NewStage checks that dir may be replaced (see Commit) and creates the
@@ -72,7 +75,7 @@ func NewStage(dir string, force bool) (*Stage, error) {
 		return nil, fmt.Errorf("create the parent of %s: %w", dir, err)
 	}
 	removeStale(dir)
-	s := &Stage{dir: dir, tmp: dir + ".tmp-" + strconv.Itoa(os.Getpid())}
+	s := &Stage{dir: dir, tmp: dir + ".tmp-" + strconv.Itoa(os.Getpid()), prev: readPrevious(dir), sums: map[string]sum{}}
 	if err := os.RemoveAll(s.tmp); err != nil {
 		return nil, fmt.Errorf("remove the stale temporary folder %s: %w", s.tmp, err)
 	}
@@ -95,15 +98,20 @@ func NewStage(dir string, force bool) (*Stage, error) {
 func (s *Stage) Put(files Files) error {
 	paths := files.Paths()
 	for _, p := range paths {
-		if !fs.ValidPath(p) || p == "." || p == Marker {
+		if !fs.ValidPath(p) || p == "." || p == Marker || p == Sums {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
 		}
 	}
 	errs := make([]error, len(paths))
 	workers.Each(len(paths), func(i int) {
-		full := filepath.Join(s.tmp, filepath.FromSlash(paths[i]))
-		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil {
-			errs[i] = writeFile(full, files[paths[i]])
+		p, b := paths[i], files[paths[i]]
+		full := filepath.Join(s.tmp, filepath.FromSlash(p))
+		sum := sum{hash: sha256.Sum256(b), size: len(b)}
+		s.mu.Lock()
+		s.sums[p] = sum
+		s.mu.Unlock()
+		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil && !s.prev.reuse(p, sum, full) {
+			errs[i] = writeFile(full, b)
 		}
 	})
 	for _, err := range errs {
@@ -149,6 +157,13 @@ func (s *Stage) mkdirs(d string) error {
 // Commit swaps the temporary folder in place of the output folder; on
 // failure the output folder is left as it was and the temporary folder removed.
 func (s *Stage) Commit() error {
+	s.mu.Lock()
+	sums := sumsFile(s.sums)
+	s.mu.Unlock()
+	if err := writeFile(filepath.Join(s.tmp, Sums), sums); err != nil {
+		s.Abort()
+		return err
+	}
 	if err := swap(s.tmp, s.dir); err != nil {
 		s.Abort()
 		return err

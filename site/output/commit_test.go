@@ -54,6 +54,10 @@ func TestCommitWritesAndReplaces(t *testing.T) {
 		t.Fatalf("second build into our own folder: %v", err)
 	}
 	got := tree(t, dir)
+	if lines := strings.Count(got[Sums], "\n"); lines != 2 {
+		t.Errorf("%s lists %d files, want 2:\n%s", Sums, lines, got[Sums])
+	}
+	delete(got, Sums)
 	want := map[string]string{"index.html": "two", "a/b/c.txt": "deep", Marker: markerText}
 	if len(got) != len(want) {
 		t.Fatalf("files = %v, want %v (old.txt must be gone)", got, want)

@@ -1,0 +1,97 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sums is the file, at the root of an output folder, that lists the SHA-256
+// and size of every file of the build. The next build hard-links from the
+// previous output, instead of writing again, each file whose content is the
+// same (on ext4, creating a file costs far more than linking one); a file
+// changed since the list was written is never reused.
+const Sums = ".factsheet-sums"
+
+// sum is a file's content hash and size.
+type sum struct {
+	hash [sha256.Size]byte
+	size int
+}
+
+// previous is the output of the last build, as its Sums file describes it.
+type previous struct {
+	dir   string
+	since time.Time // the Sums file's modification time
+	files map[string]sum
+}
+
+// readPrevious reads the Sums file of the output folder dir; nil when there
+// is none or it cannot be read, and then nothing is reused.
+func readPrevious(dir string) *previous {
+	f, err := os.Open(filepath.Join(dir, Sums))
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil
+	}
+	p := &previous{dir: dir, since: st.ModTime(), files: map[string]sum{}}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() { // "<hex sha256> <size> <path>"
+		fields := strings.SplitN(sc.Text(), " ", 3)
+		if len(fields) != 3 {
+			return nil
+		}
+		var s sum
+		h, err := hex.DecodeString(fields[0])
+		if s.size, err = strconv.Atoi(fields[1]); err != nil || len(h) != sha256.Size {
+			return nil
+		}
+		copy(s.hash[:], h)
+		p.files[fields[2]] = s
+	}
+	if sc.Err() != nil {
+		return nil
+	}
+	return p
+}
+
+// reuse hard-links the previous build's file at path to the new place to,
+// when it has the sum s and has not changed since; it tells whether it did.
+func (p *previous) reuse(path string, s sum, to string) bool {
+	if p == nil || p.files[path] != s {
+		return false
+	}
+	from := filepath.Join(p.dir, filepath.FromSlash(path))
+	st, err := os.Lstat(from)
+	if err != nil || !st.Mode().IsRegular() || st.Mode().Perm() != fileMode || st.Size() != int64(s.size) || st.ModTime().After(p.since) {
+		return false
+	}
+	return os.Link(from, to) == nil
+}
+
+// sumsFile is the content of the Sums file for the files summed: one line
+// per file, sorted by path.
+func sumsFile(sums map[string]sum) []byte {
+	paths := make([]string, 0, len(sums))
+	for p := range sums {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b bytes.Buffer
+	for _, p := range paths {
+		fmt.Fprintf(&b, "%x %d %s\n", sums[p].hash, sums[p].size, p)
+	}
+	return b.Bytes()
+}
