@@ -64,7 +64,7 @@ func (p *fileParser) parse() *Document {
 	if !ok {
 		return nil
 	}
-	p.doc = &Document{Meta: m, File: p.file, Source: p.src}
+	p.doc = &Document{Meta: m, File: p.file, Source: p.src, KeyLines: p.keyLines(p.frontMatterEnd())}
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
 	return p.doc
