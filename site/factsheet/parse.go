@@ -28,6 +28,7 @@ type fileParser struct {
 	problems Problems
 	doc      *Document
 	notes    map[int]*Footnote // footnote definitions by number
+	toc      []*tocEntry       // the chapters the table of contents lists
 }
 
 // Parse rebuilds one factsheet from the content of a file; name is used in
