@@ -104,3 +104,9 @@ func editDistance(a, b string) int {
 	}
 	return prev[len(b)]
 }
+
+// KeyPos is the position of a front matter key in the document's file, or
+// its first line when the key is absent.
+func (d *Document) KeyPos(key string) Pos {
+	return Pos{File: d.File, Line: max(d.KeyLines[key], 1), Col: 1}
+}

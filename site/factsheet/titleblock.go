@@ -35,7 +35,7 @@ func (p *fileParser) readTitleBlock(b *Block) {
 // keyPos is the position of a front matter key, where a disagreement with
 // the text is to be fixed.
 func (p *fileParser) keyPos(key string) Pos {
-	return Pos{File: p.file, Line: max(p.doc.KeyLines[key], 1), Col: 1}
+	return p.doc.KeyPos(key)
 }
 
 // checkLastUpdate compares the text's last update with the front matter's,
