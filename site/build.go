@@ -18,20 +18,21 @@ import (
 
 // Config is what a build needs; cmd/factsheet fills it from flags.
 type Config struct {
-	Content    fs.FS  // the content/ folder: every *.md file at its root is a factsheet
-	ContentDir string // the name the content folder is shown under in problems ("content")
-	Templates  fs.FS  // the templates/ folder
-	Assets     fs.FS  // the assets/ folder
-	Out        string // the output folder (public)
-	BaseURL    string // -base-url: absolute address of the published site, or ""
-	Strict     bool   // -strict: warnings fail the build
-	Minify     bool   // -minify: minify HTML, CSS, JS, JSON and SVG
-	Force      bool   // -force: replace an output folder that the build did not create
+	Content    fs.FS     // the content/ folder: every *.md file at its root is a factsheet
+	ContentDir string    // the name the content folder is shown under in problems ("content")
+	Templates  fs.FS     // the templates/ folder
+	Assets     fs.FS     // the assets/ folder
+	Out        string    // the output folder (public)
+	BaseURL    string    // -base-url: absolute address of the published site, or ""
+	Strict     bool      // -strict: warnings fail the build
+	Minify     bool      // -minify: minify HTML, CSS, JS, JSON and SVG
+	Force      bool      // -force: replace an output folder that the build did not create
+	Log        io.Writer // where warnings and -v timings go; nil for none
+	Verbose    bool      // -v: print the time of each stage
+
 	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
 	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
 	AllowNoUrgency bool
-	Log            io.Writer // where warnings and -v timings go; nil for none
-	Verbose        bool      // -v: print the time of each stage
 }
 
 // Result is what a build reports besides its error.
