@@ -131,7 +131,7 @@ func directive(csp, name string) string {
 func TestHostileCheckCanFail(t *testing.T) {
 	siteDir(t)
 	tb := newTab(t)
-	tb.open(fileURL("404.html"))
+	tb.open(fileURL("index.html")) // not 404.html, which has an inline script of its own
 	eval[bool](tb, `(() => {
 	  window.pwned = "planted";
 	  const s = document.createElement("script"); s.textContent = "1"; document.head.append(s);
