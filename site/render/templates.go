@@ -75,23 +75,26 @@ type link struct {
 
 // page is what the layout needs to know about any page.
 type page struct {
-	Lang        string      // <html lang>
-	Title       string      // <title>, og:title
-	Description string      // <meta name="description">, og:description
-	Root        string      // relative path to the root of the site ("../../")
-	Slug        string      // the factsheet's slug; "" on pages outside a factsheet
-	SiteTitle   string      // the header's title
-	Home        string      // the header title's link
-	Canonical   string      // absolute address of the page, when a base URL is set
-	OGType      string      // "website" or "article"
-	SiteName    string      // og:site_name
-	Base        string      // <base href> (the 404 page, when a base URL is set)
-	HeadScript  *headScript // an inline script run before the stylesheets (the 404 page without base URL)
+	Lang        string // <html lang>
+	Title       string // <title>, og:title
+	Description string // <meta name="description">, og:description
+	Root        string // relative path to the root of the site ("../../")
+	Slug        string // the factsheet's slug; "" on pages outside a factsheet
+	SiteTitle   string // the header's title
+	Home        string // the header title's link
+	Canonical   string // absolute address of the page, when a base URL is set
+	OGType      string // "website" or "article"
+	SiteName    string // og:site_name
+	Base        string // <base href> (the 404 page, when a base URL is set)
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
 	Single      bool // the single-file edition
 	Body        any  // the page kind's own data
+
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
