@@ -43,6 +43,10 @@ type Config struct {
 	// Cache, when set, keeps each factsheet's document and files for the next
 	// build, which then rebuilds only the factsheets whose text changed.
 	Cache *Cache
+
+	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
+	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
+	AllowNoUrgency bool
 }
 
 // Result is what a build reports besides its error.
@@ -99,7 +103,7 @@ type builder struct {
 
 	mu    sync.Mutex
 	took  map[string]time.Duration // stage → time, summed
-	paths []string                 // every path built, for the sitemap
+	paths []string                 // every path built, for the sitemap and the 404 page
 }
 
 // timed runs f and adds its duration to the stage's.
@@ -129,6 +133,9 @@ func (b *builder) run() error {
 	}
 	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
 		return fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
+	}
+	if err := checkUrgencies(res.Docs, cfg.AllowNoUrgency); err != nil {
+		return fmt.Errorf("%w; %s is unchanged", err, cfg.Out)
 	}
 	if b.cfg.BaseURL == "" && len(res.Docs) > 0 {
 		b.cfg.BaseURL = res.Docs[0].Meta.BaseURL
@@ -243,7 +250,7 @@ func load(content fs.FS, dir string, cache *Cache) ([]*factsheet.Document, facts
 		}
 		if other, dup := slugs[doc.Meta.Slug]; dup && doc.Meta.Slug != "" {
 			problems = append(problems, factsheet.Problem{
-				Pos: factsheet.Pos{File: file, Line: 1}, Severity: factsheet.Error,
+				Pos: doc.KeyPos("slug"), Severity: factsheet.Error,
 				Message: fmt.Sprintf("slug %q is already used by %s; give each factsheet its own slug", doc.Meta.Slug, other),
 			})
 			continue

@@ -3,7 +3,6 @@ package site
 import (
 	"fmt"
 	"sort"
-	"strings"
 	"sync"
 
 	"factsheet/site/bundle"
@@ -83,9 +82,12 @@ func (b *builder) factsheet(doc *factsheet.Document) error {
 // document, and sends them to the sink.
 func (b *builder) shared() error {
 	var files output.Files
+	b.mu.Lock()
+	built := append([]string(nil), b.paths...)
+	b.mu.Unlock()
 	err := b.timed("render", func() error {
 		var err error
-		files, err = b.r.Shared(b.res.Docs)
+		files, err = b.r.Shared(b.res.Docs, built)
 		return err
 	})
 	if err != nil {
@@ -124,9 +126,7 @@ func (b *builder) put(files output.Files) error {
 	b.mu.Lock()
 	b.res.Count += len(files)
 	for p := range files {
-		if strings.HasSuffix(p, ".html") {
-			b.paths = append(b.paths, p)
-		}
+		b.paths = append(b.paths, p)
 	}
 	b.mu.Unlock()
 	if err := b.timed("write", func() error { return b.sink.Put(files) }); err != nil {

@@ -48,7 +48,7 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err := renderDocs(files, docs, r); err != nil {
 		return nil, err
 	}
-	shared, err := r.Shared(docs)
+	shared, err := r.Shared(docs, files.Paths())
 	if err != nil {
 		return nil, err
 	}
@@ -106,12 +106,24 @@ var sharedPages = []func(files output.Files, docs []*factsheet.Document, t *temp
 }
 
 // Shared renders the site-wide pages (the list of factsheets, 404.html and
-// the other sharedPages) from every document of the site.
-func (r *Renderer) Shared(docs []*factsheet.Document) (output.Files, error) {
-	files := output.Files{".nojekyll": {}}
+// the other sharedPages) from every document of the site; built are the
+// paths of the files built before (the factsheets', the assets), which the
+// pages see as present in their files, with no content, and which Shared
+// does not return.
+func (r *Renderer) Shared(docs []*factsheet.Document, built []string) (output.Files, error) {
+	files := output.Files{}
+	for _, p := range built {
+		files[p] = nil
+	}
+	files[".nojekyll"] = []byte{}
 	for _, page := range sharedPages {
 		if err := page(files, docs, r.t, r.opts); err != nil {
 			return nil, err
+		}
+	}
+	for _, p := range built {
+		if files[p] == nil {
+			delete(files, p)
 		}
 	}
 	return files, nil
