@@ -64,6 +64,9 @@ type Meta struct {
 	Report     string            `json:"report"`      // front matter "report": the implementation report's title
 	BaseURL    string            `json:"base_url,omitempty"`
 	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+	// Convention is front matter "convention": the address of the Convention's
+	// text, which the Articles a recommendation names link to.
+	Convention string `json:"convention,omitempty" yaml:"convention"`
 }
 
 // Document is one factsheet rebuilt from its converted text.
@@ -137,6 +140,9 @@ type Recommendation struct {
 	// Children hold sub-items that belong to the text.
 	Block     *Block `json:"-"`
 	Footnotes []int  `json:"footnotes"` // numbers of the footnotes referenced in its text, identity ones included
+	// Articles are the Articles of the Convention named in the headings above
+	// it, its lead-in or its text (see ArticlesIn).
+	Articles []Article `json:"articles,omitempty"`
 }
 
 // ID is the recommendation's first identifier, the one its stated text is filed under.
