@@ -12,6 +12,7 @@ import (
 type countView struct {
 	Badge badge
 	N     int
+	Href  string // the explorer showing them, or ""
 }
 
 // tocItem is a heading of a chapter, for its table of contents.

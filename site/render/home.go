@@ -11,13 +11,14 @@ import (
 
 // chapterItem is a chapter in a list of chapters, with its counts by urgency.
 type chapterItem struct {
-	Number string
-	Title  string
-	Href   string
-	ID     string // the chapter's anchor on the list of recommendations
-	Counts []countView
-	N      int    // identifiers in the chapter
-	Items  []item // its recommendations (list page only)
+	Number  string
+	Title   string
+	Href    string
+	ID      string // the chapter's anchor on the list of recommendations
+	Counts  []countView
+	N       int       // identifiers in the chapter
+	Items   []item    // its recommendations, as short items
+	Entries []exEntry // its recommendations in full (the explorer)
 }
 
 // homeView is the data of a factsheet's home page.

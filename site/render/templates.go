@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -89,8 +89,9 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool // the single-file edition
-	Body        any  // the page kind's own data
+	Single      bool     // the single-file edition
+	Scripts     []string // the page's own scripts besides search, in assets/
+	Body        any      // the page kind's own data
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
