@@ -84,17 +84,7 @@ func (d *docSite) exEntries(root string) map[*factsheet.Chapter][]exEntry {
 		b := &body{in: d.in, refs: refs}
 		b.standalone(&w, r.Block)
 		x.Text = template.HTML(w.String())
-		ids := slices.Clone(r.IDs)
-		slices.SortStableFunc(ids, func(a, b string) int {
-			if lessID(a, b) {
-				return -1
-			}
-			if lessID(b, a) {
-				return 1
-			}
-			return 0
-		})
-		for _, id := range ids {
+		for _, id := range sortedIDs(r.IDs) {
 			x.IDs = append(x.IDs, link{Label: id, Href: d.recHref(root, id)})
 		}
 		out[r.Chapter] = append(out[r.Chapter], x)
@@ -125,5 +115,20 @@ func (d *docSite) linkCounts(cs []countView, root string, single bool, more stri
 		c.Href = d.explorerHref(root, single, "urgency="+string(c.Badge.Urgency)+more)
 		out[i] = c
 	}
+	return out
+}
+
+// sortedIDs returns the identifiers in navigation order (X-5 before X-6).
+func sortedIDs(ids []string) []string {
+	out := slices.Clone(ids)
+	slices.SortStableFunc(out, func(a, b string) int {
+		switch {
+		case lessID(a, b):
+			return -1
+		case lessID(b, a):
+			return 1
+		}
+		return 0
+	})
 	return out
 }
