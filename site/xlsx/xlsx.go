@@ -5,6 +5,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/xuri/excelize/v2"
@@ -96,6 +97,10 @@ func layout(f *excelize.File, t Table) error {
 	if err := f.AutoFilter(t.Sheet, fmt.Sprintf("A1:%s%d", lastCol, len(t.Rows)), nil); err != nil {
 		return err
 	}
+	fit := true
+	if err := f.SetSheetProps(t.Sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	landscape, one, tall := "landscape", 1, 0
 	if err := f.SetPageLayout(t.Sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &one, FitToHeight: &tall}); err != nil {
 		return err
@@ -112,4 +117,17 @@ func props(f *excelize.File, t Table) error {
 	stamp := date + "T00:00:00Z"
 	return f.SetDocProps(&excelize.DocProperties{Title: t.Title, Subject: t.Subject, Creator: "factsheet",
 		LastModifiedBy: "factsheet", Created: stamp, Modified: stamp, Language: t.Lang})
+}
+
+// Read returns the rows of a workbook's first sheet, as Write wrote them, and
+// its name: for tests, and for tools that check a workbook against its CSV.
+func Read(b []byte) (sheet string, rows [][]string, err error) {
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		return "", nil, err
+	}
+	defer f.Close()
+	sheet = f.GetSheetName(0)
+	rows, err = f.GetRows(sheet)
+	return sheet, rows, err
 }
