@@ -39,7 +39,8 @@
   });
   var groups = Array.prototype.slice.call(scope.querySelectorAll("[data-group]"));
 
-  /* words: lower case, accents off, footnote numbers left out */
+  /* words: lower case, accents off; those of the recommendation's own text
+     (the "text" of recommendations.json): no lead-in, no footnote number */
   function fold(s) {
     return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
   }
@@ -49,7 +50,7 @@
   function wordsOf(el) {
     if (!el) return [];
     var copy = el.cloneNode(true);
-    Array.prototype.forEach.call(copy.querySelectorAll("sup"), function (s) { s.remove(); });
+    Array.prototype.forEach.call(copy.querySelectorAll("sup, .lead-in"), function (s) { s.remove(); });
     return tokens(copy.textContent);
   }
   /* every word of the query begins some word of the entry */
