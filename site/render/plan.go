@@ -74,7 +74,13 @@ type planView struct {
 	Invite   badge
 	Invites  int // invite identifiers, shown with the switch
 	Words    string
-	Files    []link // the CSV and the workbook, with and without the invite recommendations
+	Files    []fileGroup // the CSV and the workbook, without and with the invite recommendations
+}
+
+// fileGroup is a set of downloads of the same rows.
+type fileGroup struct {
+	Label string
+	Links []link
 }
 
 // planGroup is a chapter of the action plan.
@@ -145,12 +151,12 @@ func (d *docSite) planPage(files output.Files) error {
 		}
 	}
 	for _, all := range []bool{false, true} {
-		what := "with the " + v.Invite.Word + " recommendations"
+		what := "All, with " + v.Invite.Word
 		if !all {
-			what = v.Words + " only"
+			what = v.Words
 		}
-		v.Files = append(v.Files, link{Label: "CSV, " + what, Href: planFile(all) + ".csv"},
-			link{Label: "Excel workbook, " + what, Href: planFile(all) + ".xlsx"})
+		v.Files = append(v.Files, fileGroup{Label: what, Links: []link{
+			{Label: "Excel workbook", Href: planFile(all) + ".xlsx"}, {Label: "CSV", Href: planFile(all) + ".csv"}}})
 	}
 	v.Groups = d.planGroups(p.Root)
 	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Action plan"}}

@@ -104,7 +104,7 @@ func TestActionPlanPage(t *testing.T) {
 	files := renderFixture(t, "", fixture(t))
 	page := mustHave(t, files, "lithuania/action-plan.html",
 		`<input type="checkbox" id="plan-invite" name="include" value="invite">`,
-		`<a href="action-plan.xlsx" download>`, `<a href="action-plan-all.csv" download>`,
+		`<a href="action-plan.xlsx" download>Excel workbook</a>`, `<a href="action-plan-all.csv" download>CSV</a>`,
 		`<th scope="colgroup" colspan="7"><a href="chapters/ii.html">II. Legal frameworks</a></th>`,
 		`<a class="rec-id" href="recommendations/ii-2.html">II-2</a>, <a class="rec-id" href="recommendations/ii-3.html">II-3</a>`,
 		`<tr class="u-invite">`, `<td class="fill" data-label="Deadline"></td>`)
