@@ -132,7 +132,8 @@
     if (words.value.trim()) parts.push("Words: " + words.value.trim());
     var total = entries.reduce(function (s, e) { return s + e.n; }, 0);
     var head = n === total ? n + (n === 1 ? " recommendation" : " recommendations") : n + " of " + total + " recommendations";
-    return parts.length ? head + " · " + parts.join(" · ") : head + ", by chapter.";
+    if (parts.length) return head + " · " + parts.join(" · ");
+    return n === total ? head + ", by chapter." : head + ".";
   }
 
   /* the address: "urgency=require,request&chapter=iv&q=helpline" */
