@@ -183,7 +183,7 @@
 
   form.addEventListener("change", function () { update(true); });
   words.addEventListener("input", function () { update(true); });
-  form.addEventListener("submit", function (ev) { ev.preventDefault(); });
+  form.addEventListener("submit", function (ev) { ev.preventDefault(); update(true); });
   form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
   window.addEventListener("hashchange", function () {
     if (hashMode && readAddress()) {
