@@ -63,7 +63,7 @@ func loadExplorerData(t *testing.T) explorerData {
 		Factsheet struct {
 			Party string `json:"party"`
 		} `json:"factsheet"`
-		Levels []level     `json:"levels"`
+		Levels []level    `json:"levels"`
 		Recs   []facetRec `json:"recommendations"`
 	}
 	if err := json.Unmarshal(builtFile(t, seedSlug+"/recommendations.json"), &d); err != nil {

@@ -89,9 +89,15 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool     // the single-file edition
-	Scripts     []string // the page's own scripts besides search, in assets/
-	Body        any      // the page kind's own data
+	Single      bool // the single-file edition
+	Body        any  // the page kind's own data
+
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
+
+	// Scripts are the page's own scripts besides search, in assets/ ("explorer.js").
+	Scripts []string
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
