@@ -39,7 +39,7 @@ type exEntry struct {
 func (d *docSite) list(files output.Files) error {
 	rel := d.slug + "/recommendations/index.html"
 	p := d.page(rel, d.titled("All recommendations"), "Every recommendation of the factsheet by chapter, with filters by urgency, chapter, addressee, Article of the Convention and words.")
-	p.Scripts = []string{"explorer.js"}
+	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	legend := d.legend(p.Root)
 	v := &listView{Party: d.doc.Meta.Party, Facets: d.facetViews(), N: len(d.es), State: "query", Scope: "explorer",
 		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), legend), p.Root, false, "")}

@@ -131,7 +131,7 @@ func planFile(all bool) string {
 func (d *docSite) planPage(files output.Files) error {
 	rel := d.slug + "/action-plan.html"
 	p := d.page(rel, d.titled("Action plan"), "The recommendations the Committee follows up, as a table to plan their implementation: who, what, by when.")
-	p.Scripts = []string{"plan.js"}
+	p.Scripts, p.Styles = []string{"plan.js"}, []string{"views.css"}
 	v := &planView{Invite: d.badge(factsheet.Invite, d.legend(p.Root))}
 	for _, c := range planColumns[1:] {
 		v.Headers = append(v.Headers, c.Header)

@@ -30,7 +30,7 @@ func (d *docSite) single(files output.Files) error {
 	rel := "downloads/" + d.slug + ".html"
 	p := d.page(rel, d.titled("Complete factsheet"), d.homeDescription())
 	p.Single = true
-	p.Scripts = []string{"explorer.js"}
+	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, true, ""), N: len(d.es),

@@ -96,8 +96,10 @@ type page struct {
 	// page without a base URL), nil on other pages.
 	HeadScript *headScript
 
-	// Scripts are the page's own scripts besides search, in assets/ ("explorer.js").
+	// Scripts and Styles are the page's own scripts and stylesheets besides
+	// the shared ones, in assets/ ("explorer.js", "views.css").
 	Scripts []string
+	Styles  []string
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
