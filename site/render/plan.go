@@ -31,7 +31,9 @@ type planColumn struct {
 }
 
 // planColumns are the action plan's columns, in order; the page shows the
-// chapter as a group heading instead of a column.
+// chapter as a group heading instead of a column, and the columns after the
+// text (planFixed of them come first) as cells with their value, or empty
+// cells to fill in. A new column is one more entry here.
 var planColumns = []planColumn{
 	{Header: "Chapter", Width: 22, value: func(r planRow) string { return r.Chapter }},
 	{Header: "Recommendation", Width: 16, value: func(r planRow) string { return r.IDs }},
@@ -42,6 +44,10 @@ var planColumns = []planColumn{
 	{Header: "Deadline", Width: 12},
 	{Header: "Status", Width: 14},
 }
+
+// planFixed is the number of columns the page writes in its own way:
+// chapter (group heading), identifiers, urgency (badge), text.
+const planFixed = 4
 
 // followedUp tells whether the Committee follows a level up in its compliance
 // procedure: require and request; invite recommendations are added on demand.
@@ -96,7 +102,14 @@ type planRowView struct {
 	Badge  badge
 	LeadIn template.HTML
 	Text   template.HTML
-	Empty  []string // one per column to fill in
+	Cells  []planCell // the columns after the text
+}
+
+// planCell is a cell after the text: a value, or empty to fill in.
+type planCell struct {
+	Label string // the column's header
+	Value string
+	Fill  bool
 }
 
 // plan writes action-plan.html, .csv and .xlsx, and -all variants with the
@@ -177,14 +190,16 @@ func (d *docSite) planGroups(root string) []planGroup {
 		var w bytes.Buffer
 		(&body{in: d.in, refs: refs}).standalone(&w, r.Rec.Block)
 		row := planRowView{Badge: d.badge(r.Rec.Urgency, d.legend(root)), LeadIn: d.in.html(r.Rec.LeadIn, refs),
-			Text: template.HTML(w.String()), Empty: make([]string, 0, 4)}
+			Text: template.HTML(w.String())}
 		for _, id := range sortedIDs(r.Rec.IDs) {
 			row.IDs = append(row.IDs, link{Label: id, Href: d.recHref(root, id)})
 		}
-		for _, c := range planColumns {
-			if c.value == nil {
-				row.Empty = append(row.Empty, c.Header)
+		for _, c := range planColumns[planFixed:] {
+			cell := planCell{Label: c.Header, Fill: c.value == nil}
+			if !cell.Fill {
+				cell.Value = c.value(r)
 			}
+			row.Cells = append(row.Cells, cell)
 		}
 		g := &out[len(out)-1]
 		g.Rows = append(g.Rows, row)
