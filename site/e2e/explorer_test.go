@@ -164,7 +164,8 @@ const explorerStateJS = `(() => {
   for (const e of scope.querySelectorAll("[data-facets]")) {
     if (e.hidden || !e.getClientRects().length) continue;
     const own = [...e.querySelectorAll(".entry-head .rec-id")].map(a => a.textContent);
-    ids.push(...(own.length ? own : [e.id.replace("recommendation-", "").toUpperCase()]));
+    const anchors = [e, ...e.querySelectorAll("span[id^=recommendation-]")].map(a => a.id.replace("recommendation-", "").toUpperCase());
+    ids.push(...(own.length ? own : anchors));
   }
   return {ids: ids.sort(), counts, heading: document.getElementById("explorer-title").textContent, status: document.getElementById("explorer-status").textContent, title: document.title,
     address: form.dataset.state === "hash" ? decodeURIComponent(location.hash) : decodeURIComponent(location.search), form: !form.hidden};

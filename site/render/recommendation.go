@@ -38,6 +38,8 @@ type recView struct {
 	Others    []item // the recommendations of the same chapter
 	Articles  []link // the Articles of the Convention it names
 	Facets    string // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int      // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
 }
 
 // sectionLabel says to whom a recommendation is addressed.

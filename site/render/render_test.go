@@ -160,7 +160,10 @@ func TestHomeListAndRoot(t *testing.T) {
 		`href="recommendations/index.html?urgency=require">2<span class="vh">`)
 	mustHave(t, files, "lithuania/chapters/ii.html", `href="../recommendations/index.html?urgency=invite&amp;chapter=ii">1<span class="vh">`)
 	mustHave(t, files, "index.html", `href="lithuania/recommendations/index.html?urgency=request">1<span class="vh">`)
-	mustHave(t, files, "downloads/lithuania.html", `href="#recommendations?urgency=require&amp;chapter=ii"`, `data-state="hash"`)
+	mustHave(t, files, "downloads/lithuania.html", `href="#recommendations?urgency=require&amp;chapter=ii"`, `data-state="hash"`,
+		// a shared text is one entry, anchoring both identifiers
+		`data-n="2">`+"\n"+`<span id="recommendation-ii-3"></span><h3 id="recommendation-ii-2-title">Recommendations II-2, II-3`)
+	mustNotHave(t, files, "downloads/lithuania.html", `<article class="rec-entry u-require" id="recommendation-ii-3"`)
 	mustHave(t, files, "index.html", `<a href="lithuania/index.html">Factsheet – Lithuania</a>`, `4 recommendations`, `<body data-root="">`)
 	mustHave(t, files, "404.html", `Page not found`, `href="lithuania/search.html"`)
 	mustHave(t, files, "lithuania/search.html", `<div id="search-page"></div>`, `<noscript>`)

@@ -60,9 +60,18 @@ func (d *docSite) single(files output.Files) error {
 		}
 		v.Chapters = append(v.Chapters, c)
 	}
-	for i := range d.es {
+	// one entry per text, where its first identifier stands, anchoring all of them
+	seen := map[*factsheet.Recommendation]bool{}
+	for i, e := range d.es {
+		if seen[e.Rec] {
+			continue
+		}
+		seen[e.Rec] = true
 		rv := d.recView(i, p.Root, true)
-		rv.Facets = d.facets(d.es[i].Rec)
+		rv.Facets, rv.N = d.facets(e.Rec), len(e.Rec.IDs)
+		for _, s := range rv.Shared {
+			rv.Aliases = append(rv.Aliases, "recommendation-"+factsheet.FileStem(s.Label))
+		}
 		v.Recs = append(v.Recs, rv)
 	}
 	p.Body = v
