@@ -35,9 +35,9 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item // the recommendations of the same chapter
-	Articles  []link // the Articles of the Convention it names
-	Facets    string // single-file edition: the entry's facets for the explorer (see dimensions)
+	Others    []item   // the recommendations of the same chapter
+	Articles  []link   // the Articles of the Convention it names
+	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
 	N         int      // single-file edition: the identifiers of the entry, which counts them all
 	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
 }
