@@ -17,7 +17,6 @@ type chapterItem struct {
 	ID      string // the chapter's anchor on the list of recommendations
 	Counts  []countView
 	N       int       // identifiers in the chapter
-	Items   []item    // its recommendations, as short items
 	Entries []exEntry // its recommendations in full (the explorer)
 }
 
