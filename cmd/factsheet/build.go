@@ -103,8 +103,8 @@ func runCheck(args []string) int {
 	for _, p := range problems {
 		fmt.Println(p)
 	}
-	if len(problems) > 0 {
-		fmt.Fprintf(os.Stderr, "%d problem(s) in %d factsheet(s)\n", len(problems), len(docs))
+	if n := problems.Serious(); n > 0 {
+		fmt.Fprintf(os.Stderr, "%d problem(s) in %d factsheet(s)\n", n, len(docs))
 		return 1
 	}
 	fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem\n", len(docs))

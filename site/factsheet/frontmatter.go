@@ -3,6 +3,7 @@ package factsheet
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -76,6 +77,8 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		LastUpdate: p.metaString(values, "last_update", lineOfKey),
 		Report:     p.metaString(values, "report", lineOfKey),
 		BaseURL:    p.metaString(values, "base_url", lineOfKey),
+		Source:     p.metaString(values, "source", lineOfKey),
+		Author:     p.metaString(values, "author", lineOfKey),
 		Links:      p.metaLinks(values, lineOfKey("links")),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
@@ -96,7 +99,16 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 			p.errorf(lineOfKey("last_update"), "last_update %q is not a date: write it as YYYY-MM-DD", m.LastUpdate)
 		}
 	}
+	if m.Source != "" && !absoluteHTTP(m.Source) {
+		p.errorf(lineOfKey("source"), "source %q is not the address of a document: give an absolute http(s) address, e.g. https://rm.coe.int/...", m.Source)
+	}
 	return m, !p.problems.HasErrors()
+}
+
+// absoluteHTTP tells whether s is an absolute http or https address.
+func absoluteHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // metaString reads a front matter field that must be a single line of text.

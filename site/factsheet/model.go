@@ -63,6 +63,8 @@ type Meta struct {
 	LastUpdate string            `json:"last_update"` // front matter "last_update", YYYY-MM-DD
 	Report     string            `json:"report"`      // front matter "report": the implementation report's title
 	BaseURL    string            `json:"base_url,omitempty"`
+	Source     string            `json:"source,omitempty" yaml:"source"` // front matter "source": the address of the original document
+	Author     string            `json:"author,omitempty" yaml:"author"` // front matter "author": the body that issued the factsheet, first words of a citation
 	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
 }
 
@@ -75,6 +77,7 @@ type Document struct {
 	Chapters        []*Chapter        `json:"chapters"`
 	Footnotes       []*Footnote       `json:"footnotes"`       // by number
 	Recommendations []*Recommendation `json:"recommendations"` // in document order, one per stated text
+	Abbreviations   []*Abbreviation   `json:"abbreviations,omitempty"` // defined in the text, by short form
 }
 
 // Chapter is a part of the factsheet headed by a Roman numeral ("II. Legal frameworks").

@@ -67,6 +67,7 @@ func (p *fileParser) parse() *Document {
 	p.doc = &Document{Meta: m, File: p.file, Source: p.src}
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
+	p.doc.Abbreviations = p.abbreviations()
 	return p.doc
 }
 
