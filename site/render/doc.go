@@ -71,6 +71,7 @@ func (d *docSite) page(rel, title, description string) *page {
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
+	p.Facts = d.facts(rel, p.Canonical)
 	return p
 }
 
@@ -148,7 +149,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 		if single {
 			legend = "#legend"
 		}
-		m := recmark{Badge: d.badge(r.Urgency, legend)}
+		m := recmark{Badge: d.badge(r.Urgency, legend), Share: d.share(r.ID(), root, single)}
 		for _, id := range r.IDs {
 			href := d.recHref(root, id)
 			if single {

@@ -24,6 +24,9 @@ type refs struct {
 	ids   bool               // give each reference a back-link target id (fnref-N, fnref-N-2)
 	seen  map[int]int        // how many times each footnote was referenced
 	order []int              // footnotes in order of first reference
+	// hide holds footnotes whose references are left out: on a
+	// recommendation's page, the footnote that only names it.
+	hide map[int]bool
 }
 
 // knownNotes is the set of footnote numbers a document defines.
@@ -115,6 +118,9 @@ func (in *inliner) footnoteRef(w util.BufWriter, src []byte, node ast.Node, ente
 	}
 	n := node.(*factsheet.FootnoteRef).Number
 	r := in.cur
+	if r != nil && r.hide[n] {
+		return ast.WalkContinue, nil
+	}
 	if r == nil || !r.known[n] {
 		fmt.Fprintf(w, `<sup class="fnref">%d</sup>`, n)
 		return ast.WalkContinue, nil

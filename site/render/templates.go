@@ -28,7 +28,12 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
+	// partials-*.html are further partials, one file per feature
+	more, err := fs.Glob(fsys, "partials-*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -89,8 +94,10 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool // the single-file edition
-	Body        any  // the page kind's own data
+	Single      bool       // the single-file edition
+	Body        any        // the page kind's own data
+	Facts       *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
+	JSONLD      any        // schema.org description of the page, written as JSON-LD when not nil
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
@@ -106,4 +113,5 @@ type badge struct {
 type recmark struct {
 	IDs   []link // each identifier of the text, linked to its page
 	Badge badge
+	Share share // copy link and cite, for the first identifier
 }
