@@ -10,12 +10,18 @@ import (
 // form ("child sexual abuse material (CSAM)") or before it ("EMPACT
 // (European Multidisciplinary Platform Against Criminal Threats)").
 type Abbreviation struct {
-	Short   string   `json:"short"` // as the first definition writes it: "ICTs"
-	Long    string   `json:"long"`  // the words it stands for: "information and communication technologies"
-	Pos     Pos      `json:"pos"`   // the block of its first definition
-	Chapter *Chapter `json:"-"`     // the chapter of its first definition
-	Block   *Block   `json:"-"`     // the heading, paragraph or item of its first definition
-	Others  []*Block `json:"-"`     // the blocks of its later definitions, in order
+	Short   string       `json:"short"` // as the first definition writes it: "ICTs"
+	Long    string       `json:"long"`  // the words it stands for: "information and communication technologies"
+	Pos     Pos          `json:"pos"`   // the block of its first definition
+	Chapter *Chapter     `json:"-"`     // the chapter of its first definition
+	Block   *Block       `json:"-"`     // the heading, paragraph or item of its first definition
+	Others  []Definition `json:"-"`     // its later definitions, in order
+}
+
+// Definition is a place where the text defines an abbreviation.
+type Definition struct {
+	Chapter *Chapter
+	Block   *Block
 }
 
 // Stem is the short form without a plural "s" ("ICTs" → "ICT"): uses of
@@ -53,8 +59,8 @@ func (p *fileParser) abbreviations() []*Abbreviation {
 	walkText(p.doc, func(c *Chapter, b *Block, text string) {
 		for _, d := range definitions(text) {
 			if a := byStem[abbrevStem(d.Short)]; a != nil {
-				if a.Block != b && (len(a.Others) == 0 || a.Others[len(a.Others)-1] != b) {
-					a.Others = append(a.Others, b)
+				if a.Block != b && (len(a.Others) == 0 || a.Others[len(a.Others)-1].Block != b) {
+					a.Others = append(a.Others, Definition{Chapter: c, Block: b})
 				}
 				continue
 			}

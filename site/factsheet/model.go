@@ -65,7 +65,7 @@ type Meta struct {
 	BaseURL    string            `json:"base_url,omitempty"`
 	Source     string            `json:"source,omitempty" yaml:"source"` // front matter "source": the address of the original document
 	Author     string            `json:"author,omitempty" yaml:"author"` // front matter "author": the body that issued the factsheet, first words of a citation
-	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+	Links      map[string]string `json:"links,omitempty"`                // front matter "links": link text → address for "(#)" placeholders
 }
 
 // Document is one factsheet rebuilt from its converted text.
@@ -75,8 +75,8 @@ type Document struct {
 	Source          []byte            `json:"-"` // the whole file; every Inline's segments point into it
 	Levels          []Level           `json:"levels"`
 	Chapters        []*Chapter        `json:"chapters"`
-	Footnotes       []*Footnote       `json:"footnotes"`       // by number
-	Recommendations []*Recommendation `json:"recommendations"` // in document order, one per stated text
+	Footnotes       []*Footnote       `json:"footnotes"`               // by number
+	Recommendations []*Recommendation `json:"recommendations"`         // in document order, one per stated text
 	Abbreviations   []*Abbreviation   `json:"abbreviations,omitempty"` // defined in the text, by short form
 }
 

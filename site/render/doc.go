@@ -25,6 +25,7 @@ type docSite struct {
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	err    error                    // the first error of a partial template
+	ab     *abbrevs                 // the abbreviations the text defines; nil for none
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
@@ -34,6 +35,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.ab = newAbbrevs(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -42,7 +44,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single, d.glossary}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -205,6 +207,14 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = b
+	files[rel] = d.ab.mark(b)
 	return nil
+}
+
+// defs are the anchors of the blocks defining abbreviations, for the body of a chapter.
+func (d *docSite) defs() map[*factsheet.Block][]string {
+	if d.ab == nil {
+		return nil
+	}
+	return d.ab.anchors
 }

@@ -68,6 +68,7 @@ type pageFacts struct {
 	// prints the address the page was opened at.
 	Absolute bool
 	Source   string // the original document's address
+	Glossary string // the glossary page, from this page; "" when the text defines no abbreviation
 }
 
 // facts returns the facts of the page at rel, whose canonical address (if
@@ -77,6 +78,9 @@ func (d *docSite) facts(rel, canonical string) *pageFacts {
 	f := &pageFacts{
 		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: spelled(m.LastUpdate),
 		Address: rel, Source: m.Source,
+	}
+	if d.ab != nil {
+		f.Glossary = rootOf(rel) + d.slug + "/glossary.html"
 	}
 	if canonical != "" {
 		f.Address, f.Absolute = canonical, true
