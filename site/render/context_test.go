@@ -77,3 +77,20 @@ func TestContextGolden(t *testing.T) {
 		t.Error("a lead-in is shown as context; it belongs to the recommendation")
 	}
 }
+
+// TestOwnFootnoteLeftOut: on the seed, the page of IV-5 neither references
+// nor lists footnote 54 ("Recommendation IV-5."), nor V-7's page the
+// footnote naming V-4, V-7, V-12 and V-15; chapter IV keeps footnote 54; and
+// the context's footnotes (IV-1's observation cites footnote 52) are listed.
+func TestOwnFootnoteLeftOut(t *testing.T) {
+	files := renderSeed(t, "")
+	iv5 := string(files["lithuania/recommendations/iv-5.html"])
+	if strings.Contains(iv5, `id="fn-54"`) || strings.Contains(iv5, `href="#fn-54"`) || strings.Contains(iv5, "Recommendation IV-5.") {
+		t.Error("iv-5.html repeats the footnote naming IV-5")
+	}
+	mustHave(t, files, "lithuania/chapters/iv.html", `<li id="fn-54" value="54">Recommendation IV-5.`)
+	mustHave(t, files, "lithuania/recommendations/iv-1.html", `<li id="fn-52" value="52">Para. 214.`, `id="fnref-52"`)
+	if v7 := string(files["lithuania/recommendations/v-7.html"]); strings.Contains(v7, "Recommendations V-4, V-7") {
+		t.Error("v-7.html repeats the footnote naming V-4, V-7, V-12 and V-15")
+	}
+}
