@@ -43,6 +43,7 @@
     label.textContent = what === "cite" ? "Citation" : "Link";
     field.value = text;
     status.textContent = "";
+    delete box.dataset.copied;
     try {
       if (!navigator.clipboard) throw new Error("no clipboard");
       await navigator.clipboard.writeText(text);
