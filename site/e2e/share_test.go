@@ -172,3 +172,114 @@ func TestCopyLink(t *testing.T) {
 		}
 	}
 }
+
+// printHead is what a printed page says about itself.
+type printHead struct {
+	Shown    bool     `json:"shown"`    // the header is displayed
+	Text     string   `json:"text"`     // its text
+	Location string   `json:"location"` // the page's address
+	Links    int      `json:"links"`    // external links in the text
+	Bare     []string `json:"bare"`     // of them, those not printing their address
+}
+
+const printHeadJS = `(() => {
+  const h = document.querySelector(".print-head");
+  const links = [...document.querySelectorAll("main a[href^='http']")].filter(a => !a.closest(".share"));
+  return {
+    shown: !!h && getComputedStyle(h).display !== "none" && h.getClientRects().length > 0,
+    text: h ? h.innerText : "",
+    location: location.href,
+    links: links.length,
+    bare: links.filter(a => a.textContent.trim() !== a.href && !getComputedStyle(a, "::after").content.includes(a.getAttribute("href"))).map(a => a.getAttribute("href")),
+  };
+})()`
+
+// TestPrintHead prints (print media) a chapter, a recommendation page and
+// the glossary, from file:// and over HTTP under /repo/: each page carries
+// the factsheet's title, the Party, the last update and its own address;
+// external links print their address. On screen the header is not shown.
+func TestPrintHead(t *testing.T) {
+	seed, m := loadSeed(t), seedMeta(t)
+	date, err := time.Parse("2006-01-02", m.LastUpdate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb := newTab(t)
+	tb.open(fileURL(seed.Slug + "/chapters/i.html"))
+	if eval[printHead](tb, printHeadJS).Shown {
+		t.Error("the print header shows on screen")
+	}
+	printMedia(t, tb)
+	pages := []string{seed.Slug + "/chapters/i.html", recPage(seed.Slug, "IV-5"), seed.Slug + "/glossary.html"}
+	for _, addr := range []func(string) string{fileURL, httpURL} {
+		for _, p := range pages {
+			tb.open(addr(p))
+			got := eval[printHead](tb, printHeadJS)
+			if !got.Shown {
+				t.Errorf("%s: no print header on paper", addr(p))
+				continue
+			}
+			for _, want := range []string{m.Title, "Party: " + m.Party, "Last update: " + date.Format("2 January 2006"), got.Location} {
+				if !strings.Contains(got.Text, want) {
+					t.Errorf("%s: the printed header lacks %q:\n%s", addr(p), want, got.Text)
+				}
+			}
+			if got.Location != addr(p) {
+				t.Errorf("%s: opened at %s", addr(p), got.Location)
+			}
+			if len(got.Bare) > 0 {
+				t.Errorf("%s: external links printed without their address: %v", addr(p), got.Bare)
+			}
+			if strings.HasSuffix(p, "/i.html") && got.Links == 0 {
+				t.Errorf("%s: no external link to check (chapter I links the Convention)", addr(p))
+			}
+		}
+	}
+}
+
+// headingShown tells, for the recommendation anchored at the id passed,
+// whether the heading it stands under is in the viewport above it.
+const headingShownJS = `((id) => {
+  const rec = document.getElementById(id);
+  const part = rec && rec.closest("section");
+  if (!part) return {found: false};
+  const heads = [...part.querySelectorAll("h2, h3, h4, h5, h6")].filter(h => h.compareDocumentPosition(rec) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const h = heads[heads.length - 1];
+  const hr = h.getBoundingClientRect(), rr = rec.getBoundingClientRect();
+  return {found: true, heading: h.textContent, headingTop: hr.top, recTop: rr.top, height: innerHeight};
+})`
+
+// TestAnchorShowsHeading opens recommendations by their place in a chapter
+// (chapters/iv.html#rec-iv-5, from file:// and over HTTP): the heading they
+// stand under (which names the Convention's article) shows above them.
+func TestAnchorShowsHeading(t *testing.T) {
+	seed := loadSeed(t)
+	tb := newTab(t)
+	for _, addr := range []func(string) string{fileURL, httpURL} {
+		for _, id := range []string{"IV-1", "IV-5", "IV-9"} {
+			var r recommendation
+			for _, x := range seed.Recommendations {
+				if x.ID == id {
+					r = x
+				}
+			}
+			page := addr(chapterAnchor(seed.Slug, r, id))
+			tb.open(page)
+			got := eval[struct {
+				Found      bool    `json:"found"`
+				Heading    string  `json:"heading"`
+				HeadingTop float64 `json:"headingTop"`
+				RecTop     float64 `json:"recTop"`
+				Height     float64 `json:"height"`
+			}](tb, fmt.Sprintf("%s(%q)", headingShownJS, "rec-"+strings.ToLower(id)))
+			switch {
+			case !got.Found:
+				t.Errorf("%s: no recommendation in a section", page)
+			case !strings.Contains(got.Heading, "Article") && !strings.Contains(got.Heading, "Art."):
+				t.Errorf("%s: the heading above is %q, not the one naming the article", page, got.Heading)
+			case got.HeadingTop < 0 || got.RecTop > got.Height*0.8:
+				t.Errorf("%s: heading at %.0f px, recommendation at %.0f px of a %.0f px viewport: the heading is not shown above it", page, got.HeadingTop, got.RecTop, got.Height)
+			}
+		}
+	}
+}

@@ -194,7 +194,8 @@ func (in *inliner) autoLink(w util.BufWriter, src []byte, node ast.Node, enterin
 		w.WriteString(template.HTMLEscapeString(label))
 		return ast.WalkContinue, nil
 	}
-	fmt.Fprintf(w, `<a href="%s">%s</a>`, util.EscapeHTML(util.URLEscape([]byte(dest), false)), template.HTMLEscapeString(label))
+	// class "url": the link shows its address, which print need not repeat
+	fmt.Fprintf(w, `<a class="url" href="%s">%s</a>`, util.EscapeHTML(util.URLEscape([]byte(dest), false)), template.HTMLEscapeString(label))
 	return ast.WalkContinue, nil
 }
 
