@@ -54,8 +54,9 @@ func abbrAnchor(d *factsheet.Abbreviation, k int) string {
 	return id
 }
 
-// unmarked are the elements whose text keeps its abbreviations as written.
-var unmarked = map[string]bool{"script": true, "style": true, "title": true, "textarea": true, "abbr": true, "code": true, "pre": true, "button": true}
+// unmarked are the elements whose text keeps its abbreviations as written;
+// navigation (a table of contents) is not where a reader meets them first.
+var unmarked = map[string]bool{"script": true, "style": true, "title": true, "textarea": true, "abbr": true, "code": true, "pre": true, "button": true, "nav": true}
 
 // mark returns the page with the first use of each abbreviation inside
 // <main> wrapped in <abbr title>; every other byte is kept as it was.
