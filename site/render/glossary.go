@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"factsheet/site/factsheet"
 	"factsheet/site/output"
 )
 
@@ -29,20 +30,36 @@ func (d *docSite) glossary(files output.Files) error {
 	}
 	rel := d.slug + "/glossary.html"
 	p := d.page(rel, d.titled("Abbreviations"), "The abbreviations of the factsheet, each with its meaning and where the factsheet defines it.")
-	v := &glossaryView{}
-	for _, a := range d.ab.list {
-		e := glossaryEntry{Short: a.Short, Long: a.Long}
-		href := d.chapterHref(p.Root, a.Chapter) + "#" + abbrAnchor(a, 0)
-		e.Defined = link{Label: "chapter " + a.Chapter.Number + ", " + a.Chapter.Title, Href: href}
-		for k, o := range a.Others {
-			e.Also = append(e.Also, link{Label: "chapter " + o.Chapter.Number, Href: d.chapterHref(p.Root, o.Chapter) + "#" + abbrAnchor(a, k+1)})
-		}
-		v.Entries = append(v.Entries, e)
-	}
-	sort.SliceStable(v.Entries, func(i, j int) bool {
-		return strings.ToLower(v.Entries[i].Short) < strings.ToLower(v.Entries[j].Short)
-	})
+	v := &glossaryView{Entries: d.glossaryEntries(p.Root, false)}
 	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Abbreviations"}}
 	p.Body = v
 	return d.write(files, "glossary", rel, p)
+}
+
+// glossaryEntries lists the abbreviations in alphabetical order, each linked
+// to where the text defines it: its chapter page from a page at root, or
+// (single-file edition) the chapter's text in the same page.
+func (d *docSite) glossaryEntries(root string, single bool) []glossaryEntry {
+	if d.ab == nil {
+		return nil
+	}
+	href := func(c *factsheet.Chapter, id string) string {
+		if single {
+			return "#" + id
+		}
+		return d.chapterHref(root, c) + "#" + id
+	}
+	var out []glossaryEntry
+	for _, a := range d.ab.list {
+		e := glossaryEntry{Short: a.Short, Long: a.Long}
+		e.Defined = link{Label: "chapter " + a.Chapter.Number + ", " + a.Chapter.Title, Href: href(a.Chapter, abbrAnchor(a, 0))}
+		for k, o := range a.Others {
+			e.Also = append(e.Also, link{Label: "chapter " + o.Chapter.Number, Href: href(o.Chapter, abbrAnchor(a, k+1))})
+		}
+		out = append(out, e)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		return strings.ToLower(out[i].Short) < strings.ToLower(out[j].Short)
+	})
+	return out
 }

@@ -17,6 +17,7 @@ type singleView struct {
 	N        int
 	Chapters []*chapterView
 	Recs     []*recView
+	Glossary []glossaryEntry // the abbreviations, linked to the chapters' text
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -29,7 +30,7 @@ func (d *docSite) single(files output.Files) error {
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
 	}
-	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,
+	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true, "glossary": true, "glossary-title": true,
 		"site-search-input": true, "site-search-results": true}
 	for _, l := range levels(d.doc) {
 		ids["desc-"+string(l.Urgency)] = true
@@ -49,6 +50,9 @@ func (d *docSite) single(files output.Files) error {
 	}
 	for i := range d.es {
 		v.Recs = append(v.Recs, d.recView(i, p.Root, true))
+	}
+	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
+		p.Facts.Glossary = "#glossary"
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)
