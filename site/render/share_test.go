@@ -145,3 +145,26 @@ func TestMarkKeepsBytes(t *testing.T) {
 		t.Error("no abbreviation, yet the page changed")
 	}
 }
+
+// BenchmarkAbbrevMark marks the abbreviations of every page of the seed
+// (reports MB/s of HTML read).
+func BenchmarkAbbrevMark(b *testing.B) {
+	doc := seedDoc(b)
+	files := renderSeed(b, "")
+	a := newAbbrevs(doc)
+	var pages [][]byte
+	n := 0
+	for _, p := range files.Paths() {
+		if strings.HasSuffix(p, ".html") {
+			pages = append(pages, files[p])
+			n += len(files[p])
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range pages {
+			a.mark(p)
+		}
+	}
+}
