@@ -94,10 +94,15 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool       // the single-file edition
-	Body        any        // the page kind's own data
-	Facts       *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
-	JSONLD      any        // schema.org description of the page, written as JSON-LD when not nil
+	Single      bool // the single-file edition
+	Body        any  // the page kind's own data
+
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
+
+	Facts  *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
+	JSONLD any        // schema.org description of the page, written as JSON-LD when not nil
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
