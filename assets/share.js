@@ -42,6 +42,8 @@
     const [label, field, status] = box.children;
     label.textContent = what === "cite" ? "Citation" : "Link";
     field.value = text;
+    field.style.height = "auto"; // as tall as its text (CSSOM, which the CSP allows)
+    field.style.height = field.scrollHeight + 2 + "px";
     status.textContent = "";
     delete box.dataset.copied;
     try {
