@@ -36,6 +36,7 @@ func TestCitationAndSource(t *testing.T) {
 	mustHave(t, files, "lithuania/index.html", `<dt>Original document</dt><dd>`+src+`</dd>`)
 	mustHave(t, files, "lithuania/chapters/ii.html", `data-href="../recommendations/ii-3.html"`, `aria-label="Cite II-3"`, "Original document: "+src)
 	mustHave(t, files, "downloads/lithuania.html", `data-href="#recommendation-ii-2"`)
+	mustHave(t, files, "lithuania/recommendations.json", `"author": "Lanzarote Committee",`, `"source": "https://rm.coe.int/factsheet-lithuania/1680abcdef"`)
 
 	files = renderFixture(t, "https://example.github.io/repo/", sourced(t))
 	mustHave(t, files, "lithuania/recommendations/ii-2.html", `data-url="https://example.github.io/repo/lithuania/recommendations/ii-2.html"`)
