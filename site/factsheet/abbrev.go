@@ -159,8 +159,9 @@ func longForm(short, candidate string) string {
 		}
 		li--
 	}
-	start := strings.LastIndex(string(l[:li+1]), " ") + 1
-	long := strings.Trim(string(l)[start:], " \"'“”‘’.,;:")
+	// the long form starts at the word where the first letter was found
+	// (after an opening quote, say), and ends before closing punctuation
+	long := strings.TrimRight(string(l[li+1:]), " \"'“”‘’.,;:")
 	if long == "" || strings.Contains(long, short) || len(strings.Fields(long)) < 2 {
 		return ""
 	}

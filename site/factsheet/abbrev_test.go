@@ -83,3 +83,25 @@ func TestSeedAbbreviations(t *testing.T) {
 		t.Errorf("Serious() = %d, want every problem but the %d notes", problems.Serious(), len(notes))
 	}
 }
+
+// FuzzDefinitions: finding definitions in any text never panics, and every
+// long form found starts with the short form's first letter, holds at least
+// two words, no more than the limit, and not the short form itself.
+func FuzzDefinitions(f *testing.F) {
+	for _, s := range []string{
+		`information and communication technologies (ICTs) and EMPACT (European Multidisciplinary Platform Against Criminal Threats)`,
+		`"child sexual abuse material" (CSAM)`, `(AB)`, `a (B) (CD) ((EF))`, "é (ÉT) \xff (XY)",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, d := range definitions(text) {
+			words := strings.Fields(d.Long)
+			first := []rune(d.Long)[0]
+			if len(words) < 2 || len(words) > maxWords(d.Short) || strings.Contains(d.Long, d.Short) ||
+				!strings.EqualFold(string(first), d.Short[:1]) {
+				t.Fatalf("definitions(%q): %q = %q", text, d.Short, d.Long)
+			}
+		}
+	})
+}
