@@ -1,0 +1,157 @@
+package series
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// Kinds of comparison of the texts of one identifier across Parties.
+const (
+	Identical            = "identical"   // every Party received the very same text
+	PartyNamed           = "party-named" // the texts differ only by the Party's name
+	Different            = "different"   // the texts differ otherwise
+	partySlot            = "\x00"        // stands for the Party's name in a compared text
+	opSame, opIns, opDel = "", "ins", "del"
+)
+
+// Seg is a run of words of a compared text.
+type Seg struct {
+	Space bool   // a space comes before it
+	Text  string // the words; "" for the Party's name
+	Party bool   // the place where each text names its own Party
+	Op    string // "" (as in the first text), "ins" (added) or "del" (removed)
+}
+
+// Variant is one wording of an identifier and the Parties that received it.
+type Variant struct {
+	Members []*Summary
+	Segs    []Seg // against the first variant's words
+}
+
+// Comparison is how the texts of an identifier differ across Parties.
+type Comparison struct {
+	Kind     string    // Identical, PartyNamed or Different
+	Variants []Variant // the first is the most common wording; the others are marked against it
+}
+
+// token is a word of a text, or the Party's name, with the space before it.
+type token struct {
+	space bool
+	text  string
+}
+
+var tokenPattern = regexp.MustCompile(`\s*(?:\x00|[^\s\x00]+)`)
+
+// tokens cuts a text into words, the Party's name (when given) standing as one
+// token, partySlot, wherever it occurs ("Ruritania's" is the slot and "'s").
+func tokens(text, party string) []token {
+	if party != "" {
+		text = strings.ReplaceAll(text, party, partySlot)
+	}
+	var out []token
+	for _, m := range tokenPattern.FindAllString(text, -1) {
+		t := strings.TrimLeft(m, " \t\n")
+		out = append(out, token{space: len(t) < len(m), text: t})
+	}
+	return out
+}
+
+func key(ts []token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if t.space {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// Compare groups the receipts of one identifier by wording, the Party's
+// name set aside, and marks each other wording's differences from the most
+// common one, word by word.
+func Compare(rs []Receipt) Comparison {
+	type group struct {
+		toks    []token
+		members []*Summary
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	for _, r := range rs {
+		ts := tokens(r.Rec.Text, r.Member.Party)
+		k := key(ts)
+		g := byKey[k]
+		if g == nil {
+			g = &group{toks: ts}
+			byKey[k] = g
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, r.Member)
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].members) > len(groups[j].members) })
+	c := Comparison{Kind: Different}
+	if len(groups) == 0 {
+		return Comparison{Kind: Identical}
+	}
+	if len(groups) == 1 {
+		c.Kind = Identical
+		if strings.Contains(key(groups[0].toks), partySlot) {
+			c.Kind = PartyNamed
+		}
+	}
+	base := groups[0].toks
+	for _, g := range groups {
+		c.Variants = append(c.Variants, Variant{Members: g.members, Segs: diff(base, g.toks)})
+	}
+	return c
+}
+
+// diff marks the words of b against a: kept, added (ins) or removed (del),
+// by their longest common subsequence; runs of one kind are joined.
+func diff(a, b []token) []Seg {
+	n, m := len(a), len(b)
+	lcs := make([][]int, n+1)
+	for i := range lcs {
+		lcs[i] = make([]int, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			if a[i].text == b[j].text {
+				lcs[i][j] = lcs[i+1][j+1] + 1
+			} else {
+				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
+			}
+		}
+	}
+	var out []Seg
+	add := func(t token, op string) {
+		if t.text == partySlot {
+			out = append(out, Seg{Space: t.space, Party: true, Op: op})
+			return
+		}
+		if k := len(out) - 1; k >= 0 && out[k].Op == op && !out[k].Party {
+			if t.space {
+				out[k].Text += " "
+			}
+			out[k].Text += t.text
+			return
+		}
+		out = append(out, Seg{Space: t.space, Text: t.text, Op: op})
+	}
+	i, j := 0, 0
+	for i < n || j < m {
+		switch {
+		case i < n && j < m && a[i].text == b[j].text:
+			add(b[j], opSame)
+			i, j = i+1, j+1
+		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+			add(b[j], opIns)
+			j++
+		default:
+			add(a[i], opDel)
+			i++
+		}
+	}
+	return out
+}
