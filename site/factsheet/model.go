@@ -64,6 +64,10 @@ type Meta struct {
 	Report     string            `json:"report"`      // front matter "report": the implementation report's title
 	BaseURL    string            `json:"base_url,omitempty"`
 	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+
+	// Round is front matter "round": the report's slug ("2nd-round"), its
+	// folder under reports/. The factsheets naming the same round form a report.
+	Round string `json:"round,omitempty" yaml:"round"`
 }
 
 // Document is one factsheet rebuilt from its converted text.

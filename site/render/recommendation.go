@@ -36,6 +36,7 @@ type recView struct {
 	Prev      *link
 	Next      *link
 	Others    []item // the recommendations of the same chapter
+	Also      *alsoView
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -118,6 +119,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if i+1 < len(d.es) {
 		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
 	}
+	v.Also = d.also(root, e.ID)
 	for _, o := range d.chapterEntries(r.Chapter) {
 		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
 	}

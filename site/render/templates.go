@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "report", "report-id"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -91,6 +91,12 @@ type page struct {
 	Levels      []factsheet.Level
 	Single      bool // the single-file edition
 	Body        any  // the page kind's own data
+
+	// SeriesSearch makes the search box search every factsheet of the site
+	// (root and report pages); otherwise it searches the factsheet Slug.
+	SeriesSearch bool
+	// AllSearch offers, on a factsheet's pages, to search every factsheet.
+	AllSearch bool
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.

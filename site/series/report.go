@@ -130,9 +130,9 @@ func numberOf(id string) int {
 	return v
 }
 
-// Counts tallies a member's identifiers of one chapter ("" for all) by
+// Counts tallies the factsheet's identifiers of one chapter ("" for all) by
 // urgency, strongest first, zeros included.
-func (r *Report) Counts(m *Summary, chapter string) []Count {
+func (m *Summary) Counts(chapter string) []Count {
 	n := map[factsheet.Urgency]int{}
 	for _, rec := range m.Recs {
 		if chapter == "" || rec.Chapter == chapter {

@@ -56,3 +56,13 @@ func (s *Summary) Rec(id string) (Rec, bool) {
 	}
 	return Rec{}, false
 }
+
+// ChapterTitle returns the title of the factsheet's chapter numbered number, or "".
+func (s *Summary) ChapterTitle(number string) string {
+	for _, c := range s.Chapters {
+		if c.Number == number {
+			return c.Title
+		}
+	}
+	return ""
+}
