@@ -85,6 +85,15 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 		return err
 	}
 	files["index.html"] = b
+	sp := *p
+	sp.Title, sp.Description, sp.Body = "Search · Lanzarote Committee factsheets", "Search every factsheet of the site.", nil
+	sp.Crumbs = []link{{Label: "Factsheets", Href: "index.html"}, {Label: "Search"}}
+	if opts.BaseURL != "" {
+		sp.Canonical = pageURL(opts.BaseURL, "search.html")
+	}
+	if files["search.html"], err = t.page("search", &sp); err != nil {
+		return err
+	}
 	nf := *p
 	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
 	if opts.BaseURL != "" {
