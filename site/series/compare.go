@@ -110,6 +110,9 @@ func Compare(rs []Receipt) Comparison {
 // diff marks the words of b against a: kept, added (ins) or removed (del),
 // by their longest common subsequence; runs of one kind are joined.
 func diff(a, b []token) []Seg {
+	if key(a) == key(b) {
+		return same(b)
+	}
 	n, m := len(a), len(b)
 	lcs := make([][]int, n+1)
 	for i := range lcs {
@@ -125,20 +128,7 @@ func diff(a, b []token) []Seg {
 		}
 	}
 	var out []Seg
-	add := func(t token, op string) {
-		if t.text == partySlot {
-			out = append(out, Seg{Space: t.space, Party: true, Op: op})
-			return
-		}
-		if k := len(out) - 1; k >= 0 && out[k].Op == op && !out[k].Party {
-			if t.space {
-				out[k].Text += " "
-			}
-			out[k].Text += t.text
-			return
-		}
-		out = append(out, Seg{Space: t.space, Text: t.text, Op: op})
-	}
+	add := func(t token, op string) { out = appendSeg(out, t, op) }
 	i, j := 0, 0
 	for i < n || j < m {
 		switch {
@@ -154,4 +144,29 @@ func diff(a, b []token) []Seg {
 		}
 	}
 	return out
+}
+
+// same is the segments of a text compared with itself: its words, kept.
+func same(ts []token) []Seg {
+	var out []Seg
+	for _, t := range ts {
+		out = appendSeg(out, t, opSame)
+	}
+	return out
+}
+
+// appendSeg adds a word to the segments, joining it to the last one when
+// both are words of the same kind.
+func appendSeg(out []Seg, t token, op string) []Seg {
+	if t.text == partySlot {
+		return append(out, Seg{Space: t.space, Party: true, Op: op})
+	}
+	if k := len(out) - 1; k >= 0 && out[k].Op == op && !out[k].Party {
+		if t.space {
+			out[k].Text += " "
+		}
+		out[k].Text += t.text
+		return out
+	}
+	return append(out, Seg{Space: t.space, Text: t.text, Op: op})
 }

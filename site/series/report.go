@@ -22,6 +22,7 @@ type Report struct {
 	Members  []*Summary // by Party, then slug
 	Chapters []Chapter  // the chapters stating a recommendation in some factsheet, in order
 	IDs      []string   // every identifier of any factsheet, by chapter then number
+	receipts map[string][]Receipt
 }
 
 // Count is a number of identifiers of one urgency.
@@ -86,6 +87,7 @@ func (r *Report) index() {
 	chapters := map[string]int{}
 	used := map[string]bool{}
 	ids := map[string]bool{}
+	r.receipts = map[string][]Receipt{}
 	for _, m := range r.Members {
 		for _, c := range m.Chapters {
 			if _, ok := chapters[c.Number]; !ok {
@@ -94,6 +96,7 @@ func (r *Report) index() {
 			}
 		}
 		for _, rec := range m.Recs {
+			r.receipts[rec.ID] = append(r.receipts[rec.ID], Receipt{Member: m, Rec: rec})
 			used[rec.Chapter] = true
 			if !ids[rec.ID] {
 				ids[rec.ID] = true
@@ -147,15 +150,7 @@ func (m *Summary) Counts(chapter string) []Count {
 }
 
 // Receipts lists the members that received identifier id, in member order.
-func (r *Report) Receipts(id string) []Receipt {
-	var out []Receipt
-	for _, m := range r.Members {
-		if rec, ok := m.Rec(id); ok {
-			out = append(out, Receipt{Member: m, Rec: rec})
-		}
-	}
-	return out
-}
+func (r *Report) Receipts(id string) []Receipt { return r.receipts[id] }
 
 // Others lists the other members that received identifier id than the
 // factsheet slug.
