@@ -541,9 +541,10 @@
         more.tabIndex = -1;
         opts.push(more);
         list.appendChild(more);
-        if (form.dataset.all) { // a factsheet's pages: the same query over every factsheet
-          var all = el("a", "sr-option sr-more", form.dataset.allLabel);
-          all.href = form.dataset.all + "?q=" + encodeURIComponent(q);
+        var across = document.getElementById("site-search-all");
+        if (across && across.getAttribute("href")) { // a factsheet's pages: the same query over every factsheet
+          var all = el("a", "sr-option sr-more", across.textContent);
+          all.href = across.getAttribute("href") + "?q=" + encodeURIComponent(q);
           all.id = "site-search-option-" + opts.length;
           all.setAttribute("role", "option");
           all.setAttribute("aria-selected", "false");
