@@ -108,7 +108,8 @@ func Compare(rs []Receipt) Comparison {
 }
 
 // diff marks the words of b against a: kept, added (ins) or removed (del),
-// by their longest common subsequence; runs of one kind are joined.
+// by their longest common subsequence, removed words first; runs of one
+// kind are joined.
 func diff(a, b []token) []Seg {
 	if key(a) == key(b) {
 		return same(b)
@@ -135,12 +136,12 @@ func diff(a, b []token) []Seg {
 		case i < n && j < m && a[i].text == b[j].text:
 			add(b[j], opSame)
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+			add(a[i], opDel) // removed words before the words replacing them
+			i++
+		default:
 			add(b[j], opIns)
 			j++
-		default:
-			add(a[i], opDel)
-			i++
 		}
 	}
 	return out

@@ -78,7 +78,7 @@ func TestCompare(t *testing.T) {
 	if m := c.Variants[0].Members; len(m) != 2 || m[0].Party != "Ruritania" || m[1].Party != "Freedonia" {
 		t.Errorf("first wording should be the most common one: %v", m)
 	}
-	want = []Seg{{Text: "It"}, {Space: true, Text: "requests", Op: "ins"}, {Space: true, Text: "requires", Op: "del"},
+	want = []Seg{{Text: "It"}, {Space: true, Text: "requires", Op: "del"}, {Space: true, Text: "requests", Op: "ins"},
 		{Space: true, Party: true}, {Space: true, Text: "to act now."}}
 	if got := c.Variants[1].Segs; !reflect.DeepEqual(got, want) {
 		t.Errorf("Utopia's wording marked %+v, want %+v", got, want)
