@@ -395,8 +395,10 @@
   }
 
   function hit(x, doc, urg, score, matched) {
-    var I = x.I, rec = doc[0] === 0, snip = snippet(x, I.texts[doc[4]], matched);
-    var party = doc[5] === undefined ? null : I.parties[doc[5]];
+    var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
+    var text = I.texts[doc[4]];
+    if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
+    var snip = snippet(x, text, matched);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
       url: rec ? (party ? party[0] : I.slug) + "/recommendations/" + doc[1].toLowerCase() + ".html" : doc[2],

@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -76,8 +78,9 @@ func TestSeriesAxe(t *testing.T) {
 
 // TestSeriesSearchAgreesWithBleve opens the search across the series from
 // file:// and runs the query set (with variants) and generated queries
-// through window.factsheetSearch: its top 5 must be those of bleve's index
-// of every factsheet's documents (search.OpenSeries); results name the Party.
+// through window.factsheetSearch: its top 5, with their snippets, must be
+// those of bleve's index of every factsheet's documents (search.OpenSeries);
+// results name the Party.
 func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 	url := seriesURL(t, "search.html")
 	docs, problems, err := site.Load(os.DirFS(filepath.Join(env.root, "site", "testdata", "series")), "testdata/series")
@@ -97,7 +100,8 @@ func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 	tb.open(url)
 	qs := append(searchQueries(t), "II-5", "ii 7 helpline", "utopia", "ruritania requests")
 	qs = append(qs, generatedQueries(ix.Words(), 300)...)
-	got := browserSearch(tb, qs, 5)
+	b, _ := json.Marshal(qs)
+	got := eval[[][]string](tb, fmt.Sprintf(`%s.map(q => window.factsheetSearch.search(q, {limit: 5}).map(h => h.url + " " + h.snippet))`, b))
 	agree := 0
 	for i, q := range qs {
 		hits, err := ix.Search(q, 5)
@@ -106,7 +110,7 @@ func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 		}
 		want := []string{}
 		for _, h := range hits {
-			want = append(want, h.URL)
+			want = append(want, h.URL+" "+h.Snippet)
 		}
 		if got[i] == nil {
 			got[i] = []string{}
@@ -114,7 +118,7 @@ func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 		if reflect.DeepEqual(got[i], want) {
 			agree++
 		} else {
-			t.Errorf("%q: browser top 5 %v, bleve %v", q, got[i], want)
+			t.Errorf("%q: browser top 5 (address, snippet) %q, bleve %q", q, got[i], want)
 		}
 	}
 	t.Logf("top 5 agree on %d of %d queries", agree, len(qs))

@@ -59,7 +59,8 @@ func IndexSeries(docs []*factsheet.Document) (output.Files, error) {
 // documents ("shapes": a document of a factsheet with the factsheet's
 // address taken out), and which shapes each factsheet holds. A text that
 // several factsheets share word for word is stored, and its postings listed,
-// once. The browser expands it to one document per factsheet and shape:
+// once, and so is a snippet text that differs between factsheets only by
+// the Party's name (see shareTexts). The browser expands it to one document per factsheet and shape:
 // document numbers, field lengths and document frequencies are those of the
 // bleve index of all the documents (OpenSeries), so the scores are too.
 type seriesIndex struct {
@@ -82,6 +83,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	var shapes []record
 	at := map[string]int{}
 	members := make([][]int, len(parts))
+	var owners []int // per shape: the one part holding it, or -1 when several do
 	total := 0
 	si := &seriesIndex{}
 	for pi, p := range parts {
@@ -95,6 +97,9 @@ func SeriesScript(parts []Part) ([]byte, error) {
 				n = len(shapes)
 				at[k] = n
 				shapes = append(shapes, r)
+				owners = append(owners, pi)
+			} else if owners[n] != pi {
+				owners[n] = -1
 			}
 			list = append(list, n)
 		}
@@ -111,6 +116,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 		return nil, fmt.Errorf("the series: %w", err)
 	}
 	bi.Count = total
+	shareTexts(bi, owners, parts)
 	si.browserIndex, si.Members = bi, members
 	var buf bytes.Buffer
 	buf.WriteString("window.factsheetIndex=")
@@ -120,6 +126,31 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	buf.Truncate(buf.Len() - 1)
 	buf.WriteString(";\n")
 	return buf.Bytes(), nil
+}
+
+// partyMark stands for the Party's name in the snippet texts of a series.
+const partyMark = "\x01"
+
+// shareTexts lets the snippet texts that differ only by the Party's name be
+// stored once: the text of a shape held by one factsheet is written with
+// partyMark for its Party's name, which the browser puts back.
+func shareTexts(bi *browserIndex, owners []int, parts []Part) {
+	at := map[string]int{}
+	var texts []string
+	for n, d := range bi.Docs {
+		t := bi.Texts[d[4].(int)]
+		if o := owners[n]; o >= 0 && parts[o].Party != "" {
+			t = strings.ReplaceAll(t, parts[o].Party, partyMark)
+		}
+		i, ok := at[t]
+		if !ok {
+			i = len(texts)
+			at[t] = i
+			texts = append(texts, t)
+		}
+		d[4] = i
+	}
+	bi.Texts = texts
 }
 
 // runs encodes a list of numbers as [first, count] pairs of consecutive runs.
