@@ -22,7 +22,7 @@ func (d *docSite) also(root, id string) *alsoView {
 	v := &alsoView{ID: id, Href: root + reportIDPage(d.report, id)}
 	for _, m := range d.report.Others(d.slug, id) {
 		if len(v.Names) < alsoNames {
-			v.Names = append(v.Names, m.Party)
+			v.Names = append(v.Names, d.report.Label(m))
 		}
 		v.More++
 	}

@@ -147,7 +147,7 @@ func (rp *reportPages) index(files output.Files) error {
 		v.Legend = append(v.Legend, rp.b.badge(l, "#legend"))
 	}
 	for _, m := range r.Members {
-		row := matrixRow{Party: m.Party, Href: p.Root + m.Slug + "/index.html", Total: rp.cell(p.Root, m, "")}
+		row := matrixRow{Party: r.Label(m), Href: p.Root + m.Slug + "/index.html", Total: rp.cell(p.Root, m, "")}
 		for _, c := range r.Chapters {
 			row.Cells = append(row.Cells, rp.cell(p.Root, m, c.Number))
 		}

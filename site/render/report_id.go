@@ -20,16 +20,23 @@ type variantView struct {
 	Segs    []series.Seg // its words, marked against the first wording
 }
 
-// idView is the data of an identifier's page in a report.
-type idView struct {
-	ID       string
-	Report   link
-	Chapter  string // "IV. Jurisdiction rules", from the first Party's factsheet
-	Rows     []receiptRow
+// textsView is the texts of an identifier in one language.
+type textsView struct {
+	Language string
+	N        int    // the Parties that received it in this language
 	Kind     string // series.Identical, series.PartyNamed or series.Different
 	Variants []variantView
-	Prev     *link
-	Next     *link
+}
+
+// idView is the data of an identifier's page in a report.
+type idView struct {
+	ID      string
+	Report  link
+	Chapter string // "IV. Jurisdiction rules", from the first Party's factsheet
+	Rows    []receiptRow
+	Texts   []textsView // one per language, most often one
+	Prev    *link
+	Next    *link
 }
 
 // identifiers writes reports/<round>/<id>.html for every identifier.
@@ -42,18 +49,21 @@ func (rp *reportPages) identifiers(files output.Files) error {
 		v := &idView{ID: id, Report: link{Label: r.Title, Href: "index.html"}, Chapter: rp.chapterName(rs[0])}
 		for _, rc := range rs {
 			v.Rows = append(v.Rows, receiptRow{
-				Party: rc.Member.Party, Href: p.Root + rc.Member.Slug + "/recommendations/" + factsheet.FileStem(id) + ".html",
+				Party: r.Label(rc.Member), Href: p.Root + rc.Member.Slug + "/recommendations/" + factsheet.FileStem(id) + ".html",
 				Badge: rp.b.badge(rc.Member.Level(rc.Rec.Urgency), "index.html#legend"), Section: rc.Rec.Section,
 			})
 		}
-		c := series.Compare(rs)
-		v.Kind = c.Kind
-		for _, vr := range c.Variants {
-			vv := variantView{Segs: vr.Segs}
-			for _, m := range vr.Members {
-				vv.Parties = append(vv.Parties, m.Party)
+		for _, c := range series.CompareByLanguage(rs) {
+			tv := textsView{Language: c.Language, Kind: c.Kind}
+			for _, vr := range c.Variants {
+				vv := variantView{Segs: vr.Segs}
+				for _, m := range vr.Members {
+					vv.Parties = append(vv.Parties, r.Label(m))
+				}
+				tv.N += len(vr.Members)
+				tv.Variants = append(tv.Variants, vv)
 			}
-			v.Variants = append(v.Variants, vv)
+			v.Texts = append(v.Texts, tv)
 		}
 		if i > 0 {
 			v.Prev = &link{Label: r.IDs[i-1], Href: factsheet.FileStem(r.IDs[i-1]) + ".html"}

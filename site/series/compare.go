@@ -31,6 +31,7 @@ type Variant struct {
 
 // Comparison is how the texts of an identifier differ across Parties.
 type Comparison struct {
+	Language string    // the language of the texts compared
 	Kind     string    // Identical, PartyNamed or Different
 	Variants []Variant // the first is the most common wording; the others are marked against it
 }
@@ -66,6 +67,27 @@ func key(ts []token) string {
 		b.WriteString(t.text)
 	}
 	return b.String()
+}
+
+// CompareByLanguage compares the texts of each language apart (see
+// Compare), languages in the order of the receipts.
+func CompareByLanguage(rs []Receipt) []Comparison {
+	var langs []string
+	by := map[string][]Receipt{}
+	for _, r := range rs {
+		l := r.Member.Language
+		if _, ok := by[l]; !ok {
+			langs = append(langs, l)
+		}
+		by[l] = append(by[l], r)
+	}
+	out := make([]Comparison, 0, len(langs))
+	for _, l := range langs {
+		c := Compare(by[l])
+		c.Language = l
+		out = append(out, c)
+	}
+	return out
 }
 
 // Compare groups the receipts of one identifier by wording, the Party's

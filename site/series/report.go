@@ -23,6 +23,7 @@ type Report struct {
 	Chapters []Chapter  // the chapters stating a recommendation in some factsheet, in order
 	IDs      []string   // every identifier of any factsheet, by chapter then number
 	receipts map[string][]Receipt
+	labels   map[string]string // slug → Label
 }
 
 // Count is a number of identifiers of one urgency.
@@ -88,7 +89,16 @@ func (r *Report) index() {
 	used := map[string]bool{}
 	ids := map[string]bool{}
 	r.receipts = map[string][]Receipt{}
+	r.labels = map[string]string{}
+	parties := map[string]int{}
 	for _, m := range r.Members {
+		parties[m.Party]++
+	}
+	for _, m := range r.Members {
+		r.labels[m.Slug] = m.Party
+		if parties[m.Party] > 1 { // editions of one Party in several languages
+			r.labels[m.Slug] = m.Party + " (" + m.Language + ")"
+		}
 		for _, c := range m.Chapters {
 			if _, ok := chapters[c.Number]; !ok {
 				chapters[c.Number] = len(r.Chapters)
@@ -118,6 +128,15 @@ func (r *Report) index() {
 		}
 		return numberOf(r.IDs[i]) < numberOf(r.IDs[j])
 	})
+}
+
+// Label names a member of the report: its Party, and its language when
+// the report has the Party's factsheet in several languages.
+func (r *Report) Label(m *Summary) string {
+	if l, ok := r.labels[m.Slug]; ok {
+		return l
+	}
+	return m.Party
 }
 
 // chapterOf is the numeral of an identifier ("IV" of "IV-5").

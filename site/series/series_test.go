@@ -84,3 +84,28 @@ func TestCompare(t *testing.T) {
 		t.Errorf("Utopia's wording marked %+v, want %+v", got, want)
 	}
 }
+
+// TestLanguages: a Party's factsheets in two languages are told apart by
+// their language, and the texts of each language are compared apart.
+func TestLanguages(t *testing.T) {
+	en := func(party, slug, text string) Summary {
+		m := member(party, slug, "2023-01-01", "r", Rec{ID: "II-1", Chapter: "II", Urgency: factsheet.Invite, Text: text})
+		m.Language = "en"
+		return m
+	}
+	fr := en("Utopia", "utopia-fr", "Le Comité invite Utopia à agir.")
+	fr.Language = "fr"
+	s := New([]Summary{en("Utopia", "utopia", "The Committee invites Utopia to act."), fr, en("Ruritania", "ruritania", "The Committee invites Ruritania to act.")})
+	r := s.Reports[0]
+	var labels []string
+	for _, m := range r.Members {
+		labels = append(labels, r.Label(m))
+	}
+	if !reflect.DeepEqual(labels, []string{"Ruritania", "Utopia (en)", "Utopia (fr)"}) {
+		t.Errorf("labels %v", labels)
+	}
+	cs := CompareByLanguage(r.Receipts("II-1"))
+	if len(cs) != 2 || cs[0].Language != "en" || cs[0].Kind != PartyNamed || cs[1].Language != "fr" || cs[1].Kind != PartyNamed {
+		t.Errorf("comparisons %+v, want English texts differing by the name, and the French one apart", cs)
+	}
+}
