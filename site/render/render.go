@@ -63,10 +63,11 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err := renderDocs(files, docs, ser, t, opts); err != nil {
 		return nil, err
 	}
-	if err := renderRoot(files, ser, sums, t, opts); err != nil {
+	if err := renderReports(files, ser, t, opts); err != nil {
 		return nil, err
 	}
-	if err := renderReports(files, ser, t, opts); err != nil {
+	// the root last: its 404 page lists the site's top folders
+	if err := renderRoot(files, ser, sums, t, opts); err != nil {
 		return nil, err
 	}
 	files[".nojekyll"] = []byte{}

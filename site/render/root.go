@@ -96,10 +96,8 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 	}
 	nf := *p
 	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
-	if opts.BaseURL != "" {
-		// GitHub Pages serves 404.html at any missing address: anchor its links to the site
-		nf.Base = opts.BaseURL
-	}
+	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
+	notFoundPage(&nf, files, opts.BaseURL)
 	if len(sums) == 1 {
 		nf.Slug = sums[0].Slug
 	}

@@ -92,6 +92,9 @@ type page struct {
 	Single      bool // the single-file edition
 	Body        any  // the page kind's own data
 
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
 	// SeriesSearch makes the search box search every factsheet of the site
 	// (root and report pages); otherwise it searches the factsheet Slug.
 	SeriesSearch bool
