@@ -35,8 +35,13 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item // the recommendations of the same chapter
-	Also      *alsoView
+	Others    []item   // the recommendations of the same chapter
+	Articles  []link   // the Articles of the Convention it names
+	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int      // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+
+	Also *alsoView // the other Parties of the report that received it
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -79,10 +84,11 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	}
 	v := &recView{
 		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
-		Badge:   d.badge(r.Urgency, legend),
-		Section: d.sectionLabel(r.Section),
-		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Badge:    d.badge(r.Urgency, legend),
+		Section:  d.sectionLabel(r.Section),
+		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
+		Place:    link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Articles: d.articleLinks(r),
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()

@@ -115,7 +115,7 @@ func (rp *reportPages) page(rel, title, description string) *page {
 		Lang: rp.first.Language, Title: title, Description: description, Root: root,
 		SiteTitle: "Lanzarote Committee factsheets", Home: root + "index.html",
 		OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
-		Levels: rp.first.Levels, SeriesSearch: true,
+		Levels: rp.first.Levels, SeriesSearch: true, Styles: []string{"series.css"},
 	}
 	if rp.opts.BaseURL != "" {
 		p.Canonical = pageURL(rp.opts.BaseURL, rel)

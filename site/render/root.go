@@ -47,7 +47,7 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 		return factsheetItem{
 			Title: m.Title, Party: m.Party, Date: spelled(m.LastUpdate), ISO: m.LastUpdate,
 			Href: m.Slug + "/index.html", Search: m.Slug + "/search.html",
-			Counts: bg.counts(m, m.Counts(""), m.Slug+"/index.html#legend"), N: len(m.Recs),
+			Counts: bg.counts(m, m.Counts(""), m.Slug+"/index.html#legend", ""), N: len(m.Recs),
 		}
 	}
 	for i := range sums {
@@ -76,7 +76,7 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 	if len(sums) > 0 {
 		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
 	}
-	p.SeriesSearch = true
+	p.SeriesSearch, p.Styles = true, []string{"series.css"}
 	if opts.BaseURL != "" {
 		p.Canonical = pageURL(opts.BaseURL, "index.html")
 	}

@@ -93,8 +93,8 @@ func TestReportIdentifierPages(t *testing.T) {
 		t.Errorf("II-7 differs only by the Party's name: one text, nothing marked as added")
 	}
 	p = mustHave(t, files, "reports/csgsiv/ii-5.html", "The texts differ", "Text received by Freedonia, Ruritania",
-		"text received by Utopia", `<ins><span class="visually-hidden">[added: </span>requests`,
-		`<del><span class="visually-hidden">[removed: </span>requires`, `<mark class="party-name">Utopia</mark>`)
+		"text received by Utopia", `<ins><span class="vh">[added: </span>requests`,
+		`<del><span class="vh">[removed: </span>requires`, `<mark class="party-name">Utopia</mark>`)
 	for _, party := range []string{"freedonia", "ruritania", "utopia"} {
 		if !strings.Contains(p, `href="../../`+party+`/recommendations/ii-5.html"`) {
 			t.Errorf("II-5's report page does not link to %s's II-5", party)
@@ -107,7 +107,7 @@ func TestReportIdentifierPages(t *testing.T) {
 	if strings.Contains(p, "freedonia/") {
 		t.Errorf("III-1 was not addressed to Freedonia, which has no chapter III")
 	}
-	mustHave(t, files, "reports/csgsiv/ii-1.html", "text received by Freedonia", `<del><span class="visually-hidden">[removed: </span>or other`)
+	mustHave(t, files, "reports/csgsiv/ii-1.html", "text received by Freedonia", `<del><span class="vh">[removed: </span>or other`)
 }
 
 // TestReportCrossLinks: each recommendation page links to its identifier's

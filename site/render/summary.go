@@ -52,12 +52,15 @@ func (b *badger) badge(l factsheet.Level, href string) badge {
 	return v
 }
 
-// counts are the badges and numbers of the non-zero counts of m.
-func (b *badger) counts(m *series.Summary, cs []series.Count, href string) []countView {
+// counts are the badges and numbers of the non-zero counts of m, their
+// legend at legend; each number links to m's list filtered to its urgency
+// (and to chapter, unless ""), from the root of the site.
+func (b *badger) counts(m *series.Summary, cs []series.Count, legend, chapter string) []countView {
 	var out []countView
 	for _, c := range cs {
 		if c.N > 0 {
-			out = append(out, countView{Badge: b.badge(m.Level(c.Urgency), href), N: c.N})
+			out = append(out, countView{Badge: b.badge(m.Level(c.Urgency), legend), N: c.N,
+				Href: filteredList("", m.Slug, c.Urgency, chapter)})
 		}
 	}
 	return out
