@@ -166,3 +166,26 @@ func TestSeriesHTMLValidate(t *testing.T) {
 	pages = append(pages, "utopia/chapters/ii.html", "404.html")
 	t.Logf("html-validate: %d pages, %d errors", len(pages), validateHTML(t, seriesBuild.dir, pages))
 }
+
+// TestSeriesMatrixOpensExplorer follows every count of the report's matrix,
+// from file://: the Party's explorer opens filtered to that urgency and
+// chapter and shows that many recommendations.
+func TestSeriesMatrixOpensExplorer(t *testing.T) {
+	tb := newTab(t)
+	report := seriesURL(t, "reports/csgsiv/index.html")
+	tb.open(report)
+	type cell struct{ Href, N string }
+	cells := eval[[]cell](tb, `[...document.querySelectorAll(".matrix a.cell-count")].map(a => ({href: a.href, n: a.querySelector(".n").textContent}))`)
+	if len(cells) < 10 {
+		t.Fatalf("%d counts in the matrix", len(cells))
+	}
+	for _, c := range cells {
+		tb.open(c.Href)
+		tb.waitFor(`/: \d+ recommendations?$/.test(document.getElementById("explorer-title").textContent)`, c.Href+": the explorer's heading gives its count", 5*time.Second)
+		heading := eval[string](tb, `document.getElementById("explorer-title").textContent`)
+		if !strings.HasSuffix(heading, ": "+c.N+" recommendation") && !strings.HasSuffix(heading, ": "+c.N+" recommendations") {
+			t.Errorf("%s: the matrix says %s, the explorer %q", c.Href, c.N, heading)
+		}
+	}
+	t.Logf("%d counts of the matrix followed", len(cells))
+}
