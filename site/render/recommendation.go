@@ -42,6 +42,8 @@ type recView struct {
 	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
 	N         int      // single-file edition: the identifiers of the entry, which counts them all
 	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+
+	Also *alsoView // the other Parties of the report that received it
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -142,6 +144,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if i+1 < len(d.es) {
 		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
 	}
+	v.Also = d.also(root, e.ID)
 	for _, o := range d.chapterEntries(r.Chapter) {
 		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
 	}
