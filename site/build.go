@@ -20,6 +20,8 @@ import (
 	"factsheet/site/internal/workers"
 	"factsheet/site/output"
 	"factsheet/site/render"
+	"factsheet/site/search"
+	"factsheet/site/series"
 )
 
 // Config is what a build needs; cmd/factsheet fills it from flags.
@@ -100,6 +102,7 @@ type builder struct {
 	r      *render.Renderer
 	assets output.Files // the shared assets, minified: every factsheet's bundle needs them
 	sink   output.Sink
+	parts  []search.Part // per factsheet, its search documents for the series' index
 
 	mu    sync.Mutex
 	took  map[string]time.Duration // stage → time, summed
@@ -128,11 +131,13 @@ func (b *builder) run() error {
 	}
 	if cfg.Log != nil {
 		for _, p := range res.Problems {
-			fmt.Fprintln(cfg.Log, p)
+			if p.Severity >= factsheet.Warning { // notes are for check
+				fmt.Fprintln(cfg.Log, p)
+			}
 		}
 	}
-	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
-		return fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
+	if res.Problems.HasErrors() || (cfg.Strict && res.Problems.Serious() > 0) {
+		return fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", res.Problems.Serious(), cfg.Out)
 	}
 	if err := checkUrgencies(res.Docs, cfg.AllowNoUrgency); err != nil {
 		return fmt.Errorf("%w; %s is unchanged", err, cfg.Out)
@@ -190,14 +195,21 @@ func (b *builder) site() error {
 	if err := b.prepareAssets(); err != nil {
 		return err
 	}
+	docs := b.res.Docs
+	sums := make([]series.Summary, len(docs))
+	b.timed("render", func() error {
+		workers.Each(len(docs), func(i int) { sums[i] = render.Summarize(docs[i]) })
+		return nil
+	})
+	b.r.Series(sums)
 	if b.cfg.Cache != nil {
-		if b.deps, err = depsKey(b.cfg); err != nil {
+		if b.deps, err = depsKey(b.cfg, sums); err != nil {
 			return err
 		}
 	}
-	docs := b.res.Docs
+	b.parts = make([]search.Part, len(docs))
 	errs := make([]error, len(docs))
-	workers.Each(len(docs), func(i int) { errs[i] = b.factsheet(docs[i]) })
+	workers.Each(len(docs), func(i int) { errs[i] = b.factsheet(i) })
 	for _, err := range errs {
 		if err != nil {
 			return err

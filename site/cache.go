@@ -8,6 +8,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // Cache keeps, from one build to the next (`factsheet serve`), each
@@ -79,10 +80,19 @@ func (c *Cache) keep(doc *factsheet.Document, key [sha256.Size]byte, files outpu
 }
 
 // depsKey sums up what a factsheet's files depend on besides its own text:
-// every file of the templates and assets folders and the options.
-func depsKey(cfg Config) ([sha256.Size]byte, error) {
+// every file of the templates and assets folders, the options, and what its
+// pages show of the other factsheets (their folder, Party, language, report
+// and identifiers, which the report links and "search all" depend on).
+func depsKey(cfg Config, sums []series.Summary) ([sha256.Size]byte, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "minify=%v base=%q\x00", cfg.Minify, cfg.BaseURL)
+	for _, m := range sums {
+		fmt.Fprintf(h, "%q %q %q %q", m.Slug, m.Party, m.Language, m.Round)
+		for _, r := range m.Recs {
+			fmt.Fprintf(h, " %q", r.ID)
+		}
+		h.Write([]byte{0})
+	}
 	for _, fsys := range []fs.FS{cfg.Templates, cfg.Assets} {
 		if fsys == nil {
 			continue

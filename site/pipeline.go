@@ -31,9 +31,11 @@ func (b *builder) prepareAssets() error {
 // factsheet runs one factsheet through its stages: render beside index,
 // minify, bundle (single-file edition, offline zip, download sizes), and
 // sends its files to the sink.
-func (b *builder) factsheet(doc *factsheet.Document) error {
+func (b *builder) factsheet(i int) error {
+	doc := b.res.Docs[i]
 	key := docKey(doc, b.deps)
 	if files, ok := b.cfg.Cache.files(doc, key); ok {
+		b.parts[i] = search.NewPart(doc)
 		return b.put(files)
 	}
 	var index []byte
@@ -45,6 +47,7 @@ func (b *builder) factsheet(doc *factsheet.Document) error {
 		indexErr = b.timed("index", func() error {
 			var err error
 			index, err = search.IndexScript(doc)
+			b.parts[i] = search.NewPart(doc)
 			return err
 		})
 	}()
@@ -78,8 +81,9 @@ func (b *builder) factsheet(doc *factsheet.Document) error {
 	return b.put(files)
 }
 
-// shared builds the site-wide files (root index, 404, sitemap) from every
-// document, and sends them to the sink.
+// shared builds the site-wide files (root index, 404, report pages, the
+// series' search index, sitemap) from the summaries and search parts of
+// every factsheet, and sends them to the sink.
 func (b *builder) shared() error {
 	var files output.Files
 	b.mu.Lock()
@@ -87,11 +91,19 @@ func (b *builder) shared() error {
 	b.mu.Unlock()
 	err := b.timed("render", func() error {
 		var err error
-		files, err = b.r.Shared(b.res.Docs, built)
+		files, err = b.r.Shared(built)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
+	}
+	err = b.timed("index", func() error {
+		index, err := search.SeriesScript(b.parts)
+		files[search.SeriesFile] = index
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	b.mu.Lock()
 	paths := append(b.paths, files.Paths()...)

@@ -14,8 +14,8 @@
     var I = window.factsheetIndex;
     if (!I || I.v !== 2) return null;
     X = { I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
-      stop: new Set(I.stop.split(" ")), norms: [] };
-    var lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.n).fill(0); }), prev = [];
+      stop: new Set(I.stop.split(" ")), norms: [], docsOf: null };
+    var lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.docs.length).fill(0); }), prev = [];
     (I.words.match(/[A-Z][^A-Z]*/g) || []).forEach(function (e) {
       var eq = e.indexOf("="), w = prev.slice(0, e.charCodeAt(0) - 65).join("") + e.slice(1, eq < 0 ? e.length : eq);
       var t = eq < 0 ? stem(w) : e.slice(eq + 1);
@@ -26,8 +26,37 @@
     });
     X.norms = lens.map(function (l) { return l.map(function (n) { return n ? Math.fround(1 / Math.sqrt(n)) : 0; }); });
     X.surface.sort(byCode);
-    I.docs.forEach(function (d, n) { if (d[0] === 0) X.ids.set(d[1], n); });
+    if (I.members) seriesDocs(X);
+    X.I.docs.forEach(function (d, n) {
+      if (d[0] !== 0) return;
+      if (!X.ids.has(d[1])) X.ids.set(d[1], []);
+      X.ids.get(d[1]).push(n);
+    });
     return X;
+  }
+  /* seriesDocs expands the index of a series (site/search/series.go): its
+     documents are shapes, shared by the factsheets listed in members; each
+     factsheet gets its own copy of its shapes, numbered in factsheet order,
+     with the factsheet's number at [5] and its folder before section
+     addresses. docsOf[shape] lists the documents of a shape, for the
+     postings, which term expands on first use. */
+  function seriesDocs(x) {
+    var S = x.I, docs = [], norms = S.fields.map(function () { return []; }), docsOf = S.docs.map(function () { return []; });
+    S.members.forEach(function (runs, p) {
+      for (var k = 0; k < runs.length; k += 2) {
+        for (var sh = runs[k]; sh < runs[k] + runs[k + 1]; sh++) {
+          var d = S.docs[sh].slice();
+          if (d[0] === 1) d[2] = S.parties[p][0] + "/" + d[2];
+          d[5] = p;
+          docsOf[sh].push(docs.length);
+          x.norms.forEach(function (l, f) { norms[f].push(l[sh]); });
+          docs.push(d);
+        }
+      }
+    });
+    x.I = Object.assign({}, S, { docs: docs });
+    x.norms = norms;
+    x.docsOf = docsOf;
   }
   /* postings decodes one line of I.post, adding the frequencies to lens. */
   function postings(line, lens) {
@@ -47,6 +76,21 @@
     }
     return { post: post, df: df, total: total };
   }
-  function term(x, t) { return x.terms.get(t); }
+  /* term is a term's postings, df and total; in a series, the postings of
+     shapes become those of their documents on first use. */
+  function term(x, t) {
+    var e = x.terms.get(t);
+    if (!x.docsOf || !e || e.expanded) return e;
+    var total = 0;
+    e.post = e.post.map(function (list) {
+      return [].concat.apply([], list.map(function (p) {
+        return x.docsOf[p[0]].map(function (doc) { return [doc, p[1]]; });
+      }));
+    });
+    e.df = e.post.map(function (list) { total += list.length; return list.length; });
+    e.total = total;
+    e.expanded = true;
+    return e;
+  }
   function byCode(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
 

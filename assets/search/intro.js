@@ -4,9 +4,11 @@
    sub-path. No framework, no eval, no inline style.
 
    API: window.factsheetSearch.search(query, {limit}) returns, best first,
-   [{id, kind, title, url, urgency, chapter, snippet, marks}]: kind is
+   [{id, kind, title, url, urgency, chapter, party, snippet, marks}]: kind is
    "recommendation" or "section", url is relative to public/, marks are
-   [start, end] offsets of the matched words in snippet.
+   [start, end] offsets of the matched words in snippet, party is the
+   factsheet's Party when the index is the series' (search-index.js at the
+   root of the site: every factsheet, see seriesDocs), "" otherwise.
    window.factsheetSearch.analyze(word) is the term bleve makes of a word.
 
    Queries are taken apart and ranked exactly as site/search does it in Go (see

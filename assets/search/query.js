@@ -98,7 +98,9 @@
      and the set of matched terms. */
   function ranked(x, query) {
     var q = parse(String(query)), ws = [], complete = true, matched = new Set(), tiers = [];
-    tiers.push(q.ids.map(function (id) { return [x.ids.get(id), 1]; }));
+    tiers.push([].concat.apply([], q.ids.map(function (id) {
+      return x.ids.get(id).map(function (d) { return [d, 1]; });
+    })));
     q.words.forEach(function (w, i) {
       var cl = clauses(x, w, q.typing && i === q.words.length - 1);
       if (!cl) return;
@@ -149,11 +151,15 @@
   }
 
   function hit(x, doc, urg, score, matched) {
-    var I = x.I, rec = doc[0] === 0, snip = snippet(x, I.texts[doc[4]], matched);
+    var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
+    var text = I.texts[doc[4]];
+    if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
+    var snip = snippet(x, text, matched);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
-      url: rec ? I.urls.recommendation.replace("{}", doc[1].toLowerCase()) : doc[2],
-      urgency: urg, chapter: I.chapters[doc[3]], snippet: snip.text, marks: snip.marks, score: score
+      url: rec ? I.urls.recommendation.replace("{slug}", party ? party[0] : I.slug).replace("{}", doc[1].toLowerCase()) : doc[2],
+      urgency: urg, chapter: I.chapters[doc[3]], party: party ? party[1] : "",
+      snippet: snip.text, marks: snip.marks, score: score
     };
   }
 

@@ -38,6 +38,7 @@
       e.appendChild(document.createTextNode(" "));
       e.appendChild(el("span", "badge u-" + h.urgency, h.urgency[0].toUpperCase() + h.urgency.slice(1)));
     }
+    if (h.party) e.appendChild(el("span", "sr-party", h.party));
     if (h.chapter !== h.title) e.appendChild(el("span", "sr-chapter", h.chapter));
     var p = el("span", "sr-snippet"), at = 0;
     h.marks.forEach(function (m) {
@@ -83,6 +84,16 @@
       input.setAttribute("aria-activedescendant", opts[i].id);
       opts[i].scrollIntoView({ block: "nearest" });
     }
+    /* option adds a to the list of options, going to href. */
+    function option(a, href) {
+      a.href = href;
+      a.id = "site-search-option-" + opts.length;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
+      a.tabIndex = -1;
+      opts.push(a);
+      list.appendChild(a);
+    }
     function update() {
       var q = input.value.trim();
       list.textContent = "";
@@ -90,25 +101,13 @@
       active = -1;
       if (!q) { close(); status.textContent = ""; return; }
       var res = search(input.value, { limit: 8 }), hits = res.hits;
-      hits.forEach(function (h, i) {
-        var a = result(el("a", "sr-option"), h, "span");
-        a.href = href(h);
-        a.id = "site-search-option-" + i;
-        a.setAttribute("role", "option");
-        a.setAttribute("aria-selected", "false");
-        a.tabIndex = -1;
-        opts.push(a);
-        list.appendChild(a);
-      });
+      hits.forEach(function (h) { option(result(el("a", "sr-option"), h, "span"), href(h)); });
       if (!single) {
-        var more = el("a", "sr-option sr-more", res.total === 1 ? "1 result" : res.total ? "All " + res.total + " results" : "No result: open the search page");
-        more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(q);
-        more.id = "site-search-option-" + hits.length;
-        more.setAttribute("role", "option");
-        more.setAttribute("aria-selected", "false");
-        more.tabIndex = -1;
-        opts.push(more);
-        list.appendChild(more);
+        option(el("a", "sr-option sr-more", res.total === 1 ? "1 result" : res.total ? "All " + res.total + " results" : "No result: open the search page"),
+          form.action.split("?")[0] + "?q=" + encodeURIComponent(q));
+        var across = document.getElementById("site-search-all");
+        if (across && across.getAttribute("href")) // a factsheet's pages: the same query over every factsheet
+          option(el("a", "sr-option sr-more", across.textContent), across.getAttribute("href") + "?q=" + encodeURIComponent(q));
       }
       list.hidden = !opts.length;
       input.setAttribute("aria-expanded", opts.length ? "true" : "false");
@@ -154,15 +153,18 @@
     if (!root) return;
     var q = new URLSearchParams(location.search).get("q") || "";
     if (input) input.value = q;
+    var scope = document.getElementById("search-all");
+    if (scope && q) scope.href = scope.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(q);
     var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
     var head = el("h2", "sr-count", !load() ? "The search index of this factsheet did not load." :
       q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
     head.id = "search-count";
     root.appendChild(head);
     if (!hits.length) {
+      var slug = document.body.dataset.slug;
       var p = el("p", "", "Try fewer or other words, an identifier such as IV-5, or browse ");
-      var a = el("a", "", "the list of all recommendations");
-      a.href = (document.body.dataset.root || "") + (document.body.dataset.slug || "") + "/recommendations/index.html";
+      var a = el("a", "", slug ? "the list of all recommendations" : "the list of factsheets");
+      a.href = (document.body.dataset.root || "") + (slug ? slug + "/recommendations/index.html" : "index.html");
       p.appendChild(a);
       p.appendChild(document.createTextNode("."));
       root.appendChild(p);

@@ -13,6 +13,7 @@ import (
 type countView struct {
 	Badge badge
 	N     int
+	Href  string // the explorer showing them, or ""
 }
 
 // tocItem is a heading of a chapter, for its table of contents.
@@ -55,7 +56,7 @@ func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []t
 func (d *docSite) chapterView(i int, root string, links linkPolicy, ids map[string]bool) (*chapterView, error) {
 	c := d.doc.Chapters[i]
 	single := links == singleFile
-	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, links), ids: ids}
+	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, links), ids: ids, defs: d.defs()}
 	legend := links.legend(d, root)
 	if single {
 		b.shift = 1
@@ -66,7 +67,7 @@ func (d *docSite) chapterView(i int, root string, links linkPolicy, ids map[stri
 	}
 	v := &chapterView{
 		Number: c.Number, Title: c.Title, ID: urls.ChapterAnchor(c.Number),
-		TOC: toc, Counts: d.countViews(d.chapterCounts(c), legend),
+		TOC: toc, Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, single, "&chapter="+c.Slug()),
 		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, links)),
 	}
 	for _, e := range d.chapterEntries(c) {

@@ -24,6 +24,8 @@ type record struct {
 	Text         string     `json:"text"`          // the recommendation's own text and sub-items, plain, without the lead-in
 	URL          string     `json:"url"`           // its page, relative to public/
 	Footnotes    []noteData `json:"footnotes"`     // the footnotes referenced in its text, identity ones included
+	// Articles are the Articles of the Convention it names, in its headings or text
+	Articles []factsheet.Article `json:"articles"`
 }
 
 // noteData is a footnote in the data files.
@@ -47,7 +49,9 @@ type metaData struct {
 	Language   string `json:"language"`
 	LastUpdate string `json:"last_update"`
 	Report     string `json:"report"`
-	URL        string `json:"url"` // the factsheet's home, relative to public/
+	URL        string `json:"url"`              // the factsheet's home, relative to public/
+	Author     string `json:"author,omitempty"` // front matter "author"
+	Source     string `json:"source,omitempty"` // the original document's address
 }
 
 // records lists one record per identifier, in navigation order.
@@ -66,6 +70,7 @@ func (d *docSite) records() []record {
 			Text:      blockPlain(r.Block),
 			URL:       urls.Factsheet(d.slug).Recommendation(e.ID),
 			Footnotes: []noteData{},
+			Articles:  append([]factsheet.Article{}, r.Articles...),
 		}
 		for _, n := range r.Footnotes {
 			rec.Footnotes = append(rec.Footnotes, noteData{N: n, Text: notes[n]})
@@ -81,7 +86,7 @@ func (d *docSite) data(files output.Files) error {
 	m := d.doc.Meta
 	all := dataFile{
 		Factsheet: metaData{Title: m.Title, Party: m.Party, Slug: m.Slug, Language: lang(d.doc),
-			LastUpdate: m.LastUpdate, Report: m.Report, URL: urls.Factsheet(d.slug).Home()},
+			LastUpdate: m.LastUpdate, Report: m.Report, URL: urls.Factsheet(d.slug).Home(), Author: m.Author, Source: m.Source},
 		Levels:          levels(d.doc),
 		Recommendations: recs,
 	}
@@ -99,7 +104,7 @@ func (d *docSite) data(files output.Files) error {
 }
 
 // csvHeader is the header row of recommendations.csv.
-var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes"}
+var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes", "articles"}
 
 // recordsCSV writes the records as RFC 4180 CSV (CRLF line ends, fields quoted
 // when needed). The list columns are flattened: "ids" joins the identifiers
@@ -118,7 +123,11 @@ func recordsCSV(recs []record) ([]byte, error) {
 		for _, f := range r.Footnotes {
 			notes = append(notes, strconv.Itoa(f.N)+": "+f.Text)
 		}
-		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | ")}
+		arts := make([]string, 0, len(r.Articles))
+		for _, a := range r.Articles {
+			arts = append(arts, a.String())
+		}
+		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | "), strings.Join(arts, " | ")}
 		for i := range row {
 			row[i] = cell(row[i])
 		}

@@ -9,6 +9,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 	"factsheet/site/urls"
 )
 
@@ -28,15 +29,22 @@ type docSite struct {
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	err    error                    // the first error of a partial template
+	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+
+	report *series.Report // the report the factsheet belongs to, or nil
+	multi  bool           // the site has other factsheets: its pages offer to search them all
 }
 
-func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
+// newDocSite prepares the rendering of doc; ab are its abbreviations, made by
+// newAbbrevs once and shared by the workers.
+func newDocSite(doc *factsheet.Document, t *templates, opts Options, ab *abbrevs) *docSite {
 	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
 	d.nt = newNotes(doc, d.in)
 	d.sums = map[string]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.ab = ab
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -47,7 +55,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 // each adds its files. A new page of a factsheet is one more step.
 var pageSteps = []func(d *docSite, files output.Files) error{
 	(*docSite).home, (*docSite).chapters, (*docSite).recommendations, (*docSite).list,
-	(*docSite).search, (*docSite).data, (*docSite).single,
+	(*docSite).plan, (*docSite).search, (*docSite).data, (*docSite).single, (*docSite).glossary,
 }
 
 // render adds every file of the factsheet to files. The steps run side by
@@ -68,7 +76,7 @@ func (d *docSite) render(files output.Files) error {
 			defer wg.Done()
 			w := <-sites
 			if w == nil {
-				w = newDocSite(d.doc, d.t, d.opts)
+				w = d.worker()
 			}
 			defer func() { sites <- w }()
 			parts[i] = output.Files{}
@@ -90,6 +98,15 @@ func (d *docSite) render(files output.Files) error {
 	return nil
 }
 
+// worker is another docSite of the same factsheet for a render worker: its
+// caches and inliner are its own; what is read only (abbreviations, report,
+// series flag) is shared.
+func (d *docSite) worker() *docSite {
+	w := newDocSite(d.doc, d.t, d.opts, d.ab)
+	w.report, w.multi = d.report, d.multi
+	return w
+}
+
 // page returns the common part of a factsheet page at rel (relative to the
 // root of the site), with the factsheet's home as the first breadcrumb.
 func (d *docSite) page(rel, title, description string) *page {
@@ -106,10 +123,12 @@ func (d *docSite) page(rel, title, description string) *page {
 		SiteName:    d.siteTitle(),
 		CSP:         csp,
 		Levels:      levels(d.doc),
+		AllSearch:   d.multi,
 	}
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
+	p.Facts = d.facts(rel, p.Canonical)
 	return p
 }
 
@@ -189,7 +208,7 @@ func (d *docSite) fromRoot(root, rel string) string {
 // link to their pages, or (single-file edition) to their entries.
 func (d *docSite) marker(root string, links linkPolicy) func(*factsheet.Recommendation) (template.HTML, error) {
 	return func(r *factsheet.Recommendation) (template.HTML, error) {
-		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root))}
+		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root)), Share: d.share(r.ID(), root, links == singleFile)}
 		for _, id := range r.IDs {
 			m.IDs = append(m.IDs, link{Label: id, Href: links.recommendation(d, root, id)})
 		}
@@ -238,6 +257,14 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = b
+	files[rel] = d.ab.mark(b)
 	return nil
+}
+
+// defs are the anchors of the blocks defining abbreviations, for the body of a chapter.
+func (d *docSite) defs() map[*factsheet.Block][]string {
+	if d.ab == nil {
+		return nil
+	}
+	return d.ab.anchors
 }

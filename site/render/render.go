@@ -2,8 +2,9 @@
 //
 // Every page is an html/template: templates/layout.html defines "layout" (the
 // document shell: head, header with the search form, breadcrumb, main, footer)
-// and templates/partials.html the small pieces ("badge", "recmark", ...); each
-// page file (home.html, chapter.html, ...) defines "main". The text of the
+// and templates/partials.html the small pieces ("badge", "recmark", ...),
+// with more in templates/partials-*.html, one file per feature; each page
+// file (home.html, chapter.html, ...) defines "main". The text of the
 // factsheet is rendered by goldmark's HTML renderer with a node renderer of
 // our own for footnote references, then handed to the templates as HTML.
 //
@@ -23,6 +24,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // Options are the inputs of rendering besides the documents.
@@ -45,10 +47,15 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	sums := make([]series.Summary, len(docs))
+	for i, doc := range docs {
+		sums[i] = Summarize(doc)
+	}
+	r.Series(sums)
 	if err := renderDocs(files, docs, r); err != nil {
 		return nil, err
 	}
-	shared, err := r.Shared(docs, files.Paths())
+	shared, err := r.Shared(files.Paths())
 	if err != nil {
 		return nil, err
 	}
@@ -59,12 +66,23 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	return files, nil
 }
 
-// Renderer renders the pages of a site with one set of templates: each
-// factsheet's files (Factsheet), then the site-wide ones (Shared, Sitemap),
-// so that a build can write each factsheet as soon as it is done.
+// Renderer renders the pages of a site with one set of templates: given the
+// summaries of every factsheet (Series), each factsheet's files (Factsheet),
+// then the site-wide ones (Shared, Sitemap), so that a build can write each
+// factsheet as soon as it is done.
 type Renderer struct {
 	t    *templates
 	opts Options
+	sums []series.Summary // every factsheet's summary (Summarize), in content order
+	ser  *series.Site     // the reports grouping them
+}
+
+// Series gives the renderer the summaries of every factsheet of the site, in
+// content order (see Summarize): a factsheet's pages link to its report and
+// offer to search all factsheets, and the site-wide pages list them. Call it
+// before Factsheet and Shared.
+func (r *Renderer) Series(sums []series.Summary) {
+	r.sums, r.ser = sums, series.New(sums)
 }
 
 // New checks the options and parses the templates.
@@ -93,31 +111,43 @@ func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
 		return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
 	}
 	files := output.Files{}
-	if err := newDocSite(doc, r.t, r.opts).render(files); err != nil {
+	d := newDocSite(doc, r.t, r.opts, newAbbrevs(doc))
+	if r.ser != nil {
+		d.report, d.multi = r.ser.ReportOf(doc.Meta.Slug), len(r.sums) > 1
+	}
+	if err := d.render(files); err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
 	return files, nil
 }
 
-// sharedPages are the pages that depend on every factsheet: each adds its
-// files, given every document of the site.
-var sharedPages = []func(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error{
+// sharedPages are the pages that depend on every factsheet, from their
+// summaries: each adds its files. The root comes last: its 404 page lists the
+// site's top folders.
+var sharedPages = []func(files output.Files, ser *series.Site, sums []series.Summary, t *templates, opts Options) error{
+	func(files output.Files, ser *series.Site, _ []series.Summary, t *templates, opts Options) error {
+		return renderReports(files, ser, t, opts)
+	},
 	renderRoot,
 }
 
-// Shared renders the site-wide pages (the list of factsheets, 404.html and
-// the other sharedPages) from every document of the site; built are the
-// paths of the files built before (the factsheets', the assets), which the
-// pages see as present in their files, with no content, and which Shared
+// Shared renders the site-wide pages (the list of factsheets, 404.html, the
+// report pages: sharedPages) from the summaries given to Series; built are
+// the paths of the files built before (the factsheets', the assets), which
+// the pages see as present in their files, with no content, and which Shared
 // does not return.
-func (r *Renderer) Shared(docs []*factsheet.Document, built []string) (output.Files, error) {
+func (r *Renderer) Shared(built []string) (output.Files, error) {
 	files := output.Files{}
 	for _, p := range built {
 		files[p] = nil
 	}
 	files[".nojekyll"] = []byte{}
+	ser := r.ser
+	if ser == nil {
+		ser = series.New(nil)
+	}
 	for _, page := range sharedPages {
-		if err := page(files, docs, r.t, r.opts); err != nil {
+		if err := page(files, ser, r.sums, r.t, r.opts); err != nil {
 			return nil, err
 		}
 	}

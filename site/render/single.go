@@ -18,6 +18,13 @@ type singleView struct {
 	N        int
 	Chapters []*chapterView
 	Recs     []*recView
+	// the explorer of the list of recommendations, its view kept in the fragment
+	Party  string
+	Facets []facetView
+	State  string
+	Scope  string
+
+	Glossary []glossaryEntry // the abbreviations, linked to the chapters' text
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -26,12 +33,20 @@ func (d *docSite) single(files output.Files) error {
 	rel := urls.Factsheet(d.slug).SingleFile()
 	p := d.page(rel, d.titled("Complete factsheet"), d.homeDescription())
 	p.Single = true
+	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
-		Legend: d.legendBadges("#legend"), Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
+		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, true, ""), N: len(d.es),
+		Party: d.doc.Meta.Party, Facets: d.facetViews(), State: "hash", Scope: "recommendations",
 	}
-	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,
+	if v.Party == "" {
+		v.Party = "The Party"
+	}
+	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true, "glossary": true, "glossary-title": true,
 		"site-search-input": true, "site-search-results": true}
+	for _, id := range []string{"explorer-title", "explorer-status", "explorer-form", "explorer-q", "explorer-none"} {
+		ids[id] = true
+	}
 	for _, l := range levels(d.doc) {
 		ids["desc-"+string(l.Urgency)] = true
 	}
@@ -48,8 +63,22 @@ func (d *docSite) single(files output.Files) error {
 		}
 		v.Chapters = append(v.Chapters, c)
 	}
-	for i := range d.es {
-		v.Recs = append(v.Recs, d.recView(i, p.Root, singleFile))
+	// one entry per text, where its first identifier stands, anchoring all of them
+	seen := map[*factsheet.Recommendation]bool{}
+	for i, e := range d.es {
+		if seen[e.Rec] {
+			continue
+		}
+		seen[e.Rec] = true
+		rv := d.recView(i, p.Root, singleFile)
+		rv.Facets, rv.N = d.facets(e.Rec), len(e.Rec.IDs)
+		for _, s := range rv.Shared {
+			rv.Aliases = append(rv.Aliases, urls.Entry(s.Label))
+		}
+		v.Recs = append(v.Recs, rv)
+	}
+	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
+		p.Facts.Glossary = "#glossary"
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

@@ -53,7 +53,7 @@ type Engine struct {
 	mapping mapping.IndexMapping
 	queue   *index.AnalysisQueue
 	*corpus
-	ids map[string]int // recommendation identifier → record number
+	ids map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
 }
 
 // indexMapping is the bleve mapping: English analysis for the text fields,
@@ -85,22 +85,28 @@ func indexMapping() *mapping.IndexMappingImpl {
 
 // docKey is the bleve identifier of record n: fixed width, so that sorting by
 // identifier is sorting by document order.
-func docKey(n int) string { return fmt.Sprintf("%04d", n) }
+func docKey(n int) string { return fmt.Sprintf("%07d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
-	c, err := analyse(doc)
+	return open(doc.File, doc.Meta.Slug, records(doc))
+}
+
+// open indexes search documents in an in-memory bleve index; name is what
+// errors are about.
+func open(name, slug string, recs []record) (*Engine, error) {
+	c, err := analyseRecords(recs)
 	if err != nil {
-		return nil, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: analysing the text: %w", name, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, mapping: indexMapping(), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string]int{}}
+	ix := &Engine{Slug: slug, mapping: indexMapping(), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string][]int{}}
 	ix.idx, err = upsidedown.NewUpsideDownCouch(gtreap.Name, map[string]any{"path": ""}, ix.queue)
 	if err == nil {
 		err = ix.idx.Open()
 	}
 	if err != nil {
 		ix.queue.Close()
-		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: creating the search index: %w", name, err)
 	}
 	batch := index.NewBatch()
 	for n, r := range ix.records {
@@ -108,20 +114,20 @@ func Open(doc *factsheet.Document) (*Engine, error) {
 		if r.Kind == KindRecommendation {
 			fields[fieldText], fields[fieldID], fields[fieldUrgency] = r.Text, r.ID, r.Urgency
 			fields[fieldContext] = r.Context
-			ix.ids[r.ID] = n
+			ix.ids[r.ID] = append(ix.ids[r.ID], n)
 		} else {
 			fields[fieldHeading], fields[fieldBody] = r.Title, r.Text
 		}
 		d := document.NewDocument(docKey(n))
 		if err := ix.mapping.MapDocument(d, fields); err != nil {
 			ix.Close()
-			return nil, fmt.Errorf("%s: indexing %s: %w", doc.File, r.URL, err)
+			return nil, fmt.Errorf("%s: indexing %s: %w", name, r.URL, err)
 		}
 		batch.Update(d)
 	}
 	if err := ix.idx.Batch(batch); err != nil {
 		ix.Close()
-		return nil, fmt.Errorf("%s: indexing: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: indexing: %w", name, err)
 	}
 	return ix, nil
 }

@@ -63,12 +63,15 @@ func fieldIndex(name string) int {
 }
 
 // analyse builds the corpus of a factsheet.
-func analyse(doc *factsheet.Document) (*corpus, error) {
+func analyse(doc *factsheet.Document) (*corpus, error) { return analyseRecords(records(doc)) }
+
+// analyseRecords builds the corpus of search documents.
+func analyseRecords(recs []record) (*corpus, error) {
 	an, err := englishAnalyzer()
 	if err != nil {
 		return nil, err
 	}
-	c := &corpus{records: records(doc), postings: map[string][][]posting{}, words: map[string]string{}}
+	c := &corpus{records: recs, postings: map[string][][]posting{}, words: map[string]string{}}
 	c.lens = make([][]int, len(textFields))
 	for fi := range textFields {
 		c.lens[fi] = make([]int, len(c.records))

@@ -54,6 +54,7 @@ type Hit struct {
 	URL     string  `json:"url"` // relative to public/
 	Urgency string  `json:"urgency,omitempty"`
 	Chapter string  `json:"chapter"`
+	Party   string  `json:"party,omitempty"` // the factsheet's Party, in a search across the series
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"` // bleve's score within the hit's tier
 }
@@ -70,7 +71,9 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 	var tiers [][]scored
 	var ids []scored
 	for _, id := range pq.IDs {
-		ids = append(ids, scored{n: ix.ids[id], score: 1})
+		for _, n := range ix.ids[id] {
+			ids = append(ids, scored{n: n, score: 1})
+		}
 	}
 	tiers = append(tiers, ids)
 	var words []query.Query
@@ -164,7 +167,7 @@ func (ix *Engine) gather(tiers [][]scored, urgencies []string, matched map[strin
 			}
 			seen[s.n] = true
 			hits = append(hits, Hit{ID: r.ID, Kind: r.Kind, Title: r.Title, URL: r.URL, Urgency: r.Urgency,
-				Chapter: r.Chapter, Snippet: ix.snippet(r.Text, matched), Score: s.score})
+				Chapter: r.Chapter, Party: r.Party, Snippet: ix.snippet(r.Text, matched), Score: s.score})
 		}
 	}
 	return hits
