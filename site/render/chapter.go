@@ -67,7 +67,7 @@ func (d *docSite) chapterView(i int, root string, links linkPolicy, ids map[stri
 	}
 	v := &chapterView{
 		Number: c.Number, Title: c.Title, ID: urls.ChapterAnchor(c.Number),
-		TOC: toc, Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, single, "&chapter="+c.Slug()),
+		TOC: toc, Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, links, "&chapter="+c.Slug()),
 		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, links)),
 	}
 	for _, e := range d.chapterEntries(c) {

@@ -208,7 +208,7 @@ func (d *docSite) fromRoot(root, rel string) string {
 // link to their pages, or (single-file edition) to their entries.
 func (d *docSite) marker(root string, links linkPolicy) func(*factsheet.Recommendation) (template.HTML, error) {
 	return func(r *factsheet.Recommendation) (template.HTML, error) {
-		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root)), Share: d.share(r.ID(), root, links == singleFile)}
+		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root)), Share: d.share(r.ID(), root, links)}
 		for _, id := range r.IDs {
 			m.IDs = append(m.IDs, link{Label: id, Href: links.recommendation(d, root, id)})
 		}

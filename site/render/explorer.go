@@ -7,6 +7,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // listView is the data of the explorer, recommendations/index.html: every
@@ -37,12 +38,12 @@ type exEntry struct {
 
 // list writes recommendations/index.html, the explorer.
 func (d *docSite) list(files output.Files) error {
-	rel := d.slug + "/recommendations/index.html"
+	rel := urls.Factsheet(d.slug).List()
 	p := d.page(rel, d.titled("All recommendations"), "Every recommendation of the factsheet by chapter, with filters by urgency, chapter, addressee, Article of the Convention and words.")
 	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	legend := d.legend(p.Root)
 	v := &listView{Party: d.doc.Meta.Party, Facets: d.facetViews(), N: len(d.es), State: "query", Scope: "explorer",
-		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), legend), p.Root, false, "")}
+		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), legend), p.Root, sitePages, "")}
 	if v.Party == "" {
 		v.Party = "The Party"
 	}
@@ -96,9 +97,9 @@ func (d *docSite) exEntries(root string) map[*factsheet.Chapter][]exEntry {
 // at root: params is "urgency=require&chapter=iv", or "" for every
 // recommendation. In the single-file edition the view is in the fragment,
 // after the list's anchor: "#recommendations?urgency=require".
-func (d *docSite) explorerHref(root string, single bool, params string) string {
-	base := d.dir(root) + "recommendations/index.html"
-	if single {
+func (d *docSite) explorerHref(root string, links linkPolicy, params string) string {
+	base := d.fromRoot(root, urls.Factsheet(d.slug).List())
+	if links == singleFile {
 		base = "#recommendations"
 	}
 	if params == "" {
@@ -109,10 +110,10 @@ func (d *docSite) explorerHref(root string, single bool, params string) string {
 
 // linkCounts links each count to the explorer showing the identifiers of its
 // urgency, from a page at root; more is added to the view ("&chapter=iv").
-func (d *docSite) linkCounts(cs []countView, root string, single bool, more string) []countView {
+func (d *docSite) linkCounts(cs []countView, root string, links linkPolicy, more string) []countView {
 	out := make([]countView, len(cs))
 	for i, c := range cs {
-		c.Href = d.explorerHref(root, single, "urgency="+string(c.Badge.Urgency)+more)
+		c.Href = d.explorerHref(root, links, "urgency="+string(c.Badge.Urgency)+more)
 		out[i] = c
 	}
 	return out

@@ -6,6 +6,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 )
 
 // glossaryEntry is one abbreviation on the glossary page.
@@ -28,9 +29,9 @@ func (d *docSite) glossary(files output.Files) error {
 	if d.ab == nil {
 		return nil
 	}
-	rel := d.slug + "/glossary.html"
+	rel := urls.Factsheet(d.slug).Glossary()
 	p := d.page(rel, d.titled("Abbreviations"), "The abbreviations of the factsheet, each with its meaning and where the factsheet defines it.")
-	v := &glossaryView{Entries: d.glossaryEntries(p.Root, false)}
+	v := &glossaryView{Entries: d.glossaryEntries(p.Root, sitePages)}
 	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Abbreviations"}}
 	p.Body = v
 	return d.write(files, "glossary", rel, p)
@@ -39,12 +40,12 @@ func (d *docSite) glossary(files output.Files) error {
 // glossaryEntries lists the abbreviations in alphabetical order, each linked
 // to where the text defines it: its chapter page from a page at root, or
 // (single-file edition) the chapter's text in the same page.
-func (d *docSite) glossaryEntries(root string, single bool) []glossaryEntry {
+func (d *docSite) glossaryEntries(root string, links linkPolicy) []glossaryEntry {
 	if d.ab == nil {
 		return nil
 	}
 	href := func(c *factsheet.Chapter, id string) string {
-		if single {
+		if links == singleFile {
 			return "#" + id
 		}
 		return d.chapterHref(root, c) + "#" + id

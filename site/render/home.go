@@ -65,7 +65,7 @@ func (d *docSite) chapterItems(root, legend string) []chapterItem {
 	for _, c := range d.doc.Chapters {
 		out = append(out, chapterItem{
 			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: urls.ChapterAnchor(c.Number),
-			Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, false, "&chapter="+c.Slug()),
+			Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, sitePages, "&chapter="+c.Slug()),
 			N:      len(d.chapterEntries(c)),
 		})
 	}
@@ -89,7 +89,7 @@ func (d *docSite) home(files output.Files) error {
 	v := &homeView{
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root, "#legend"),
-		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, false, ""), N: len(d.es),
+		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, sitePages, ""), N: len(d.es),
 		All:        "recommendations/index.html",
 		SingleFile: link{Label: "Single-file edition (HTML)", Href: "../downloads/" + d.slug + ".html"},
 		Zip:        link{Label: "Offline website (ZIP)", Href: "../downloads/" + d.slug + "-offline.zip"},

@@ -1,5 +1,7 @@
 package render
 
+import "factsheet/site/urls"
+
 // recLD is the schema.org description (JSON-LD) of a recommendation page,
 // written when the site has a base URL: the recommendation as a
 // CreativeWork, its urgency as a DefinedTerm, part of the factsheet's Report.
@@ -49,7 +51,7 @@ func (d *docSite) recJSONLD(e entry, url string) *recLD {
 		return nil
 	}
 	m, l := d.doc.Meta, levelOf(d.doc, e.Rec.Urgency)
-	home := pageURL(d.opts.BaseURL, d.slug+"/index.html")
+	home := pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Home())
 	ld := &recLD{
 		Context: "https://schema.org", Type: "CreativeWork", ID: url, URL: url,
 		Identifier: e.ID, Name: "Recommendation " + e.ID, Text: recPlain(e.Rec),

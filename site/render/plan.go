@@ -9,6 +9,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/urls"
 	"factsheet/site/xlsx"
 )
 
@@ -142,7 +143,7 @@ func planFile(all bool) string {
 
 // planPage writes action-plan.html: every row, the invite ones shown by the switch.
 func (d *docSite) planPage(files output.Files) error {
-	rel := d.slug + "/action-plan.html"
+	rel := urls.Factsheet(d.slug).ActionPlan()
 	p := d.page(rel, d.titled("Action plan"), "The recommendations the Committee follows up, as a table to plan their implementation: who, what, by when.")
 	p.Scripts, p.Styles = []string{"plan.js"}, []string{"views.css"}
 	v := &planView{Invite: d.badge(factsheet.Invite, d.legend(p.Root))}

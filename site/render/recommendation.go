@@ -101,7 +101,7 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: links.chapter(d, root, r.Chapter.Number)},
 		Place:    link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: links.place(d, root, r.Chapter.Number, e.ID)},
 		Articles: d.articleLinks(r),
-		Share:    d.share(e.ID, root, single),
+		Share:    d.share(e.ID, root, links),
 	}
 	refs := d.recRefs(r, !single)
 	if !single {

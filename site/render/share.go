@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"factsheet/site/factsheet"
+	"factsheet/site/urls"
 )
 
 // share is what the "Copy link" and "Cite" buttons of a recommendation copy
@@ -22,13 +22,10 @@ const urlMark = "{url}"
 
 // share returns the buttons' data for identifier id on a page at root; in
 // the single-file edition the link is the entry's anchor.
-func (d *docSite) share(id, root string, single bool) share {
-	s := share{ID: id, Href: d.recHref(root, id), Cite: d.citation(id)}
-	if single {
-		s.Href = "#recommendation-" + factsheet.FileStem(id)
-	}
+func (d *docSite) share(id, root string, links linkPolicy) share {
+	s := share{ID: id, Href: links.recommendation(d, root, id), Cite: d.citation(id)}
 	if d.opts.BaseURL != "" {
-		s.URL = pageURL(d.opts.BaseURL, d.slug+"/recommendations/"+factsheet.FileStem(id)+".html")
+		s.URL = pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Recommendation(id))
 	}
 	return s
 }
@@ -80,7 +77,7 @@ func (d *docSite) facts(rel, canonical string) *pageFacts {
 		Address: rel, Source: m.Source,
 	}
 	if d.ab != nil {
-		f.Glossary = rootOf(rel) + d.slug + "/glossary.html"
+		f.Glossary = rootOf(rel) + urls.Factsheet(d.slug).Glossary()
 	}
 	if canonical != "" {
 		f.Address, f.Absolute = canonical, true

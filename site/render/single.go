@@ -36,7 +36,7 @@ func (d *docSite) single(files output.Files) error {
 	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
 		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
-		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, true, ""), N: len(d.es),
+		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, singleFile, ""), N: len(d.es),
 		Party: d.doc.Meta.Party, Facets: d.facetViews(), State: "hash", Scope: "recommendations",
 	}
 	if v.Party == "" {
@@ -77,7 +77,7 @@ func (d *docSite) single(files output.Files) error {
 		}
 		v.Recs = append(v.Recs, rv)
 	}
-	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
+	if v.Glossary = d.glossaryEntries(p.Root, singleFile); v.Glossary != nil {
 		p.Facts.Glossary = "#glossary"
 	}
 	p.Body = v

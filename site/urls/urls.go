@@ -26,8 +26,14 @@ func (f Factsheet) Recommendation(id string) string {
 	return f.file("recommendations/" + factsheet.FileStem(id) + ".html")
 }
 
-// List is the list of all recommendations: "lithuania/recommendations/index.html".
+// List is the list of all recommendations, the explorer: "lithuania/recommendations/index.html".
 func (f Factsheet) List() string { return f.file("recommendations/index.html") }
+
+// ActionPlan is the action plan's page: "lithuania/action-plan.html".
+func (f Factsheet) ActionPlan() string { return f.file("action-plan.html") }
+
+// Glossary is the list of abbreviations: "lithuania/glossary.html".
+func (f Factsheet) Glossary() string { return f.file("glossary.html") }
 
 // Search is the search results page: "lithuania/search.html".
 func (f Factsheet) Search() string { return f.file("search.html") }
