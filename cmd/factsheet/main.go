@@ -6,6 +6,7 @@
 //	factsheet check  [-content DIR]
 //	factsheet serve  [-content DIR] [-addr 127.0.0.1:8080] [-minify] [-poll 300ms]
 //	factsheet search [-content DIR] [-n 10] [-json] QUERY
+//	factsheet status [-content DIR] SLUG ID STATE -source TEXT [-date YYYY-MM-DD] [-note TEXT] [-link URL]
 package main
 
 import (
@@ -20,6 +21,7 @@ commands:
   check    report every problem of the content folder; exit 1 if there is any
   serve    build, serve on localhost, rebuild and reload on change
   search   answer a query with the build-time search index
+  status   record the implementation status of a recommendation
 
 Run 'factsheet <command> -h' for the flags of a command.
 `
@@ -34,6 +36,7 @@ func main() {
 		"check":  runCheck,
 		"serve":  runServe,
 		"search": runSearch,
+		"status": runStatus,
 	}
 	run, ok := commands[os.Args[1]]
 	if !ok {
