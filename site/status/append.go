@@ -18,7 +18,18 @@ func Append(src []byte, e Entry) ([]byte, error) {
 		return nil, fmt.Errorf("the status file is not valid YAML (%v); fix it first (factsheet check tells where)", err)
 	}
 	if len(doc.Content) == 0 {
+		// empty, or comments only (which the library drops): they stay
+		// as they are, the new mapping follows them
 		doc = yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{{Kind: yaml.MappingNode, Tag: "!!map"}}}
+		listOf(doc.Content[0], e.ID).Content = []*yaml.Node{entryNode(e)}
+		out, err := encode(&doc, 2)
+		if err != nil || len(bytes.TrimSpace(src)) == 0 {
+			return out, err
+		}
+		if !bytes.HasSuffix(src, []byte("\n")) {
+			src = append(src, '\n')
+		}
+		return append(append([]byte{}, src...), out...), nil
 	}
 	root := doc.Content[0]
 	if isNull(root) {
@@ -32,10 +43,15 @@ func Append(src []byte, e Entry) ([]byte, error) {
 		return nil, fmt.Errorf("the entries of %s are not a list; fix the file first (factsheet check tells where)", e.ID)
 	}
 	list.Content = append(list.Content, entryNode(e))
+	return encode(&doc, indentOf(root))
+}
+
+// encode writes the YAML document with the given indentation.
+func encode(doc *yaml.Node, indent int) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(indentOf(root))
-	if err := enc.Encode(&doc); err != nil {
+	enc.SetIndent(indent)
+	if err := enc.Encode(doc); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
