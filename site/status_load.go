@@ -40,7 +40,7 @@ func LoadStatus(content fs.FS, dir string, docs []*factsheet.Document, today str
 		doc := bySlug[slug]
 		if doc == nil {
 			problems = append(problems, factsheet.Problem{
-				Pos: factsheet.Pos{File: file, Line: 1, Col: 1}, Severity: factsheet.Error,
+				Pos: factsheet.Pos{File: file, Line: 1, Col: 1}, Severity: factsheet.Warning,
 				Message: fmt.Sprintf("no factsheet has the slug %q; name the status file after its factsheet's slug (%s)",
 					slug, strings.Join(statusNames(slugs), ", ")),
 			})

@@ -7,6 +7,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/status"
 )
 
 // docSite renders the sub-site of one factsheet.
@@ -24,6 +25,7 @@ type docSite struct {
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
+	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 }
 
@@ -34,6 +36,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.st = opts.Status[doc.Meta.Slug]
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -42,7 +45,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single, d.changes}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -154,7 +157,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 			if single {
 				href = "#recommendation-" + factsheet.FileStem(id)
 			}
-			m.IDs = append(m.IDs, link{Label: id, Href: href})
+			m.IDs = append(m.IDs, markID{link{Label: id, Href: href}, d.stateMark(id)})
 		}
 		return d.t.partial("recmark", m)
 	}

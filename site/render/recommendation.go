@@ -16,6 +16,7 @@ type item struct {
 	Href    string
 	Badge   badge
 	Summary string
+	State   template.HTML // the state's badge; "" without a status file
 	Current bool          // the page's own recommendation
 	HTML    template.HTML // the list entry, from the "rec-item" template
 }
@@ -36,6 +37,8 @@ type recView struct {
 	Prev      *link
 	Next      *link
 	Others    []item // the recommendations of the same chapter
+	Status    *stateView  // the current state; nil without a status file
+	History   []stateView // every entry, newest first
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -86,6 +89,14 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
+	if v.Status = d.current(e.ID); v.Status != nil {
+		v.History = d.history(e.ID)
+		for i := range v.History {
+			if single {
+				v.History[i].Anchor = "" // one page: the dates would repeat as ids
+			}
+		}
+	}
 	var refs *refs
 	v.LeadIn, v.Text, refs = d.recText(r, !single)
 	if single {
@@ -132,6 +143,7 @@ func (d *docSite) item(e entry, root string, current bool) item {
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
 		Summary: d.summary(e),
+		State:   d.stateMark(e.ID),
 	}
 	key := fmt.Sprintf("%s\x00%s\x00%t", e.ID, root, current)
 	if h, ok := d.items[key]; ok {

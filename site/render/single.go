@@ -17,6 +17,9 @@ type singleView struct {
 	N        int
 	Chapters []*chapterView
 	Recs     []*recView
+	Progress *progressView // nil without a status file
+	NoStatus bool
+	Changes  *changesView
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -49,6 +52,14 @@ func (d *docSite) single(files output.Files) error {
 	}
 	for i := range d.es {
 		v.Recs = append(v.Recs, d.recView(i, p.Root, true))
+	}
+	v.NoStatus = d.st == nil
+	if v.Progress = d.progress("", ""); v.Progress != nil {
+		ids["progress"], ids["changes"] = true, true
+		v.Changes = d.changesView(func(id, _ string) string { return "#recommendation-" + factsheet.FileStem(id) }, 3)
+		for _, day := range v.Changes.Days {
+			ids[day.ID] = true
+		}
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

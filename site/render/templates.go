@@ -10,7 +10,10 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "changes"}
+
+// partialFiles are the templates shared by every page kind.
+var partialFiles = []string{"layout", "partials", "status"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -23,12 +26,12 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 	if fsys == nil {
 		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
 	}
-	for _, name := range append([]string{"layout", "partials"}, pageKinds...) {
+	for _, name := range append(append([]string{}, partialFiles...), pageKinds...) {
 		if _, err := fs.Stat(fsys, name+".html"); err != nil {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
+	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html", "status.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -89,7 +92,8 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool // the single-file edition
+	Single      bool   // the single-file edition
+	Feed        string // the page's Atom feed, for <link rel="alternate">
 	Body        any  // the page kind's own data
 }
 
@@ -104,6 +108,13 @@ type badge struct {
 
 // recmark is the marker of a recommendation in the chapter text.
 type recmark struct {
-	IDs   []link // each identifier of the text, linked to its page
+	IDs   []markID // each identifier of the text, linked to its page
 	Badge badge
+}
+
+// markID is an identifier in a recmark, with its state's badge when the
+// factsheet has a status file.
+type markID struct {
+	link
+	State template.HTML
 }

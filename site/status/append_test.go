@@ -11,7 +11,7 @@ func TestAppendKeepsCommentsAndOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ids := []string{"II-1", "II-2", "II-3", "II-4", "III-1", "IV-5", "V-4", "V-7"}
+	ids := []string{"II-1", "II-2", "II-3", "II-4", "III-3", "IV-5", "V-4", "V-7"}
 	e := Entry{ID: "IV-5", Date: "2024-12-01", State: Implemented, Source: "Law No. 7: adopted", Note: "In force from *2025*.", Link: "https://example.org/law-7"}
 	out, err := Append(src, e)
 	if err != nil {
@@ -46,7 +46,7 @@ func TestAppendKeepsCommentsAndOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	order := []string{"\nII-1:", "\nII-2:", "\nII-3:", "\nII-4:", "\nIII-1:", "\nIV-5:", "\nV-4:", "\nV-7:"}
+	order := []string{"\nII-1:", "\nII-2:", "\nII-3:", "\nII-4:", "\nIII-3:", "\nIV-5:", "\nV-4:", "\nV-7:"}
 	last := -1
 	for _, k := range order {
 		i := strings.Index(string(out), k)

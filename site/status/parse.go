@@ -33,7 +33,7 @@ type checker struct {
 func (c *checker) add(n *yaml.Node, format string, args ...any) {
 	c.problems = append(c.problems, factsheet.Problem{
 		Pos:      factsheet.Pos{File: c.file, Line: n.Line, Col: n.Column},
-		Severity: factsheet.Error,
+		Severity: factsheet.Warning, // build goes on without the entry; check and -strict fail
 		Message:  fmt.Sprintf(format, args...),
 	})
 }
@@ -99,7 +99,7 @@ func syntaxProblem(file string, err error) factsheet.Problem {
 	}
 	return factsheet.Problem{
 		Pos:      factsheet.Pos{File: file, Line: line, Col: 1},
-		Severity: factsheet.Error,
+		Severity: factsheet.Warning,
 		Message:  "not valid YAML: " + msg + "; a status file is \"IV-5:\" followed by \"  - date: ...\" entries",
 	}
 }

@@ -81,6 +81,9 @@ type Entry struct {
 	Pos    factsheet.Pos     // the entry's "-" in the status file
 }
 
+// Stem is the file name stem of the entry's recommendation page ("iv-5").
+func (e Entry) Stem() string { return factsheet.FileStem(e.ID) }
+
 // Record is the content of one status file: the entries of each identifier,
 // oldest first.
 type Record struct {
