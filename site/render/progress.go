@@ -124,7 +124,6 @@ func (d *docSite) progressRow(label string, es []entry, key []keyItem) progressR
 func bar(label string, counts []int, key []keyItem, total int) template.HTML {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="bar" width="100%%" height="20" role="img" aria-label="%s">`, template.HTMLEscapeString(label))
-	b.WriteString(`<rect class="bar-bg" x="0" y="0" width="100%" height="20"/>`)
 	x := 0
 	for i, n := range counts {
 		if n == 0 || total == 0 {

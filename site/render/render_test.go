@@ -340,7 +340,7 @@ func TestTemplateErrors(t *testing.T) {
 		t.Errorf("a templates folder without partials.html gave %v", err)
 	}
 	broken := fstest.MapFS{}
-	for _, name := range append([]string{"layout", "partials"}, pageKinds...) {
+	for _, name := range append(append([]string{}, partialFiles...), pageKinds...) {
 		broken[name+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
 	}
 	broken["chapter.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Body.NoSuchField}}{{end}}`)}
