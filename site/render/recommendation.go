@@ -36,7 +36,7 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item // the recommendations of the same chapter
+	Others    []item      // the recommendations of the same chapter
 	Status    *stateView  // the current state; nil without a status file
 	History   []stateView // every entry, newest first
 }

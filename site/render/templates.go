@@ -94,7 +94,7 @@ type page struct {
 	Levels      []factsheet.Level
 	Single      bool   // the single-file edition
 	Feed        string // the page's Atom feed, for <link rel="alternate">
-	Body        any  // the page kind's own data
+	Body        any    // the page kind's own data
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.

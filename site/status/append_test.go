@@ -25,7 +25,7 @@ func TestAppendKeepsCommentsAndOrder(t *testing.T) {
 		"# Implementation status of the recommendations to Lithuania.",
 		"# A fixture for the tests: the entries are invented, not the Party's.",
 		"state: in-progress # the draft law",
-		`source: "NGO report: shadow report 2024"`, // quoting kept
+		`source: "NGO report: shadow report 2024"`,       // quoting kept
 		"  - date: 2023-09-01\n    state: not-started\n", // indentation kept
 	} {
 		if !strings.Contains(string(out), line) {
