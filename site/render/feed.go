@@ -82,20 +82,14 @@ func (d *docSite) feed() ([]byte, error) {
 	return append(append([]byte(xml.Header), b...), '\n'), nil
 }
 
-// entrySummary is the text of an entry in the feed: state, source and note.
+// entrySummary is the text of an entry in the feed: state, source and note
+// ("Recommendation IV-5: In progress (source: Reply of the Party). A draft ...").
 func entrySummary(e status.Entry) string {
-	s := e.ID + " is " + lowerFirst(e.State.Label()) + " according to " + e.Source + "."
+	s := "Recommendation " + e.ID + ": " + e.State.Label() + " (source: " + e.Source + ")."
 	if note := e.Text.Plain(); note != "" {
 		s += " " + note
 	}
 	return s
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return string(s[0]|0x20) + s[1:]
 }
 
 // atomTime turns a YYYY-MM-DD date into an RFC 3339 time at midnight UTC;
