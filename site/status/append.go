@@ -3,6 +3,8 @@ package status
 import (
 	"bytes"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -25,6 +27,9 @@ func Append(src []byte, e Entry) ([]byte, error) {
 		out, err := encode(&doc, 2)
 		if err != nil || len(bytes.TrimSpace(src)) == 0 {
 			return out, err
+		}
+		if !commentsOnly(src) {
+			return nil, fmt.Errorf("the status file holds no identifier, yet is not only comments; fix it first (factsheet check tells where)")
 		}
 		if !bytes.HasSuffix(src, []byte("\n")) {
 			src = append(src, '\n')
@@ -58,6 +63,21 @@ func encode(doc *yaml.Node, indent int) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// commentsOnly tells whether src is UTF-8 text of comments, blank lines and
+// document markers only.
+func commentsOnly(src []byte) bool {
+	if !utf8.Valid(src) {
+		return false
+	}
+	for _, line := range strings.Split(string(src), "\n") {
+		l := strings.TrimSpace(line)
+		if l != "" && !strings.HasPrefix(l, "#") && l != "---" && l != "..." {
+			return false
+		}
+	}
+	return true
 }
 
 // listOf returns the list of entries of id in root, adding an empty one at
