@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,73 +12,43 @@ import (
 	"factsheet/site/status"
 )
 
-const statusUsage = `usage: factsheet status [-content DIR] SLUG ID STATE -source TEXT [-date YYYY-MM-DD] [-note TEXT] [-link URL]
-
-Appends an entry to content/SLUG.status.yaml (creating it if needed), keeping
-the file's comments and order. STATE is one of %s.
-It refuses what 'factsheet check' would refuse, and writes nothing then.
-
-`
-
 // statusArgs are the arguments of the status command.
 type statusArgs struct {
 	src                      sourceFlags
 	slug, id, state          string
 	date, source, note, link string
-	today                    string
+	today                    string // the entry is checked against it; -date defaults to it
 }
 
 func runStatus(args []string) int {
-	return statusMain(args, os.Stdout, os.Stderr, site.Today())
-}
-
-// statusMain runs the status command; today is the date against which the
-// entry is checked (and its default date).
-func statusMain(args []string, stdout, stderr io.Writer, today string) int {
-	a, err := parseStatusArgs(args, stderr, today)
-	if err != nil {
-		fmt.Fprintln(stderr, "factsheet status:", err)
-		return 2
-	}
-	if err := a.run(stdout); err != nil {
-		fmt.Fprintln(stderr, "factsheet status:", err)
-		return 1
-	}
-	return 0
-}
-
-// parseStatusArgs reads the flags, which may come before, between or after
-// the three positional arguments.
-func parseStatusArgs(args []string, stderr io.Writer, today string) (*statusArgs, error) {
-	a := &statusArgs{today: today}
-	fl := flag.NewFlagSet("status", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlags("status")
+	usage := fl.Usage
 	fl.Usage = func() {
-		fmt.Fprintf(stderr, statusUsage, stateNames())
-		fl.PrintDefaults()
+		usage()
+		fmt.Fprintf(fl.Output(), "\nSTATE is one of %s.\nThe entry is refused, and nothing written, where 'factsheet check' would report a problem.\n", stateNames())
 	}
-	a.src.register(fl)
-	fl.StringVar(&a.date, "date", today, "the day the state was stated, YYYY-MM-DD")
+	a := &statusArgs{today: site.Today()}
+	fl.StringVar(&a.src.content, "content", "content", "the folder of the factsheets; the status file is written there")
+	fl.StringVar(&a.date, "date", a.today, "the day the state was stated, YYYY-MM-DD")
 	fl.StringVar(&a.source, "source", "", "who stated it, e.g. \"Reply of the Party\" (required)")
 	fl.StringVar(&a.note, "note", "", "a sentence of inline Markdown (optional)")
 	fl.StringVar(&a.link, "link", "", "the http(s) address of the source (optional)")
-	var pos []string
-	for {
-		if err := fl.Parse(args); err != nil {
-			return nil, err
-		}
-		if fl.NArg() == 0 {
-			break
-		}
-		pos = append(pos, fl.Arg(0))
-		args = fl.Args()[1:]
+	pos, code, done := parseInterspersed(fl, args)
+	if done {
+		return code
 	}
 	if len(pos) != 3 {
+		fmt.Fprintln(os.Stderr, "factsheet status: give the factsheet's slug, the identifier and the state, e.g. factsheet status lithuania IV-5 in-progress -source \"Reply of the Party\"")
+		fl.SetOutput(os.Stderr)
 		fl.Usage()
-		return nil, fmt.Errorf("give the factsheet's slug, the identifier and the state, e.g. factsheet status lithuania IV-5 in-progress -source \"Reply of the Party\"")
+		return 2
 	}
 	a.slug, a.id, a.state = pos[0], pos[1], pos[2]
-	return a, nil
+	if err := a.run(os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet status:", err)
+		return 1
+	}
+	return 0
 }
 
 func stateNames() string {
