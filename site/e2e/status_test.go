@@ -1,9 +1,12 @@
 package e2e
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -60,6 +63,7 @@ var statusPages = []string{
 	"lithuania/recommendations/ii-12.html",
 	"lithuania/recommendations/index.html",
 	"lithuania/changes.html",
+	"lithuania/action-plan.html",
 	"downloads/lithuania.html",
 }
 
@@ -254,6 +258,100 @@ func TestStatusAxe(t *testing.T) {
 			for _, v := range runAxe(t, tb, axe).Violations {
 				t.Errorf("%s (%s): %s", page, scheme, describe(v))
 			}
+		}
+	}
+}
+
+// statusRec is a recommendation of the status site's recommendations.json:
+// its facets and its current state.
+type statusRec struct {
+	facetRec
+	Status *struct {
+		State string `json:"state"`
+	} `json:"status"`
+}
+
+func (r statusRec) facets() map[string][]string {
+	f := r.facetRec.facets()
+	f["status"] = []string{"not-recorded"}
+	if r.Status != nil {
+		f["status"] = []string{r.Status.State}
+	}
+	return f
+}
+
+// TestStatusExplorerFilter opens the explorer from file:// filtered by state
+// (?status=...): it shows the texts of the identifiers in that state, counts
+// identifiers (not texts: V-4 is implemented, V-7 of the same text is not),
+// and every option's count agrees with recommendations.json; the filter
+// stays in the address.
+func TestStatusExplorerFilter(t *testing.T) {
+	needBrowser(t)
+	statusDir(t)
+	var data struct {
+		Recs []statusRec `json:"recommendations"`
+	}
+	if err := json.Unmarshal(statusSite.files["lithuania/recommendations.json"], &data); err != nil {
+		t.Fatal(err)
+	}
+	inView := func(r statusRec, want map[string]string, skip string) bool {
+		f := r.facets()
+		for k, v := range want {
+			if k != skip && !slices.Contains(f[k], v) {
+				return false
+			}
+		}
+		return true
+	}
+	tb := newTab(t)
+	for _, want := range []map[string]string{{"status": "in-progress"}, {"status": "implemented"}, {"status": "implemented", "urgency": "invite"}, {"status": "not-recorded", "chapter": "ii"}} {
+		var params []string
+		for _, k := range []string{"urgency", "chapter", "status"} {
+			if v, ok := want[k]; ok {
+				params = append(params, k+"="+v)
+			}
+		}
+		q := strings.Join(params, "&")
+		tb.open(statusURL("lithuania/recommendations/index.html?" + q))
+		tb.settle()
+		got := eval[explorerState](tb, explorerStateJS)
+		n, texts := 0, map[string]bool{}
+		for _, r := range data.Recs {
+			if inView(r, want, "") {
+				n++
+				for _, id := range r.IDs {
+					texts[id] = true
+				}
+				if !slices.Contains(got.IDs, r.ID) {
+					t.Errorf("?%s: %s is not shown", q, r.ID)
+				}
+			}
+		}
+		for _, id := range got.IDs {
+			if !texts[id] {
+				t.Errorf("?%s: %s is shown, yet neither it nor an identifier of its text is in the view", q, id)
+			}
+		}
+		if !strings.Contains(got.Heading, fmt.Sprintf(": %d recommendation", n)) && !strings.Contains(got.Heading, fmt.Sprintf(" to: %d recommendation", n)) {
+			t.Errorf("?%s: heading %q, want %d recommendations", q, got.Heading, n)
+		}
+		for k, c := range got.Counts {
+			key, val, _ := strings.Cut(k, ":")
+			expect := 0
+			for _, r := range data.Recs {
+				if inView(r, want, key) && slices.Contains(r.facets()[key], val) {
+					expect++
+				}
+			}
+			if c != expect {
+				t.Errorf("?%s: option %s counts %d, want %d", q, k, c, expect)
+			}
+		}
+		if !strings.Contains(got.Address, "status="+want["status"]) {
+			t.Errorf("?%s: the address became %q", q, got.Address)
+		}
+		for _, p := range tb.problems() {
+			t.Errorf("?%s: %s", q, p)
 		}
 	}
 }

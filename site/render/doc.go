@@ -45,7 +45,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single, d.changes}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.changes}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -202,6 +202,9 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if len(p.Crumbs) > 0 {
 		// every breadcrumb starts at the list of all factsheets
 		p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+	}
+	if d.st != nil {
+		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
 	}
 	b, err := d.t.page(kind, p)
 	if err != nil {

@@ -36,9 +36,15 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item      // the recommendations of the same chapter
+	Others    []item   // the recommendations of the same chapter
+	Articles  []link   // the Articles of the Convention it names
+	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int      // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
 	Status    *stateView  // the current state; nil without a status file
 	History   []stateView // every entry, newest first
+	States    []idState   // single-file edition: the state of each identifier of the text
+	Weights   string      // single-file edition: the entry's data-weights (see weights)
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -81,21 +87,19 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	}
 	v := &recView{
 		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
-		Badge:   d.badge(r.Urgency, legend),
-		Section: d.sectionLabel(r.Section),
-		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Badge:    d.badge(r.Urgency, legend),
+		Section:  d.sectionLabel(r.Section),
+		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
+		Place:    link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Articles: d.articleLinks(r),
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
-	if v.Status = d.current(e.ID); v.Status != nil {
+	if single {
+		v.States = d.idStates(r.IDs)
+	} else if v.Status = d.current(e.ID); v.Status != nil {
 		v.History = d.history(e.ID)
-		for i := range v.History {
-			if single {
-				v.History[i].Anchor = "" // one page: the dates would repeat as ids
-			}
-		}
 	}
 	var refs *refs
 	v.LeadIn, v.Text, refs = d.recText(r, !single)

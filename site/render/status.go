@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"slices"
+	"strings"
 
 	"factsheet/site/status"
 )
@@ -78,6 +80,33 @@ func (d *docSite) history(id string) []stateView {
 	return out
 }
 
+// idState is the state and history of one identifier of a text, for the
+// single-file edition's entries, which show a text once for all its identifiers.
+type idState struct {
+	Label   string // the identifier when the text has several, "" otherwise
+	Status  *stateView
+	History []stateView // newest first, without anchors: the dates would repeat as ids
+}
+
+// idStates lists the state of each identifier; nil without a status file.
+func (d *docSite) idStates(ids []string) []idState {
+	if d.st == nil {
+		return nil
+	}
+	var out []idState
+	for _, id := range ids {
+		s := idState{Status: d.current(id), History: d.history(id)}
+		if len(ids) > 1 {
+			s.Label = id
+		}
+		for i := range s.History {
+			s.History[i].Anchor = ""
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // stateMark is the small state badge shown beside an identifier in lists
 // and in the chapter text; "" without a status file.
 func (d *docSite) stateMark(id string) template.HTML {
@@ -85,4 +114,74 @@ func (d *docSite) stateMark(id string) template.HTML {
 		return c.Badge
 	}
 	return ""
+}
+
+// planStatus is the action plan's status cell of a text: "Implemented
+// (2024-11-15)"; for a text with several identifiers in different states,
+// each recorded one ("V-4: Implemented (2024-11-15); V-7: In progress
+// (2024-03-01)"); "" when none is recorded, a cell to fill in.
+func (d *docSite) planStatus(ids []string) string {
+	var parts []string
+	same := true
+	for _, id := range sortedIDs(ids) {
+		e, ok := d.st.Current(id)
+		if !ok {
+			same = false
+			continue
+		}
+		p := e.State.Label() + " (" + e.Date + ")"
+		if len(parts) > 0 && !strings.HasSuffix(parts[0], ": "+p) {
+			same = false
+		}
+		parts = append(parts, id+": "+p)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	if same {
+		_, p, _ := strings.Cut(parts[0], ": ")
+		return p
+	}
+	return strings.Join(parts, "; ")
+}
+
+// statusValue is a state's value in the explorer's address and facets
+// ("in-progress"; "not-recorded" when the file has no entry).
+func statusValue(s status.State) string {
+	if s == "" {
+		return "not-recorded"
+	}
+	return string(s)
+}
+
+// statusValues are the states of a text's identifiers, for the explorer;
+// none without a status file.
+func statusValues(d *docSite, ids []string) []string {
+	if d.st == nil {
+		return nil
+	}
+	var out []string
+	for _, id := range ids {
+		if v := statusValue(d.current(id).State); !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// statusOptions are the explorer's options of the status dimension; none
+// without a status file.
+func statusOptions(d *docSite) []option {
+	if d.st == nil {
+		return nil
+	}
+	var out []option
+	for _, s := range append(append([]status.State{}, status.States...), "") {
+		label := notRecorded
+		if s != "" {
+			label = s.Label()
+		}
+		out = append(out, option{Value: statusValue(s), Label: label})
+	}
+	return out
 }

@@ -83,7 +83,7 @@ func TestStatusBesideEachRecommendation(t *testing.T) {
 		if c, ok := rec.Current(e.ID); ok {
 			want = "s-" + string(c.State)
 		}
-		item := regexp.MustCompile(`<a class="rec-id" href="(?:\.\./recommendations/)?` + e.Stem() + `\.html">` + e.ID + `</a> <a class="badge[^>]*>[^<]*</a> <span class="state ([a-z-]+)">`)
+		item := regexp.MustCompile(`<a class="rec-id" href="(?:\.\./recommendations/)?` + e.Stem() + `\.html">` + e.ID + `</a> <span class="state ([a-z-]+)">`)
 		if m := item.FindStringSubmatch(list); m == nil || m[1] != want {
 			t.Errorf("list: %s has state %v, want %s", e.ID, m, want)
 		}
@@ -184,8 +184,8 @@ func TestStatusChangesPageAndData(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, row := range rows[1:] {
-		if row[0] == "II-1" && (row[9] != "implemented" || row[10] != "2024-11-15" || row[11] != "Official Gazette") {
-			t.Errorf("CSV row of II-1: %v", row[9:])
+		if row[0] == "II-1" && (row[10] != "implemented" || row[11] != "2024-11-15" || row[12] != "Official Gazette") {
+			t.Errorf("CSV row of II-1: %v", row[10:])
 		}
 	}
 }
@@ -214,7 +214,8 @@ func TestWithoutStatusFile(t *testing.T) {
 		}
 	}
 	for _, p := range files.Paths() {
-		if b := string(files[p]); strings.Contains(b, `class="state `) || strings.Contains(b, "progress-title") || strings.Contains(b, `"history"`) {
+		if b := string(files[p]); strings.Contains(b, `class="state `) || strings.Contains(b, "progress-title") || strings.Contains(b, `"history"`) ||
+			strings.Contains(b, `data-dim="status"`) || strings.Contains(b, "status.css") {
 			t.Errorf("%s shows status furniture without a status file", p)
 		}
 	}
@@ -341,5 +342,83 @@ func TestAtomCheckerFails(t *testing.T) {
 	}
 	if _, errs := checkAtom([]byte(`<rss/>`), ""); len(errs) == 0 {
 		t.Error("an RSS document passed as Atom")
+	}
+}
+
+func TestStatusExplorerFilter(t *testing.T) {
+	files, doc, rec := renderWithStatus(t, "")
+	list := mustHave(t, files, "lithuania/recommendations/index.html", `<fieldset class="facet" data-dim="status"><legend>Implementation status</legend>`)
+	// each option counts the identifiers in its state
+	n := map[string]int{}
+	for _, e := range entries(doc) {
+		v := "not-recorded"
+		if c, ok := rec.Current(e.ID); ok {
+			v = string(c.State)
+		}
+		n[v]++
+	}
+	for v, want := range n {
+		opt := regexp.MustCompile(`name="status" value="` + v + `"> <span>[^<]+</span> <span class="n">(\d+)</span>`).FindStringSubmatch(list)
+		if opt == nil || opt[1] != fmt.Sprint(want) {
+			t.Errorf("option %s: %v, want %d identifiers", v, opt, want)
+		}
+	}
+	if strings.Contains(list, `name="status" value="not-started"`) {
+		t.Error("an option for a state no identifier is in")
+	}
+	// a text carries the state of each of its identifiers (V-4 implemented, V-7 not recorded)
+	facets := regexp.MustCompile(`data-facets="([^"]*)"`).FindAllStringSubmatch(list, -1)
+	found := false
+	for _, f := range facets {
+		if strings.Contains(f[1], "status:implemented") && strings.Contains(f[1], "status:not-recorded") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no entry carries both status:implemented and status:not-recorded (V-4 with V-7)")
+	}
+	single := string(files["downloads/lithuania.html"])
+	if !strings.Contains(single, `data-dim="status"`) || !strings.Contains(single, "status:in-progress") {
+		t.Error("the single-file edition's explorer has no status filter")
+	}
+	mustHave(t, files, "downloads/lithuania.html", `<p class="rec-status">Status of V-4: <span class="state s-implemented">`,
+		`<p class="rec-status">Status of V-7: <span class="state s-none">`)
+}
+
+func TestStatusActionPlan(t *testing.T) {
+	files, _, _ := renderWithStatus(t, "")
+	rows, err := csv.NewReader(strings.NewReader(string(files["lithuania/action-plan-all.csv"]))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[0] {
+		if h == "Status" {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("no Status column in %v", rows[0])
+	}
+	want := map[string]string{
+		"II-1":                 "Implemented (2024-11-15)",
+		"IV-5":                 "In progress (2024-03-01)",
+		"V-4, V-7, V-12, V-15": "V-4: Implemented (2024-11-15)",
+		"II-11, II-12":         "",
+	}
+	for _, r := range rows[1:] {
+		if w, ok := want[r[1]]; ok {
+			if r[col] != w {
+				t.Errorf("action plan, %s: status %q, want %q", r[1], r[col], w)
+			}
+			delete(want, r[1])
+		}
+	}
+	for ids := range want {
+		t.Errorf("no action plan row for %s", ids)
+	}
+	page := mustHave(t, files, "lithuania/action-plan.html", `<td>In progress (2024-03-01)</td>`)
+	if !strings.Contains(page, `<td class="fill" data-label="Status"></td>`) {
+		t.Error("a recommendation without status has no Status cell to fill in")
 	}
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "changes"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "changes"}
 
 // partialFiles are the templates shared by every page kind.
 var partialFiles = []string{"layout", "partials", "status"}
@@ -99,6 +99,11 @@ type page struct {
 	// HeadScript is an inline script run before the stylesheets (the 404
 	// page without a base URL), nil on other pages.
 	HeadScript *headScript
+
+	// Scripts and Styles are the page's own scripts and stylesheets besides
+	// the shared ones, in assets/ ("explorer.js", "views.css").
+	Scripts []string
+	Styles  []string
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
