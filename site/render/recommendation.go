@@ -36,11 +36,11 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item   // the recommendations of the same chapter
-	Articles  []link   // the Articles of the Convention it names
-	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
-	N         int      // single-file edition: the identifiers of the entry, which counts them all
-	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+	Others    []item      // the recommendations of the same chapter
+	Articles  []link      // the Articles of the Convention it names
+	Facets    string      // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int         // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string    // single-file edition: the anchors of the entry's other identifiers
 	Status    *stateView  // the current state; nil without a status file
 	History   []stateView // every entry, newest first
 	States    []idState   // single-file edition: the state of each identifier of the text

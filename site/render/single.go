@@ -18,10 +18,10 @@ type singleView struct {
 	Chapters []*chapterView
 	Recs     []*recView
 	// the explorer of the list of recommendations, its view kept in the fragment
-	Party  string
-	Facets []facetView
-	State  string
-	Scope  string
+	Party    string
+	Facets   []facetView
+	State    string
+	Scope    string
 	Progress *progressView // nil without a status file
 	NoStatus bool
 	Changes  *changesView
