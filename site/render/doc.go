@@ -27,6 +27,7 @@ type docSite struct {
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
+	ab     *abbrevs                 // the abbreviations the text defines; nil for none
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
@@ -37,6 +38,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]
+	d.ab = newAbbrevs(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -45,7 +47,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.changes}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.glossary, d.changes}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -74,6 +76,7 @@ func (d *docSite) page(rel, title, description string) *page {
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
+	p.Facts = d.facts(rel, p.Canonical)
 	return p
 }
 
@@ -151,7 +154,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 		if single {
 			legend = "#legend"
 		}
-		m := recmark{Badge: d.badge(r.Urgency, legend)}
+		m := recmark{Badge: d.badge(r.Urgency, legend), Share: d.share(r.ID(), root, single)}
 		for _, id := range r.IDs {
 			href := d.recHref(root, id)
 			if single {
@@ -210,6 +213,14 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = b
+	files[rel] = d.ab.mark(b)
 	return nil
+}
+
+// defs are the anchors of the blocks defining abbreviations, for the body of a chapter.
+func (d *docSite) defs() map[*factsheet.Block][]string {
+	if d.ab == nil {
+		return nil
+	}
+	return d.ab.anchors
 }

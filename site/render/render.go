@@ -2,8 +2,9 @@
 //
 // Every page is an html/template: templates/layout.html defines "layout" (the
 // document shell: head, header with the search form, breadcrumb, main, footer)
-// and templates/partials.html the small pieces ("badge", "recmark", ...); each
-// page file (home.html, chapter.html, ...) defines "main". The text of the
+// and templates/partials.html the small pieces ("badge", "recmark", ...),
+// with more in templates/partials-*.html, one file per feature; each page
+// file (home.html, chapter.html, ...) defines "main". The text of the
 // factsheet is rendered by goldmark's HTML renderer with a node renderer of
 // our own for footnote references, then handed to the templates as HTML.
 //

@@ -25,6 +25,8 @@ type singleView struct {
 	Progress *progressView // nil without a status file
 	NoStatus bool
 	Changes  *changesView
+
+	Glossary []glossaryEntry // the abbreviations, linked to the chapters' text
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -42,7 +44,7 @@ func (d *docSite) single(files output.Files) error {
 	if v.Party == "" {
 		v.Party = "The Party"
 	}
-	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,
+	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true, "glossary": true, "glossary-title": true,
 		"site-search-input": true, "site-search-results": true}
 	for _, id := range []string{"explorer-title", "explorer-status", "explorer-form", "explorer-q", "explorer-none"} {
 		ids[id] = true
@@ -84,6 +86,9 @@ func (d *docSite) single(files output.Files) error {
 		for _, day := range v.Changes.Days {
 			ids[day.ID] = true
 		}
+	}
+	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
+		p.Facts.Glossary = "#glossary"
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

@@ -10,10 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "changes"}
-
-// partialFiles are the templates shared by every page kind.
-var partialFiles = []string{"layout", "partials", "status"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "changes"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -26,12 +23,17 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 	if fsys == nil {
 		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
 	}
-	for _, name := range append(append([]string{}, partialFiles...), pageKinds...) {
+	for _, name := range append([]string{"layout", "partials"}, pageKinds...) {
 		if _, err := fs.Stat(fsys, name+".html"); err != nil {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html", "status.html")
+	// partials-*.html are further partials, one file per feature
+	more, err := fs.Glob(fsys, "partials-*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -104,6 +106,8 @@ type page struct {
 	// the shared ones, in assets/ ("explorer.js", "views.css").
 	Scripts []string
 	Styles  []string
+	Facts   *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
+	JSONLD  any        // schema.org description of the page, written as JSON-LD when not nil
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
@@ -119,6 +123,7 @@ type badge struct {
 type recmark struct {
 	IDs   []markID // each identifier of the text, linked to its page
 	Badge badge
+	Share share // copy link and cite, for the first identifier
 }
 
 // markID is an identifier in a recmark, with its state's badge when the
