@@ -156,6 +156,11 @@ func Build(cfg Config) (*Result, error) {
 		{"index", func() error {
 			files, err := search.Index(res.Docs)
 			res.Files.Merge(files)
+			if err != nil {
+				return err
+			}
+			series, err := search.IndexSeries(res.Docs)
+			res.Files.Merge(series)
 			return err
 		}},
 		{"minify", func() error {

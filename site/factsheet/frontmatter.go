@@ -70,6 +70,7 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		Language:   p.metaString(values, "language", lineOfKey),
 		LastUpdate: p.metaString(values, "last_update", lineOfKey),
 		Report:     p.metaString(values, "report", lineOfKey),
+		Round:      p.metaString(values, "round", lineOfKey),
 		BaseURL:    p.metaString(values, "base_url", lineOfKey),
 		Source:     p.metaString(values, "source", lineOfKey),
 		Author:     p.metaString(values, "author", lineOfKey),
@@ -83,6 +84,9 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 	}
 	if m.Slug != "" && !slugPattern.MatchString(m.Slug) {
 		p.errorf(lineOfKey("slug"), "slug %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"lithuania\"", m.Slug)
+	}
+	if m.Round != "" && !slugPattern.MatchString(m.Round) {
+		p.errorf(lineOfKey("round"), "round %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"2nd-round\"", m.Round)
 	}
 	if m.Language == "" {
 		m.Language = "en"

@@ -73,6 +73,10 @@ type Meta struct {
 	// Convention is the address of the Convention's text, which the Articles
 	// a recommendation names link to.
 	Convention string `json:"convention,omitempty" yaml:"convention"`
+
+	// Round is front matter "round": the report's slug ("2nd-round"), its
+	// folder under reports/. The factsheets naming the same round form a report.
+	Round string `json:"round,omitempty" yaml:"round"`
 }
 
 // Document is one factsheet rebuilt from its converted text.

@@ -7,6 +7,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 	"factsheet/site/status"
 )
 
@@ -28,6 +29,9 @@ type docSite struct {
 	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+
+	report *series.Report // the report the factsheet belongs to, or nil
+	multi  bool           // the site has other factsheets: its pages offer to search them all
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
@@ -72,6 +76,7 @@ func (d *docSite) page(rel, title, description string) *page {
 		SiteName:    d.siteTitle(),
 		CSP:         csp,
 		Levels:      levels(d.doc),
+		AllSearch:   d.multi,
 	}
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)

@@ -47,6 +47,8 @@ type recView struct {
 	History   []stateView // every entry, newest first
 	States    []idState   // single-file edition: the state of each identifier of the text
 	Weights   string      // single-file edition: the entry's data-weights (see weights)
+
+	Also *alsoView // the other Parties of the report that received it
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -152,6 +154,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if i+1 < len(d.es) {
 		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
 	}
+	v.Also = d.also(root, e.ID)
 	for _, o := range d.chapterEntries(r.Chapter) {
 		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
 	}

@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "changes"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id", "changes"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -108,6 +108,11 @@ type page struct {
 	Styles  []string
 	Facts   *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
 	JSONLD  any        // schema.org description of the page, written as JSON-LD when not nil
+	// SeriesSearch makes the search box search every factsheet of the site
+	// (root and report pages); otherwise it searches the factsheet Slug.
+	SeriesSearch bool
+	// AllSearch offers, on a factsheet's pages, to search every factsheet.
+	AllSearch bool
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
