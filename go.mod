@@ -21,6 +21,8 @@ require (
 	golang.org/x/crypto v0.58.0 // indirect
 )
 
+require gopkg.in/yaml.v3 v3.0.1 // indirect
+
 require (
 	github.com/fsnotify/fsnotify v1.10.1 // indirect
 	github.com/klauspost/compress v1.20.4 // indirect

@@ -22,6 +22,7 @@ import (
 	"factsheet/site/render"
 	"factsheet/site/search"
 	"factsheet/site/series"
+	"factsheet/site/status"
 )
 
 // Config is what a build needs; cmd/factsheet fills it from flags.
@@ -49,11 +50,16 @@ type Config struct {
 	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
 	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
 	AllowNoUrgency bool
+
+	// Today (YYYY-MM-DD) is the date against which status dates are
+	// checked; "" for the current day.
+	Today string
 }
 
 // Result is what a build reports besides its error.
 type Result struct {
 	Docs       []*factsheet.Document
+	Status     map[string]*status.Record // the status file of each factsheet that has one, by slug
 	Problems   factsheet.Problems
 	Files      output.Files // every file built, unless Config.Sink was set
 	Count      int          // the number of files built
@@ -109,6 +115,14 @@ type builder struct {
 	paths []string                 // every path built, for the sitemap and the 404 page
 }
 
+// today is the date status files are checked against: Config.Today, or the current day.
+func (b *builder) today() string {
+	if b.cfg.Today != "" {
+		return b.cfg.Today
+	}
+	return Today()
+}
+
 // timed runs f and adds its duration to the stage's.
 func (b *builder) timed(stage string, f func() error) error {
 	start := time.Now()
@@ -124,6 +138,13 @@ func (b *builder) run() error {
 	err := b.timed("parse", func() error {
 		var err error
 		res.Docs, res.Problems, err = load(cfg.Content, cfg.ContentDir, cfg.Cache)
+		if err != nil {
+			return err
+		}
+		var ps factsheet.Problems
+		res.Status, ps, err = LoadStatus(cfg.Content, cfg.ContentDir, res.Docs, b.today())
+		res.Problems = append(res.Problems, ps...)
+		res.Problems.Sort()
 		return err
 	})
 	if err != nil {
@@ -188,7 +209,7 @@ func (b *builder) openSink() (func(ok bool) error, error) {
 // site builds every factsheet, several at a time, then the site-wide files.
 func (b *builder) site() error {
 	var err error
-	b.r, err = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL})
+	b.r, err = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL, Status: b.res.Status})
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}

@@ -116,12 +116,15 @@ func depsKey(cfg Config, sums []series.Summary) ([sha256.Size]byte, error) {
 	return k, nil
 }
 
-// docKey is the cache key of a factsheet's files: its text and deps.
-func docKey(doc *factsheet.Document, deps [sha256.Size]byte) [sha256.Size]byte {
+// docKey is the cache key of a factsheet's files: its text, its status
+// file's (nil when it has none) and deps.
+func docKey(doc *factsheet.Document, statusSrc []byte, deps [sha256.Size]byte) [sha256.Size]byte {
 	h := sha256.New()
 	h.Write(deps[:])
 	h.Write([]byte(doc.File + "\x00"))
 	h.Write(doc.Source)
+	fmt.Fprintf(h, "\x00status %d\x00", len(statusSrc))
+	h.Write(statusSrc)
 	var k [sha256.Size]byte
 	h.Sum(k[:0])
 	return k

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"sort"
 	"sync"
 
@@ -9,6 +11,7 @@ import (
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/search"
+	"factsheet/site/status"
 )
 
 // prepareAssets renders (copies) the shared assets, minifies them and sends
@@ -33,7 +36,11 @@ func (b *builder) prepareAssets() error {
 // sends its files to the sink.
 func (b *builder) factsheet(i int) error {
 	doc := b.res.Docs[i]
-	key := docKey(doc, b.deps)
+	var key [sha256.Size]byte
+	if b.cfg.Cache != nil {
+		src, _ := fs.ReadFile(b.cfg.Content, status.FileName(doc.Meta.Slug)) // none: nil
+		key = docKey(doc, src, b.deps)
+	}
 	if files, ok := b.cfg.Cache.files(doc, key); ok {
 		b.parts[i] = search.NewPart(doc)
 		return b.put(files)

@@ -10,6 +10,7 @@ import (
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/series"
+	"factsheet/site/status"
 	"factsheet/site/urls"
 )
 
@@ -28,6 +29,7 @@ type docSite struct {
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
+	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 	ab     *abbrevs                 // the abbreviations the text defines; nil for none
 
@@ -44,6 +46,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options, ab *abbrevs
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.st = opts.Status[doc.Meta.Slug]
 	d.ab = ab
 	for i, e := range d.es {
 		d.byID[e.ID] = i
@@ -56,6 +59,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options, ab *abbrevs
 var pageSteps = []func(d *docSite, files output.Files) error{
 	(*docSite).home, (*docSite).chapters, (*docSite).recommendations, (*docSite).list,
 	(*docSite).plan, (*docSite).search, (*docSite).data, (*docSite).single, (*docSite).glossary,
+	(*docSite).changes,
 }
 
 // render adds every file of the factsheet to files. The steps run side by
@@ -210,7 +214,7 @@ func (d *docSite) marker(root string, links linkPolicy) func(*factsheet.Recommen
 	return func(r *factsheet.Recommendation) (template.HTML, error) {
 		m := recmark{Badge: d.badge(r.Urgency, links.legend(d, root)), Share: d.share(r.ID(), root, links)}
 		for _, id := range r.IDs {
-			m.IDs = append(m.IDs, link{Label: id, Href: links.recommendation(d, root, id)})
+			m.IDs = append(m.IDs, markID{link{Label: id, Href: links.recommendation(d, root, id)}, d.stateMark(id)})
 		}
 		return d.t.partial("recmark", m)
 	}
@@ -252,6 +256,9 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if len(p.Crumbs) > 0 {
 		// every breadcrumb starts at the list of all factsheets
 		p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+	}
+	if d.st != nil {
+		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
 	}
 	b, err := d.t.page(kind, p)
 	if err != nil {

@@ -39,6 +39,8 @@ type homeView struct {
 	Zip        link   // downloads/<slug>-offline.zip
 	SingleName string // data-download key of the single-file edition
 	ZipName    string
+	Progress   *progressView // the implementation status; nil without a status file
+	NoStatus   bool          // no status file: one line says so
 }
 
 // spelled formats a YYYY-MM-DD date as "25 May 2023", or returns it unchanged.
@@ -94,6 +96,10 @@ func (d *docSite) home(files output.Files) error {
 		SingleFile: link{Label: "Single-file edition (HTML)", Href: "../downloads/" + d.slug + ".html"},
 		Zip:        link{Label: "Offline website (ZIP)", Href: "../downloads/" + d.slug + "-offline.zip"},
 		SingleName: d.slug + ".html", ZipName: d.slug + "-offline.zip",
+		Progress: d.progress("changes.html", "changes.xml"), NoStatus: d.st == nil,
+	}
+	if v.Progress != nil {
+		p.Feed = "changes.xml"
 	}
 	if c := d.intro(); c != nil {
 		refs := newRefs(d.nt.known, true)

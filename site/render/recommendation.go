@@ -17,6 +17,7 @@ type item struct {
 	Href    string
 	Badge   badge
 	Summary string
+	State   template.HTML // the state's badge; "" without a status file
 	Current bool          // the page's own recommendation
 	HTML    template.HTML // the list entry, from the "rec-item" template
 }
@@ -38,11 +39,15 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item   // the recommendations of the same chapter
-	Articles  []link   // the Articles of the Convention it names
-	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
-	N         int      // single-file edition: the identifiers of the entry, which counts them all
-	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+	Others    []item      // the recommendations of the same chapter
+	Articles  []link      // the Articles of the Convention it names
+	Facets    string      // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int         // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string    // single-file edition: the anchors of the entry's other identifiers
+	Status    *stateView  // the current state; nil without a status file
+	History   []stateView // every entry, newest first
+	States    []idState   // single-file edition: the state of each identifier of the text
+	Weights   string      // single-file edition: the entry's data-weights (see weights)
 
 	Also *alsoView // the other Parties of the report that received it
 }
@@ -103,6 +108,11 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 		Articles: d.articleLinks(r),
 		Share:    d.share(e.ID, root, links),
 	}
+	if single {
+		v.States = d.idStates(r.IDs)
+	} else if v.Status = d.current(e.ID); v.Status != nil {
+		v.History = d.history(e.ID)
+	}
 	refs := d.recRefs(r, !single)
 	if !single {
 		v.Context = d.contextOf(r, refs)
@@ -153,6 +163,7 @@ func (d *docSite) item(e entry, root string, current bool) item {
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
 		Summary: d.summary(e),
+		State:   d.stateMark(e.ID),
 	}
 	key := fmt.Sprintf("%s\x00%s\x00%t", e.ID, root, current)
 	if h, ok := d.items[key]; ok {
