@@ -2,8 +2,10 @@
 //
 // Each factsheet goes through its stages on its own and its files go to the
 // build's sink (the staging folder of `factsheet build`, or memory for
-// `serve`) as soon as they are done, several factsheets at a time; only the
-// parsed documents stay in memory for the site-wide pages built last.
+// `serve`) as soon as they are done, several factsheets at a time. A summary
+// of every factsheet is made first (render.Summarize: a factsheet's pages
+// link to its report); the summaries and each factsheet's search documents
+// (search.Part) are what the site-wide pages, built last, are made from.
 package site
 
 import (
@@ -206,7 +208,8 @@ func (b *builder) openSink() (func(ok bool) error, error) {
 	}, nil
 }
 
-// site builds every factsheet, several at a time, then the site-wide files.
+// site summarizes every factsheet, builds each, several at a time, then the
+// site-wide files.
 func (b *builder) site() error {
 	var err error
 	b.r, err = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL, Status: b.res.Status})
