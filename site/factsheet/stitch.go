@@ -112,65 +112,6 @@ func (p *fileParser) item(n ast.Node) *Block {
 	return it
 }
 
-// continueFootnotes completes each definition cut by a page break with the
-// fragment that continues it: a lower-case paragraph without references that
-// stands right beside a block of definitions, the nearest one in the text.
-func (p *fileParser) continueFootnotes(units []*unit) {
-	for i, u := range units {
-		if u.kind != unitNotes {
-			continue
-		}
-		for _, fn := range u.notes {
-			if !endsMidSentence(fn.Text) {
-				continue
-			}
-			if j := nearestNoteFragment(units, i); j >= 0 {
-				join(fn.Text, units[j].block.Text)
-				units[j].kind = unitUsed
-				continue
-			}
-			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
-		}
-	}
-}
-
-// nearestNoteFragment finds the unit index of the fragment closest to units[at]
-// that can continue a footnote, without crossing a heading; -1 if none.
-func nearestNoteFragment(units []*unit, at int) int {
-	best := -1
-	for _, dir := range []int{-1, 1} {
-		for j := at + dir; j >= 0 && j < len(units); j += dir {
-			u := units[j]
-			if u.kind == unitBody && u.block.Kind == BlockHeading {
-				break
-			}
-			if isNoteFragment(units, j) && (best < 0 || abs(j-at) < abs(best-at)) {
-				best = j
-				break
-			}
-		}
-	}
-	return best
-}
-
-// isNoteFragment tells whether units[j] looks like the rest of a footnote:
-// a lower-case paragraph without references next to a block of definitions.
-func isNoteFragment(units []*unit, j int) bool {
-	u := units[j]
-	if u.kind != unitBody || u.block.Kind != BlockParagraph || !startsLowerCase(u.block.Text) || len(refsIn(u.block.Text.Node)) > 0 {
-		return false
-	}
-	besideNotes := func(k int) bool { return k >= 0 && k < len(units) && units[k].kind == unitNotes }
-	return besideNotes(j-1) || besideNotes(j+1)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // stitch rebuilds the body from its units: a paragraph or list item that stops
 // mid-sentence takes the next paragraph as its continuation, a list cut by a
 // page break goes on with the list that follows it, and the page breaks and
@@ -186,6 +127,10 @@ func (p *fileParser) stitch(units []*unit) []*Block {
 		b := u.block
 		last := lastBlock(out)
 		switch {
+		case gap && last != nil && last.Kind == BlockHeading && b.Kind != BlockList && b.Kind != BlockQuote && startsLowerCase(b.Text):
+			join(last.Text, b.Text)
+			gap = false
+			continue
 		case b.Kind == BlockParagraph && openTail(last) != nil:
 			join(openTail(last).Text, b.Text)
 			gap, stitched = false, true

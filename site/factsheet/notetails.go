@@ -1,0 +1,155 @@
+package factsheet
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A footnote definition cut by a page break leaves its rest as a paragraph
+// without references in one of two places, as the conversion writes pages:
+//   - run over into the next page's footnote area: after its rule, before its
+//     definitions (or alone there when that page has none);
+//   - stranded just before the footnote area of its own page.
+// continueFootnotes finds these tails by their place, not by their wording.
+
+// continueFootnotes completes each definition cut by a page break with its
+// tail, and warns about those left cut.
+func (p *fileParser) continueFootnotes(units []*unit) {
+	open := map[*Footnote]bool{}
+	for _, u := range units {
+		for _, fn := range u.notes {
+			if endsMidSentence(fn.Text) {
+				open[fn] = true
+			}
+		}
+	}
+	if len(open) == 0 {
+		return
+	}
+	take := func(j int, fn *Footnote) {
+		join(fn.Text, units[j].block.Text)
+		units[j].kind = unitUsed
+		delete(open, fn)
+	}
+	// Run-over tails first: their place alone tells what they are.
+	for j := range units {
+		if !isTailCandidate(units, j) || !afterArea(units, j) {
+			continue
+		}
+		alone := units[j-1].kind == unitBreak && (!needsRest(units, j) || lowerParagraph(units, j+1)) // an area without definitions
+		if fn := openBefore(units, j, open); fn != nil && (nextIsNotes(units, j) || alone) {
+			take(j, fn)
+		} else if fn := openAfter(units, j, open); fn != nil && nextIsNotes(units, j) {
+			take(j, fn)
+		}
+	}
+	// Stranded tails: a fragment right before the footnote area, which the
+	// text before cannot take (it is complete, or its rest follows the area).
+	for j := range units {
+		if !isTailCandidate(units, j) || afterArea(units, j) || !nextIsNotes(units, j) {
+			continue
+		}
+		fn := openAfter(units, j, open)
+		if fn == nil {
+			continue
+		}
+		if needsRest(units, j) && restAfterArea(units, j) || !needsRest(units, j) && !startsUpperCase(units[j].block.Text) {
+			take(j, fn)
+		}
+	}
+	for _, fn := range p.sortedFootnotes() {
+		if open[fn] {
+			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
+		}
+	}
+}
+
+// isTailCandidate tells whether units[j] may be the tail of a footnote: a
+// paragraph without references.
+func isTailCandidate(units []*unit, j int) bool {
+	u := units[j]
+	return u.kind == unitBody && u.block.Kind == BlockParagraph && len(refsIn(u.block.Text.Node)) == 0
+}
+
+// afterArea tells whether units[j] comes right after a rule or definitions.
+func afterArea(units []*unit, j int) bool {
+	return j > 0 && units[j-1].kind != unitBody
+}
+
+// nextIsNotes tells whether definitions follow units[j], past any rule.
+func nextIsNotes(units []*unit, j int) bool {
+	for k := j + 1; k < len(units); k++ {
+		switch units[k].kind {
+		case unitNotes:
+			return true
+		case unitBody:
+			return false
+		}
+	}
+	return false
+}
+
+// needsRest tells whether the body text before units[j] stops mid-sentence,
+// or is a heading, and so may continue with units[j].
+func needsRest(units []*unit, j int) bool {
+	for k := j - 1; k >= 0; k-- {
+		if units[k].kind == unitBody {
+			b := units[k].block
+			return b.Kind == BlockHeading || openTail(b) != nil
+		}
+	}
+	return false
+}
+
+// restAfterArea tells whether the footnote area after units[j] is followed
+// by a lower-case paragraph: the rest of the text cut before units[j].
+func restAfterArea(units []*unit, j int) bool {
+	k := j + 1
+	for k < len(units) && units[k].kind != unitBody {
+		k++
+	}
+	return lowerParagraph(units, k)
+}
+
+// lowerParagraph tells whether units[k] is a paragraph starting in lower case.
+func lowerParagraph(units []*unit, k int) bool {
+	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph && startsLowerCase(units[k].block.Text)
+}
+
+// startsUpperCase tells whether a text starts with an upper-case letter.
+func startsUpperCase(in *Inline) bool {
+	r, _ := utf8.DecodeRuneInString(textOf(in))
+	return unicode.IsUpper(r)
+}
+
+// openBefore returns the last cut definition still open in the footnote
+// area around units[j] or in the one before the page that ends there.
+func openBefore(units []*unit, j int, open map[*Footnote]bool) *Footnote {
+	k := j - 1
+	for pass := 0; pass < 2; pass++ {
+		for ; k >= 0 && units[k].kind != unitBody; k-- {
+			for i := len(units[k].notes) - 1; i >= 0; i-- {
+				if fn := units[k].notes[i]; open[fn] {
+					return fn
+				}
+			}
+		}
+		for k >= 0 && units[k].kind == unitBody {
+			k--
+		}
+	}
+	return nil
+}
+
+// openAfter returns the first cut definition of the footnote area after
+// units[j] that is still open.
+func openAfter(units []*unit, j int, open map[*Footnote]bool) *Footnote {
+	for k := j + 1; k < len(units) && units[k].kind != unitBody; k++ {
+		for _, fn := range units[k].notes {
+			if open[fn] {
+				return fn
+			}
+		}
+	}
+	return nil
+}
