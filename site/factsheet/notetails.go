@@ -31,16 +31,15 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 		units[j].kind = unitUsed
 		delete(open, fn)
 	}
-	// Run-over tails first: their place alone tells what they are.
+	// Run-over tails first: between a rule and definitions, their place
+	// alone tells what they are.
 	for j := range units {
-		if !isTailCandidate(units, j) || !afterArea(units, j) {
-			continue
-		}
-		alone := units[j-1].kind == unitBreak && (!needsRest(units, j) || lowerParagraph(units, j+1)) // an area without definitions
-		if fn := openBefore(units, j, open); fn != nil && (nextIsNotes(units, j) || alone) {
-			take(j, fn)
-		} else if fn := openAfter(units, j, open); fn != nil && nextIsNotes(units, j) {
-			take(j, fn)
+		if isTailCandidate(units, j) && afterArea(units, j) && nextIsNotes(units, j) {
+			if fn := openBefore(units, j, open); fn != nil {
+				take(j, fn)
+			} else if fn := openAfter(units, j, open); fn != nil {
+				take(j, fn)
+			}
 		}
 	}
 	// Stranded tails: a fragment right before the footnote area, which the
@@ -49,11 +48,18 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 		if !isTailCandidate(units, j) || afterArea(units, j) || !nextIsNotes(units, j) {
 			continue
 		}
-		fn := openAfter(units, j, open)
-		if fn == nil {
+		if fn := openAfter(units, j, open); fn != nil && (needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) || !needsRest(units, j) && tailLike(fn, units[j])) {
+			take(j, fn)
+		}
+	}
+	// Tails run over into a footnote area without definitions: right after
+	// its rule, where the text before is complete or goes on after them.
+	for j := range units {
+		if !isTailCandidate(units, j) || !afterArea(units, j) || units[j-1].kind != unitBreak {
 			continue
 		}
-		if needsRest(units, j) && restAfterArea(units, j) || !needsRest(units, j) && !startsUpperCase(units[j].block.Text) {
+		fn := openBefore(units, j, open)
+		if fn != nil && (needsRest(units, j) && lowerParagraph(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
 			take(j, fn)
 		}
 	}
@@ -89,26 +95,30 @@ func nextIsNotes(units []*unit, j int) bool {
 	return false
 }
 
-// needsRest tells whether the body text before units[j] stops mid-sentence,
-// or is a heading, and so may continue with units[j].
+// needsRest tells whether the body text before units[j] may continue with
+// it: it stops mid-sentence, or it is a heading cut by a page break before a
+// lower-case units[j].
 func needsRest(units []*unit, j int) bool {
 	for k := j - 1; k >= 0; k-- {
 		if units[k].kind == unitBody {
 			b := units[k].block
-			return b.Kind == BlockHeading || openTail(b) != nil
+			if b.Kind == BlockHeading {
+				return k < j-1 && startsLowerCase(units[j].block.Text)
+			}
+			return openTail(b) != nil
 		}
 	}
 	return false
 }
 
 // restAfterArea tells whether the footnote area after units[j] is followed
-// by a lower-case paragraph: the rest of the text cut before units[j].
+// by a paragraph, which can be the rest of the text cut before units[j].
 func restAfterArea(units []*unit, j int) bool {
 	k := j + 1
 	for k < len(units) && units[k].kind != unitBody {
 		k++
 	}
-	return lowerParagraph(units, k)
+	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph
 }
 
 // lowerParagraph tells whether units[k] is a paragraph starting in lower case.
@@ -152,4 +162,18 @@ func openAfter(units []*unit, j int, open map[*Footnote]bool) *Footnote {
 		}
 	}
 	return nil
+}
+
+// tailLike tells whether a fragment reads as the rest of a cut footnote
+// rather than a paragraph of its own: it does not start in upper case, or
+// it completes a footnote naming recommendations ("Recommendations X-5," and
+// "X-6.").
+func tailLike(fn *Footnote, u *unit) bool {
+	return !startsUpperCase(u.block.Text) || completesNames(fn, u)
+}
+
+// completesNames tells whether a fragment completes a cut footnote into one
+// that names recommendations.
+func completesNames(fn *Footnote, u *unit) bool {
+	return namedRecommendations(fn.Text.Plain()+" "+u.block.Text.Plain()) != nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -75,22 +76,40 @@ func loadOriginal(t testing.TB, path string) original {
 	return original{path, doc, shape(doc), strings.Join(messages(problems), "\n")}
 }
 
+// The outcomes of a simulated conversion.
+const (
+	same     = iota // the same document and the same problems
+	reported        // a different document, with a problem at the page break that says so
+	silent          // a different document, or new problems, with nothing said about the page break
+)
+
+// pageBreakProblem tells whether a problem is about a page-break artefact
+// the parser could not resolve: one that sends the user to the text to check.
+func pageBreakProblem(msg string) bool {
+	return strings.Contains(msg, "page break") || strings.Contains(msg, "cut by")
+}
+
 // checkSimulated parses the simulated conversion of o for seed and says how
-// it differs from the original, or "" when it gives the same document and
-// the same problems.
-func checkSimulated(o original, seed uint64) (src []byte, diff string) {
+// it differs from the original.
+func checkSimulated(o original, seed uint64) (src []byte, outcome int, diff string) {
 	src = simulate(o.doc, seed)
 	doc, problems := Parse(o.name, src)
 	if doc == nil {
-		return src, "no document: " + problems.Error()
+		return src, silent, "no document: " + problems.Error()
 	}
-	if got := strings.Join(messages(problems), "\n"); got != o.problems {
-		return src, "problems differ:\n" + problems.Error()
+	got := strings.Join(messages(problems), "\n")
+	if got == o.problems {
+		if s := shape(doc); s != o.shape {
+			return src, silent, "document differs: " + firstDiff(s, o.shape)
+		}
+		return src, same, ""
 	}
-	if got := shape(doc); got != o.shape {
-		return src, "document differs: " + firstDiff(got, o.shape)
+	for _, p := range problems {
+		if pageBreakProblem(p.Message) && !strings.Contains(o.problems, p.Message) {
+			return src, reported, problems.Error()
+		}
 	}
-	return src, ""
+	return src, silent, "problems differ:\n" + problems.Error()
 }
 
 // firstDiff shows the first differing line of two texts, with context.
@@ -108,24 +127,35 @@ func firstDiff(got, want string) string {
 // simulatedSeeds is how many simulated conversions of each factsheet go test tries.
 const simulatedSeeds = 200
 
+// maxReported is the share of simulated conversions, in thousandths, that
+// may end in a reported ambiguity rather than the original document.
+const maxReported = 20
+
+// TestSimulatedConversions requires every simulated conversion of the seed
+// and of the fixture to parse back to the original document, or to say at
+// the page break what it could not resolve; it prints the figures.
 func TestSimulatedConversions(t *testing.T) {
 	for _, path := range []string{seedPath, fixturePath} {
 		o := loadOriginal(t, path)
-		failed := 0
+		var counts [3]int
 		for seed := uint64(0); seed < simulatedSeeds; seed++ {
-			src, diff := checkSimulated(o, seed)
-			if diff == "" {
-				continue
-			}
-			failed++
-			if failed <= 3 {
-				name := fmt.Sprintf("%s/sim-%d.md", os.TempDir(), seed)
+			src, outcome, diff := checkSimulated(o, seed)
+			counts[outcome]++
+			if outcome == silent && counts[silent] <= 3 {
+				name := filepath.Join(os.TempDir(), fmt.Sprintf("sim-%d.md", seed))
 				_ = os.WriteFile(name, src, 0o644)
 				t.Errorf("%s, seed %d (written to %s): %s", path, seed, name, diff)
 			}
+			if outcome == reported && testing.Verbose() {
+				name := filepath.Join(os.TempDir(), fmt.Sprintf("sim-%d.md", seed))
+				_ = os.WriteFile(name, src, 0o644)
+				t.Logf("%s, seed %d (written to %s): reported:\n%s", path, seed, name, diff)
+			}
 		}
-		if failed > 0 {
-			t.Errorf("%s: %d of %d simulated conversions differ", path, failed, simulatedSeeds)
+		t.Logf("%s: %d simulated conversions: %d same document, %d reported ambiguous, %d silently wrong",
+			path, simulatedSeeds, counts[same], counts[reported], counts[silent])
+		if counts[silent] > 0 || counts[reported]*1000 > maxReported*simulatedSeeds {
+			t.Errorf("%s: %d silently wrong, %d reported (at most %d‰ may be)", path, counts[silent], counts[reported], maxReported)
 		}
 	}
 }
@@ -139,7 +169,7 @@ func FuzzSimulatedConversion(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, seed uint64) {
 		for _, o := range originals {
-			if src, diff := checkSimulated(o, seed); diff != "" {
+			if src, outcome, diff := checkSimulated(o, seed); outcome == silent {
 				t.Fatalf("%s, seed %d: %s\n--- simulated text:\n%s", o.name, seed, diff, bytes.TrimSpace(src))
 			}
 		}
