@@ -3,6 +3,7 @@ package factsheet
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -39,6 +40,7 @@ type emitter struct {
 	fuse    func() bool       // whether to fuse a run of adjacent references
 	highest int               // the highest reference number written so far
 	link    bool              // the last thing written, references aside, is a link
+	words   int               // words of plain text written
 	b       strings.Builder
 	plain   strings.Builder
 	f       *flat
@@ -49,12 +51,12 @@ func (e *emitter) flatten(in *Inline) *flat {
 	e.b.Reset()
 	e.plain.Reset()
 	e.f = &flat{}
-	e.link = false
+	e.link, e.words = false, 0
 	if in != nil && in.Node != nil {
 		e.children(in.Node, true)
 	}
 	e.f.md = strings.TrimRight(e.b.String(), " ")
-	e.f.words = len(strings.Fields(e.plain.String()))
+	e.f.words = e.words
 	for len(e.f.cuts) > 0 && e.f.cuts[len(e.f.cuts)-1].off >= len(e.f.md) {
 		e.f.cuts = e.f.cuts[:len(e.f.cuts)-1]
 	}
@@ -100,7 +102,9 @@ func (e *emitter) node(n ast.Node, top bool) {
 		e.b.WriteString("](" + dest + ")")
 	case *ast.AutoLink:
 		e.b.WriteString("<" + string(t.URL(e.src)) + ">")
-		e.plain.Write(t.Label(e.src))
+		for _, r := range string(t.Label(e.src)) {
+			e.writePlain(r)
+		}
 		e.link = top
 	case *ast.CodeSpan:
 		e.b.WriteString("`")
@@ -124,7 +128,7 @@ func (e *emitter) text(v string, top bool) {
 				last, _ := utf8.DecodeLastRuneInString(e.b.String())
 				if last != ' ' {
 					mid := !e.link && midSentence(e.plain.String())
-					e.f.cuts = append(e.f.cuts, cutPoint{off: e.b.Len(), words: len(strings.Fields(e.plain.String())), mid: mid})
+					e.f.cuts = append(e.f.cuts, cutPoint{off: e.b.Len(), words: e.words, mid: mid})
 				}
 			}
 			if last, _ := utf8.DecodeLastRuneInString(e.b.String()); last == ' ' || e.b.Len() == 0 {
@@ -133,9 +137,19 @@ func (e *emitter) text(v string, top bool) {
 			r = ' '
 		}
 		e.b.WriteRune(r)
-		e.plain.WriteRune(r)
+		e.writePlain(r)
 		e.link = false
 	}
+}
+
+// writePlain adds a rune to the plain text, counting words.
+func (e *emitter) writePlain(r rune) {
+	if !unicode.IsSpace(r) {
+		if last, _ := utf8.DecodeLastRuneInString(e.plain.String()); e.plain.Len() == 0 || unicode.IsSpace(last) {
+			e.words++
+		}
+	}
+	e.plain.WriteRune(r)
 }
 
 // refRun writes a run of adjacent references and returns the node after it.
