@@ -59,7 +59,7 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 			continue
 		}
 		fn := openBefore(units, j, open)
-		if fn != nil && (needsRest(units, j) && lowerParagraph(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
+		if fn != nil && (needsRest(units, j) && (lowerParagraph(units, j+1) || paragraph(units, j+1) && tailLike(fn, units[j])) || !needsRest(units, j) && tailLike(fn, units[j])) {
 			take(j, fn)
 		}
 	}
@@ -118,12 +118,17 @@ func restAfterArea(units []*unit, j int) bool {
 	for k < len(units) && units[k].kind != unitBody {
 		k++
 	}
+	return paragraph(units, k)
+}
+
+// paragraph tells whether units[k] is a paragraph of the text.
+func paragraph(units []*unit, k int) bool {
 	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph
 }
 
 // lowerParagraph tells whether units[k] is a paragraph starting in lower case.
 func lowerParagraph(units []*unit, k int) bool {
-	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph && startsLowerCase(units[k].block.Text)
+	return paragraph(units, k) && startsLowerCase(units[k].block.Text)
 }
 
 // startsUpperCase tells whether a text starts with an upper-case letter.
