@@ -48,7 +48,12 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 		if !isTailCandidate(units, j) || afterArea(units, j) || !nextIsNotes(units, j) {
 			continue
 		}
-		if fn := openAfter(units, j, open); fn != nil && (needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) || !needsRest(units, j) && tailLike(fn, units[j])) {
+		fn := openAfter(units, j, open)
+		if fn == nil {
+			continue
+		}
+		if needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) ||
+			!needsRest(units, j) && (tailLike(fn, units[j]) || headingCutBefore(units, j)) {
 			take(j, fn)
 		}
 	}
@@ -63,18 +68,25 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 			take(j, fn)
 		}
 	}
-	for _, fn := range p.sortedFootnotes() {
-		if open[fn] {
+	for i, u := range units {
+		for _, fn := range u.notes {
+			if !open[fn] {
+				continue
+			}
+			if j := nearestCandidate(units, i); j >= 0 {
+				p.warnf(fn.Pos, "footnote %d ends mid-sentence and its rest cannot be told from the text around it: if the paragraph at line %d is its rest, move it right after the definition; otherwise check the page break", fn.Number, units[j].block.Pos.Line)
+				continue
+			}
 			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
 		}
 	}
 }
 
 // isTailCandidate tells whether units[j] may be the tail of a footnote: a
-// paragraph without references.
+// paragraph without references that ends a sentence.
 func isTailCandidate(units []*unit, j int) bool {
 	u := units[j]
-	return u.kind == unitBody && u.block.Kind == BlockParagraph && len(refsIn(u.block.Text.Node)) == 0
+	return u.kind == unitBody && u.block.Kind == BlockParagraph && len(refsIn(u.block.Text.Node)) == 0 && !endsMidSentence(u.block.Text)
 }
 
 // afterArea tells whether units[j] comes right after a rule or definitions.
@@ -119,6 +131,19 @@ func restAfterArea(units []*unit, j int) bool {
 		k++
 	}
 	return paragraph(units, k)
+}
+
+// headingCutBefore tells whether units[j] follows a heading whose rest comes
+// after the footnote area: a lower-case paragraph.
+func headingCutBefore(units []*unit, j int) bool {
+	if j == 0 || units[j-1].kind != unitBody || units[j-1].block.Kind != BlockHeading {
+		return false
+	}
+	k := j + 1
+	for k < len(units) && units[k].kind != unitBody {
+		k++
+	}
+	return lowerParagraph(units, k) || k < len(units) && units[k].block.Kind == BlockHeading && startsLowerCase(units[k].block.Text)
 }
 
 // paragraph tells whether units[k] is a paragraph of the text.
@@ -181,4 +206,18 @@ func tailLike(fn *Footnote, u *unit) bool {
 // that names recommendations.
 func completesNames(fn *Footnote, u *unit) bool {
 	return namedRecommendations(fn.Text.Plain()+" "+u.block.Text.Plain()) != nil
+}
+
+// nearestCandidate returns the paragraph that could be the rest of a
+// definition in units[i]: the nearest one without references, ending a
+// sentence, right before or after a footnote area; -1 if none.
+func nearestCandidate(units []*unit, i int) int {
+	for d := 1; d <= 8; d++ {
+		for _, j := range []int{i - d, i + d} {
+			if j >= 0 && j < len(units) && isTailCandidate(units, j) && (afterArea(units, j) && !needsRest(units, j) || nextIsNotes(units, j)) {
+				return j
+			}
+		}
+	}
+	return -1
 }
