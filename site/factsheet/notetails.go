@@ -1,6 +1,7 @@
 package factsheet
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -53,7 +54,7 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 			continue
 		}
 		if needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) ||
-			!needsRest(units, j) && (tailLike(fn, units[j]) || headingCutBefore(units, j)) {
+			!needsRest(units, j) && (tailLike(fn, units[j]) || headingCutBefore(units, j) || leadInCutBefore(units, j)) {
 			take(j, fn)
 		}
 	}
@@ -146,9 +147,22 @@ func headingCutBefore(units []*unit, j int) bool {
 	return lowerParagraph(units, k) || k < len(units) && units[k].block.Kind == BlockHeading && startsLowerCase(units[k].block.Text)
 }
 
+// leadInCutBefore tells whether units[j] stands between a lead-in ending
+// with ":" and, after the footnote area, the list it introduces.
+func leadInCutBefore(units []*unit, j int) bool {
+	if !paragraph(units, j-1) || !strings.HasSuffix(textOf(units[j-1].block.Text), ":") {
+		return false
+	}
+	k := j + 1
+	for k < len(units) && units[k].kind != unitBody {
+		k++
+	}
+	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockList
+}
+
 // paragraph tells whether units[k] is a paragraph of the text.
 func paragraph(units []*unit, k int) bool {
-	return k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph
+	return k >= 0 && k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockParagraph
 }
 
 // lowerParagraph tells whether units[k] is a paragraph starting in lower case.

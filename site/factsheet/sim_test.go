@@ -24,6 +24,7 @@ import (
 //   - two bullets that each end with their naming reference are fused into
 //     one, the second right after the first's reference, with or without a space;
 //   - adjacent references are written "<sup>N,M</sup>" or fused "<sup>NM</sup>";
+//   - a lead-in ("... invites Testland:") ends a page, its list on the next;
 //   - headings of chapters, sections and sub-sections at varying levels,
 //     sometimes in bold.
 type simulator struct {
@@ -31,8 +32,8 @@ type simulator struct {
 	doc     *Document
 	em      *emitter
 	out     strings.Builder
-	left    int    // words left on the current page
-	notes   []int  // footnotes first referenced on the current page
+	left    int   // words left on the current page
+	notes   []int // footnotes first referenced on the current page
 	defined map[int]bool
 	runover string // the tail of the previous page's last footnote
 }
@@ -105,9 +106,12 @@ func (s *simulator) chapter(ch *Chapter) {
 			s.flush()
 			s.heading(2+s.rnd.IntN(3), s.em.flatten(sec.Heading.Text))
 		}
-		for _, b := range sec.Blocks {
+		for i, b := range sec.Blocks {
 			s.flush()
 			s.body(b)
+			if leadsIn(b) && i+1 < len(sec.Blocks) && sec.Blocks[i+1].Kind == BlockList && s.rnd.IntN(4) == 0 {
+				s.left = 0 // a lead-in cut from its list by the page break
+			}
 		}
 	}
 }
@@ -125,6 +129,11 @@ func (s *simulator) body(b *Block) {
 			s.block("> " + s.em.flatten(c.Text).md)
 		}
 	}
+}
+
+// leadsIn tells whether b is a paragraph ending with ":", the lead-in of a list.
+func leadsIn(b *Block) bool {
+	return b.Kind == BlockParagraph && strings.HasSuffix(textOf(b.Text), ":")
 }
 
 // heading writes a heading at a level, sometimes in bold, possibly cut.
