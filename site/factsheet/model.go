@@ -137,6 +137,9 @@ type Recommendation struct {
 	// Children hold sub-items that belong to the text.
 	Block     *Block `json:"-"`
 	Footnotes []int  `json:"footnotes"` // numbers of the footnotes referenced in its text, identity ones included
+	// Parts tell which words are each identifier's own when the text names
+	// them at several references (see Part); nil when all share all of it.
+	Parts []Part `json:"parts,omitempty"`
 }
 
 // ID is the recommendation's first identifier, the one its stated text is filed under.

@@ -30,6 +30,7 @@ type recView struct {
 	Chapter   link
 	LeadIn    template.HTML
 	Text      template.HTML
+	Own       string // says which words of a shared text are the identifier's own, when they are marked
 	Footnotes []fnView
 	Shared    []link // the other identifiers of the same text
 	Place     link   // the recommendation in its chapter's text
@@ -52,9 +53,10 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 	return ""
 }
 
-// recText renders a recommendation's lead-in and text; footnote references
-// link to "#fn-N" and carry ids when ids is true.
-func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text template.HTML, refs *refs) {
+// recText renders a recommendation's lead-in and text, marking the words
+// that are own's own when the text shares them; footnote references link to
+// "#fn-N" and carry ids when ids is true.
+func (d *docSite) recText(r *factsheet.Recommendation, own string, ids bool) (leadIn, text template.HTML, refs *refs) {
 	refs = newRefs(d.nt.known, ids)
 	if !ids {
 		refs.href = nil
@@ -62,7 +64,9 @@ func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text t
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
+	d.in.own = newOwnWords(r, own)
 	b.standalone(&w, r.Block)
+	d.in.own = nil
 	return leadIn, template.HTML(w.String()), refs
 }
 
@@ -87,7 +91,8 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
 	var refs *refs
-	v.LeadIn, v.Text, refs = d.recText(r, !single)
+	v.LeadIn, v.Text, refs = d.recText(r, e.ID, !single)
+	v.Own = ownNote(r, e.ID)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked
