@@ -41,6 +41,7 @@ func axePages(slug string) []string {
 		slug + "/index.html",
 		slug + "/chapters/ii.html",
 		slug + "/recommendations/iv-5.html",
+		slug + "/recommendations/ii-11.html", // marks the own words of a shared text
 		slug + "/recommendations/index.html",
 		slug + "/search.html?q=helpline",
 		"404.html",
