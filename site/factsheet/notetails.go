@@ -65,7 +65,7 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 			continue
 		}
 		fn := openBefore(units, j, open)
-		if fn != nil && (needsRest(units, j) && (lowerParagraph(units, j+1) || paragraph(units, j+1) && tailLike(fn, units[j])) || !needsRest(units, j) && tailLike(fn, units[j])) {
+		if fn != nil && (needsRest(units, j) && lowerParagraph(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
 			take(j, fn)
 		}
 	}
