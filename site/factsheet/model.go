@@ -114,6 +114,7 @@ type Block struct {
 	Level   int       `json:"level,omitempty"`   // headings: 2 for a section, 3 and more below it
 	ID      string    `json:"id,omitempty"`      // headings: the anchor; recommendations: "rec-ii-6"
 	Ordered bool      `json:"ordered,omitempty"` // lists: numbered
+	Start   int       `json:"-"`                 // numbered lists: the number of the first item, as written
 	Text    *Inline   `json:"text,omitempty"`    // headings, paragraphs and items: the inline text
 	// Children are a list's items, an item's nested lists, a quote's blocks.
 	Children []*Block `json:"children,omitempty"`

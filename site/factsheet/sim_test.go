@@ -222,8 +222,15 @@ func footnoteOf(d *Document, n int) *Footnote {
 }
 
 // blockStart matches a continuation that Markdown would read as the start of
-// a block of its own (a list item, a heading, a quote, a rule, a definition).
-var blockStart = regexp.MustCompile(`^(\d{1,9}[.)]( |$)|[-+*]( |$)|#{1,6}( |$)|[>=_|<])`)
+// a block of its own (a list item, a heading, a quote, a rule, a definition),
+// which the simulator does not write; a number with a full stop other than 1
+// ("2022. Parties are ...") is written, and the parser puts it back.
+var blockStart = regexp.MustCompile(`^(\d{1,9}\)( |$)|1\.( |$)|[-+*]( |$)|#{1,6}( |$)|[>=_|<])`)
+
+// numberStart matches a footnote's rest that Markdown would read as a
+// numbered list ("146." of "Paras. 145, 146."): not written, the parser
+// puts a number back only in the text.
+var numberStart = regexp.MustCompile(`^\d{1,9}\.( |$)`)
 
 // text writes a text with prefix, cut at page ends where it stops
 // mid-sentence; its rest goes on after the footnote area with cont.
@@ -327,7 +334,7 @@ func (s *simulator) cutLastNote(f *flat) (tail string, stranded bool) {
 	}
 	var cuts []cutPoint
 	for _, c := range f.cuts {
-		if c.mid && c.words > 1 && !blockStart.MatchString(f.md[c.off+1:]) {
+		if rest := f.md[c.off+1:]; c.mid && c.words > 1 && !blockStart.MatchString(rest) && !numberStart.MatchString(rest) {
 			cuts = append(cuts, c)
 		}
 	}

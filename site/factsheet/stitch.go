@@ -1,6 +1,9 @@
 package factsheet
 
 import (
+	"bytes"
+	"strconv"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -64,7 +67,7 @@ func (p *fileParser) convert(n ast.Node) *Block {
 	case *ast.Paragraph, *ast.TextBlock:
 		return p.paragraph(t)
 	case *ast.List:
-		list := &Block{Kind: BlockList, Pos: pos, Ordered: t.IsOrdered()}
+		list := &Block{Kind: BlockList, Pos: pos, Ordered: t.IsOrdered(), Start: t.Start}
 		for item := t.FirstChild(); item != nil; item = item.NextSibling() {
 			list.Children = append(list.Children, p.item(item))
 		}
@@ -130,6 +133,14 @@ func (p *fileParser) stitch(units []*unit) []*Block {
 		case gap && last != nil && last.Kind == BlockHeading && b.Kind != BlockList && b.Kind != BlockQuote && startsLowerCase(b.Text):
 			join(last.Text, b.Text)
 			gap = false
+			continue
+		case numberCut(last, b):
+			join(openTail(last).Text, numberedText(b))
+			if b.Children = b.Children[1:]; len(b.Children) > 0 {
+				b.Start = p.itemNumber(b.Children[0])
+				out = append(out, b) // the items after it: a list of their own
+			}
+			gap, stitched = false, true
 			continue
 		case b.Kind == BlockParagraph && openTail(last) != nil:
 			join(openTail(last).Text, b.Text)
@@ -207,4 +218,40 @@ func (p *fileParser) joinCutItems(b *Block) {
 	for _, c := range b.Children {
 		p.joinCutItems(c)
 	}
+}
+
+// numberCut tells whether b is the rest of a sentence cut before a number
+// ending with a full stop ("in March | 2022. Parties are ..."), which
+// Markdown reads as a numbered list: the text before stops mid-sentence,
+// and b does not go on with a numbered list before it.
+func numberCut(last, b *Block) bool {
+	if b.Kind != BlockList || !b.Ordered || b.Start < 2 || len(b.Children) == 0 || len(b.Children[0].Children) > 0 || openTail(last) == nil {
+		return false
+	}
+	return !(last.Kind == BlockList && last.Ordered && last.Start+len(last.Children) == b.Start)
+}
+
+// numberedText is the text of the first item of b with its number put back.
+func numberedText(b *Block) *Inline {
+	text := b.Children[0].Text
+	number := ast.NewString([]byte(strconv.Itoa(b.Start) + ". "))
+	if first := text.Node.FirstChild(); first != nil {
+		text.Node.InsertBefore(text.Node, first, number)
+	} else {
+		text.Node.AppendChild(text.Node, number)
+	}
+	return text
+}
+
+// itemNumber reads the number written before a numbered item, or 0.
+func (p *fileParser) itemNumber(item *Block) int {
+	line := p.src[p.lines[item.Pos.Line-1]:]
+	n := 0
+	for _, c := range bytes.TrimLeft(line, " \t") {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
 }
