@@ -65,7 +65,7 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 			continue
 		}
 		fn := openBefore(units, j, open)
-		if fn != nil && (needsRest(units, j) && lowerParagraph(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
+		if fn != nil && (needsRest(units, j) && lowerRest(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
 			take(j, fn)
 		}
 	}
@@ -144,7 +144,13 @@ func headingCutBefore(units []*unit, j int) bool {
 	for k < len(units) && units[k].kind != unitBody {
 		k++
 	}
-	return lowerParagraph(units, k) || k < len(units) && units[k].block.Kind == BlockHeading && startsLowerCase(units[k].block.Text)
+	return lowerRest(units, k)
+}
+
+// lowerRest tells whether units[k] is a paragraph or a heading starting in
+// lower case: the rest of a text cut by a page break.
+func lowerRest(units []*unit, k int) bool {
+	return lowerParagraph(units, k) || k < len(units) && units[k].kind == unitBody && units[k].block.Kind == BlockHeading && startsLowerCase(units[k].block.Text)
 }
 
 // leadInCutBefore tells whether units[j] stands between a lead-in ending

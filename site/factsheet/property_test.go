@@ -24,6 +24,9 @@ func shape(doc *Document) string {
 	fmt.Fprintf(&b, "meta %+v\nlevels %+v\n", doc.Meta, doc.Levels)
 	for _, r := range doc.Recommendations {
 		fmt.Fprintf(&b, "rec %v %s %s %s %s lead-in %q text %q footnotes %v\n", r.IDs, r.Chapter.Number, r.Section, r.Urgency, r.Verb, r.LeadIn.Plain(), r.Block.Text.Plain(), r.Footnotes)
+		for _, part := range r.Parts {
+			fmt.Fprintf(&b, " own words of %v end at footnote %d\n", part.IDs, part.Ref.Number)
+		}
 	}
 	for _, fn := range doc.Footnotes {
 		fmt.Fprintf(&b, "footnote %d %q names %v\n", fn.Number, fn.Text.Plain(), fn.Names)
