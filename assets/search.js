@@ -435,7 +435,7 @@
       e.appendChild(document.createTextNode(" "));
       e.appendChild(el("span", "badge u-" + h.urgency, h.urgency[0].toUpperCase() + h.urgency.slice(1)));
     }
-    e.appendChild(el("span", "sr-chapter", h.chapter));
+    if (h.chapter !== h.title) e.appendChild(el("span", "sr-chapter", h.chapter));
     var p = el("span", "sr-snippet"), at = 0;
     h.marks.forEach(function (m) {
       p.appendChild(document.createTextNode(h.snippet.slice(at, m[0])));
@@ -498,7 +498,7 @@
         list.appendChild(a);
       });
       if (!single) {
-        var more = el("a", "sr-option sr-more", res.total ? "All " + res.total + " results" : "No result: open the search page");
+        var more = el("a", "sr-option sr-more", res.total === 1 ? "1 result" : res.total ? "All " + res.total + " results" : "No result: open the search page");
         more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(q);
         more.id = "site-search-option-" + hits.length;
         more.setAttribute("role", "option");

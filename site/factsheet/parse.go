@@ -28,6 +28,7 @@ type fileParser struct {
 	problems Problems
 	doc      *Document
 	notes    map[int]*Footnote // footnote definitions by number
+	toc      []*tocEntry       // the chapters the table of contents lists
 }
 
 // Parse rebuilds one factsheet from the content of a file; name is used in
@@ -64,7 +65,7 @@ func (p *fileParser) parse() *Document {
 	if !ok {
 		return nil
 	}
-	p.doc = &Document{Meta: m, File: p.file, Source: p.src}
+	p.doc = &Document{Meta: m, File: p.file, Source: p.src, KeyLines: p.keyLines(p.frontMatterEnd())}
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
 	return p.doc

@@ -91,6 +91,10 @@ type page struct {
 	Levels      []factsheet.Level
 	Single      bool // the single-file edition
 	Body        any  // the page kind's own data
+
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
