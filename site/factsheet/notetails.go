@@ -16,66 +16,94 @@ import (
 // continueFootnotes completes each definition cut by a page break with its
 // tail, and warns about those left cut.
 func (p *fileParser) continueFootnotes(units []*unit) {
-	open := map[*Footnote]bool{}
+	t := &tails{units: units, open: map[*Footnote]bool{}}
 	for _, u := range units {
 		for _, fn := range u.notes {
 			if endsMidSentence(fn.Text) {
-				open[fn] = true
+				t.open[fn] = true
 			}
 		}
 	}
-	if len(open) == 0 {
+	if len(t.open) == 0 {
 		return
 	}
-	take := func(j int, fn *Footnote) {
-		join(fn.Text, units[j].block.Text)
-		units[j].kind = unitUsed
-		delete(open, fn)
-	}
-	// Run-over tails first: between a rule and definitions, their place
-	// alone tells what they are.
-	for j := range units {
-		if isTailCandidate(units, j) && afterArea(units, j) && nextIsNotes(units, j) {
-			if fn := openBefore(units, j, open); fn != nil {
-				take(j, fn)
-			} else if fn := openAfter(units, j, open); fn != nil {
-				take(j, fn)
+	t.runOver()
+	t.stranded()
+	t.alone()
+	p.reportCut(t)
+}
+
+// tails carries the units of the text and the definitions still cut.
+type tails struct {
+	units []*unit
+	open  map[*Footnote]bool
+}
+
+// take makes units[j] the rest of fn.
+func (t *tails) take(j int, fn *Footnote) {
+	join(fn.Text, t.units[j].block.Text)
+	t.units[j].kind = unitUsed
+	delete(t.open, fn)
+}
+
+// runOver takes the tails between a rule and definitions first: their place
+// alone tells what they are.
+func (t *tails) runOver() {
+	for j := range t.units {
+		if isTailCandidate(t.units, j) && afterArea(t.units, j) && nextIsNotes(t.units, j) {
+			if fn := openBefore(t.units, j, t.open); fn != nil {
+				t.take(j, fn)
+			} else if fn := openAfter(t.units, j, t.open); fn != nil {
+				t.take(j, fn)
 			}
 		}
 	}
-	// Stranded tails: a fragment right before the footnote area, which the
-	// text before cannot take (it is complete, or its rest follows the area).
+}
+
+// stranded takes a fragment right before the footnote area, which the text
+// before cannot take: it is complete, or its rest follows the area.
+func (t *tails) stranded() {
+	units := t.units
 	for j := range units {
 		if !isTailCandidate(units, j) || afterArea(units, j) || !nextIsNotes(units, j) {
 			continue
 		}
-		fn := openAfter(units, j, open)
+		fn := openAfter(units, j, t.open)
 		if fn == nil {
 			continue
 		}
 		if needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) ||
 			!needsRest(units, j) && (tailLike(fn, units[j]) || headingCutBefore(units, j) || leadInCutBefore(units, j)) {
-			take(j, fn)
+			t.take(j, fn)
 		}
 	}
-	// Tails run over into a footnote area without definitions: right after
-	// its rule, where the text before is complete or goes on after them.
+}
+
+// alone takes the tails run over into a footnote area without definitions:
+// right after its rule, where the text before is complete or goes on after them.
+func (t *tails) alone() {
+	units := t.units
 	for j := range units {
 		if !isTailCandidate(units, j) || !afterArea(units, j) || units[j-1].kind != unitBreak {
 			continue
 		}
-		fn := openBefore(units, j, open)
+		fn := openBefore(units, j, t.open)
 		if fn != nil && (needsRest(units, j) && lowerRest(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
-			take(j, fn)
+			t.take(j, fn)
 		}
 	}
-	for i, u := range units {
+}
+
+// reportCut warns about each definition left cut, naming the paragraph
+// that may be its rest when there is one.
+func (p *fileParser) reportCut(t *tails) {
+	for i, u := range t.units {
 		for _, fn := range u.notes {
-			if !open[fn] {
+			if !t.open[fn] {
 				continue
 			}
-			if j := nearestCandidate(units, i); j >= 0 {
-				p.warnf(fn.Pos, "footnote %d ends mid-sentence and its rest cannot be told from the text around it: if the paragraph at line %d is its rest, move it right after the definition; otherwise check the page break", fn.Number, units[j].block.Pos.Line)
+			if j := nearestCandidate(t.units, i); j >= 0 {
+				p.warnf(fn.Pos, "footnote %d ends mid-sentence and its rest cannot be told from the text around it: if the paragraph at line %d is its rest, move it right after the definition; otherwise check the page break", fn.Number, t.units[j].block.Pos.Line)
 				continue
 			}
 			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
