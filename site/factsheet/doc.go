@@ -48,6 +48,9 @@
 //     closes the parenthesis ("- at these levels).");
 //   - a heading followed, across a page break, by a paragraph or heading
 //     starting in lower case continues with it;
+//   - a text cut before a number and a full stop ("in March" / "2022. Parties
+//     are ..."), which Markdown reads as a numbered list, continues with it,
+//     the number put back, unless it goes on with a numbered list before it;
 //   - a definition that stops mid-sentence continues with its rest, a
 //     paragraph without references that ends a sentence, found by its place:
 //     run over into the next page's footnote area (after its rule, before its
