@@ -121,7 +121,7 @@ func (s *simulator) body(b *Block) {
 	case BlockHeading:
 		s.heading(3+s.rnd.IntN(3), s.em.flatten(b.Text))
 	case BlockParagraph:
-		s.text("", "", s.em.flatten(b.Text), false)
+		s.text("", "", s.em.flatten(b.Text), cutText)
 	case BlockList:
 		s.list(b)
 	case BlockQuote:
@@ -146,7 +146,7 @@ func (s *simulator) heading(level int, f *flat) {
 	if s.rnd.IntN(2) == 0 {
 		cont = prefix
 	}
-	s.text(prefix, cont, f, true)
+	s.text(prefix, cont, f, cutHeading)
 }
 
 // list writes a list: items, fused pairs, nested lists; a page break may
@@ -164,7 +164,12 @@ func (s *simulator) list(b *Block) {
 		}
 		item := b.Children[i]
 		f := s.em.flatten(item.Text)
+		mode := cutText
+		if s.namedAtEnd(item) {
+			mode = cutBullet
+		}
 		if i+1 < len(b.Children) && s.fusable(item, b.Children[i+1]) && s.rnd.IntN(4) == 0 {
+			mode = cutText
 			sep := " "
 			if s.rnd.IntN(2) == 0 {
 				sep = ""
@@ -180,7 +185,7 @@ func (s *simulator) list(b *Block) {
 			s.out.WriteString("\n")
 			continue
 		}
-		s.text(marker(i), "", f, false)
+		s.text(marker(i), "", f, mode)
 	}
 }
 
@@ -195,6 +200,24 @@ func (s *simulator) nested(lists []*Block, indent string) {
 			s.nested(sub.Children, indent+"  ")
 		}
 	}
+}
+
+// namedAtEnd tells whether an item states a recommendation of its own,
+// named by the one reference that ends it, and so may be cut anywhere.
+func (s *simulator) namedAtEnd(item *Block) bool {
+	if item.Rec == nil || item.Rec.Block != item || item.Rec.Parts != nil || len(item.Children) > 0 {
+		return false
+	}
+	last, ok := item.Text.Node.LastChild().(*FootnoteRef)
+	if !ok || len(footnoteOf(s.doc, last.Number).Names) == 0 {
+		return false
+	}
+	for c := item.Text.Node.FirstChild(); c != last; c = c.NextSibling() {
+		if r, ok := c.(*FootnoteRef); ok && len(footnoteOf(s.doc, r.Number).Names) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // fusable tells whether two items may be fused as the conversion fuses
@@ -232,18 +255,28 @@ var blockStart = regexp.MustCompile(`^(\d{1,9}\)( |$)|1\.( |$)|[-+*]( |$)|#{1,6}
 // puts a number back only in the text.
 var numberStart = regexp.MustCompile(`^\d{1,9}\.( |$)`)
 
-// text writes a text with prefix, cut at page ends where it stops
-// mid-sentence; its rest goes on after the footnote area with cont.
-func (s *simulator) text(prefix, cont string, f *flat, heading bool) {
+// cutMode tells where a text may be cut by a page break.
+type cutMode int
+
+const (
+	cutText    cutMode = iota // mid-sentence
+	cutHeading                // mid-sentence, before a lower-case word
+	cutBullet                 // anywhere: a bullet that ends with the reference naming it
+)
+
+// text writes a text with prefix, cut at page ends where mode allows; its
+// rest goes on after the footnote area with cont. A cut after a full stop
+// gets a rule.
+func (s *simulator) text(prefix, cont string, f *flat, mode cutMode) {
 	start, startWords := 0, 0
 	for f.words-startWords > s.left {
-		c := s.pickCut(f, start, startWords, heading)
+		c := s.pickCut(f, start, startWords, mode)
 		if c == nil {
 			break
 		}
 		s.block(prefix + f.md[start:c.off])
 		s.pageRefs(f, start, c.off)
-		s.pageBreak(heading)
+		s.pageBreak(mode == cutHeading || !c.mid)
 		prefix, start, startWords = cont, c.off+1, c.words
 	}
 	s.block(prefix + f.md[start:])
@@ -253,15 +286,15 @@ func (s *simulator) text(prefix, cont string, f *flat, heading bool) {
 
 // pickCut chooses where the page ends inside a text: the last place that
 // fits the page, or else the first one after it; nil if the text cannot be cut.
-func (s *simulator) pickCut(f *flat, start, startWords int, heading bool) *cutPoint {
+func (s *simulator) pickCut(f *flat, start, startWords int, mode cutMode) *cutPoint {
 	var best *cutPoint
 	for i := range f.cuts {
 		c := &f.cuts[i]
 		rest := f.md[c.off+1:]
-		if c.off <= start || !c.mid || blockStart.MatchString(rest) {
+		if c.off <= start || !c.mid && mode != cutBullet || blockStart.MatchString(rest) {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(rest); heading && !unicode.IsLower(r) {
+		if r, _ := utf8.DecodeRuneInString(rest); mode == cutHeading && !unicode.IsLower(r) {
 			continue
 		}
 		if c.words-startWords > s.left && best != nil {

@@ -134,6 +134,10 @@ func (p *fileParser) stitch(units []*unit) []*Block {
 			join(last.Text, b.Text)
 			gap = false
 			continue
+		case gap && b.Kind == BlockParagraph && p.restOfItem(last, b):
+			join(lastItem(last).Text, b.Text)
+			gap, stitched = false, true
+			continue
 		case numberCut(last, b):
 			join(openTail(last).Text, numberedText(b))
 			if b.Children = b.Children[1:]; len(b.Children) > 0 {
@@ -254,4 +258,31 @@ func (p *fileParser) itemNumber(item *Block) int {
 		n = n*10 + int(c-'0')
 	}
 	return n
+}
+
+// restOfItem tells whether paragraph b, after a page break, is the rest of
+// the last item of list last cut after a full stop: b carries a reference
+// naming a recommendation and no urgency verb of its own, and the item
+// names none.
+func (p *fileParser) restOfItem(last, b *Block) bool {
+	item := lastItem(last)
+	if item == nil || len(item.Children) > 0 {
+		return false
+	}
+	own, _ := p.identityRefs(item.Text)
+	named, _ := p.identityRefs(b.Text)
+	_, u, _ := verbOf(b.Text)
+	return len(own) == 0 && len(named) > 0 && u == ""
+}
+
+// lastItem returns the last item of a list, at any depth, or nil.
+func lastItem(b *Block) *Block {
+	if b == nil || b.Kind != BlockList || len(b.Children) == 0 {
+		return nil
+	}
+	item := b.Children[len(b.Children)-1]
+	if n := len(item.Children); n > 0 && item.Children[n-1].Kind == BlockList {
+		return lastItem(item.Children[n-1])
+	}
+	return item
 }
