@@ -17,7 +17,11 @@ import (
 //     paragraph each or one a line, sometimes in two runs out of order;
 //   - a paragraph, a bullet or a heading is cut mid-sentence at the end of a
 //     page and goes on after the footnote area, as a paragraph (a heading's
-//     rest is a paragraph or a heading again);
+//     rest is a paragraph or a heading again); the rest may start with a
+//     number and a full stop ("2022. Parties"), which Markdown reads as a
+//     numbered list;
+//   - a bullet that ends with the reference naming it is also cut after a
+//     full stop, its rest a paragraph of its own after the footnote area;
 //   - a list is split in two by a page break between its items;
 //   - the last footnote of a page is cut, its tail stranded just before the
 //     footnote area, or run over into the next page's footnote area;
@@ -26,7 +30,13 @@ import (
 //   - adjacent references are written "<sup>N,M</sup>" or fused "<sup>NM</sup>";
 //   - a lead-in ("... invites Testland:") ends a page, its list on the next;
 //   - headings of chapters, sections and sub-sections at varying levels,
-//     sometimes in bold.
+//     sometimes in bold;
+//   - runs of blank lines.
+//
+// It does not write: a rest that Markdown would read as a bullet, heading,
+// quote or rule, a footnote's rest starting with a number and a full stop,
+// a heading cut before an upper-case word, a paragraph cut after a full stop
+// (indistinguishable from two paragraphs), page breaks inside nested lists.
 type simulator struct {
 	rnd     *rand.Rand
 	doc     *Document
