@@ -76,4 +76,3 @@ func (s *simulator) cutLastNote(f *flat) (tail string, stranded bool) {
 	c := cuts[s.rnd.IntN(len(cuts))]
 	return f.md[c.off+1:], s.rnd.IntN(2) == 0
 }
-
