@@ -43,6 +43,8 @@ func axePages(slug string) []string {
 		slug + "/recommendations/iv-5.html",
 		slug + "/recommendations/ii-11.html", // marks the own words of a shared text
 		slug + "/recommendations/index.html",
+		slug + "/recommendations/index.html?urgency=require,request&chapter=iv&article=25",
+		slug + "/action-plan.html?include=invite",
 		slug + "/search.html?q=helpline",
 		"404.html",
 		"downloads/" + slug + ".html",

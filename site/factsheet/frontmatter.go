@@ -71,6 +71,7 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		Report:     p.metaString(values, "report", lineOfKey),
 		BaseURL:    p.metaString(values, "base_url", lineOfKey),
 		Links:      p.metaLinks(values, lineOfKey("links")),
+		Convention: p.metaString(values, "convention", lineOfKey),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
 		if _, ok := values[key]; !ok {

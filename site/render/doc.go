@@ -42,7 +42,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err

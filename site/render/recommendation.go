@@ -36,7 +36,11 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item // the recommendations of the same chapter
+	Others    []item   // the recommendations of the same chapter
+	Articles  []link   // the Articles of the Convention it names
+	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int      // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -82,17 +86,22 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	}
 	v := &recView{
 		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
-		Badge:   d.badge(r.Urgency, legend),
-		Section: d.sectionLabel(r.Section),
-		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Badge:    d.badge(r.Urgency, legend),
+		Section:  d.sectionLabel(r.Section),
+		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
+		Place:    link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Articles: d.articleLinks(r),
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
 	var refs *refs
-	v.LeadIn, v.Text, refs = d.recText(r, e.ID, !single)
-	v.Own = ownNote(r, e.ID)
+	page := e.ID // whose own words the text marks
+	if single {
+		page = "" // the edition states a shared text once, for all its identifiers
+	}
+	v.LeadIn, v.Text, refs = d.recText(r, page, !single)
+	v.Own = ownNote(r, page)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked

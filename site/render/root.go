@@ -35,7 +35,7 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 		v.Factsheets = append(v.Factsheets, factsheetItem{
 			Title: d.siteTitle(), Party: doc.Meta.Party, Date: spelled(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
 			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
-			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
+			Counts: d.linkCounts(d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), "", false, ""), N: len(d.es),
 		})
 	}
 	language := "en"

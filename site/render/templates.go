@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -95,6 +95,11 @@ type page struct {
 	// HeadScript is an inline script run before the stylesheets (the 404
 	// page without a base URL), nil on other pages.
 	HeadScript *headScript
+
+	// Scripts and Styles are the page's own scripts and stylesheets besides
+	// the shared ones, in assets/ ("explorer.js", "views.css").
+	Scripts []string
+	Styles  []string
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.

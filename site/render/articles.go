@@ -1,0 +1,18 @@
+package render
+
+import "factsheet/site/factsheet"
+
+// articleLinks lists the Articles of the Convention a recommendation names,
+// each linked to the Convention's text when the front matter's "convention"
+// gives its address, plain otherwise.
+func (d *docSite) articleLinks(r *factsheet.Recommendation) []link {
+	var out []link
+	for _, a := range r.Articles {
+		href := ""
+		if c := d.doc.Meta.Convention; c != "" && safeURL(c) {
+			href = d.doc.Meta.Convention
+		}
+		out = append(out, link{Label: a.String(), Href: href})
+	}
+	return out
+}
