@@ -337,7 +337,7 @@ func flatPlain(text string) *flat {
 // joinFlats writes b right after a, separated by sep.
 func joinFlats(a, b *flat, sep string) *flat {
 	shift := len(a.md) + len(sep)
-	f := &flat{md: a.md + sep + b.md, words: a.words + b.words, cuts: a.cuts, refs: a.refs}
+	f := &flat{md: a.md + sep + b.md, words: a.words + b.words, cuts: append([]cutPoint(nil), a.cuts...), refs: append([]refAt(nil), a.refs...)}
 	for _, c := range b.cuts {
 		f.cuts = append(f.cuts, cutPoint{off: c.off + shift, words: c.words + a.words, mid: c.mid})
 	}

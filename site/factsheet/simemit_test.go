@@ -3,6 +3,7 @@ package factsheet
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,10 +13,11 @@ import (
 // flat is a text of the document written back as converted Markdown on one
 // line, with the places where the conversion may cut it.
 type flat struct {
-	md    string
-	cuts  []cutPoint // spaces between top-level words, in order
-	refs  []refAt    // footnote references, in order
-	words int
+	md      string
+	cuts    []cutPoint // spaces between top-level words, in order
+	refs    []refAt    // footnote references, in order
+	words   int
+	highest int // the highest reference number in it
 }
 
 // cutPoint is a space of a flat text where a page break may fall.
@@ -41,13 +43,24 @@ type emitter struct {
 	highest int               // the highest reference number written so far
 	link    bool              // the last thing written, references aside, is a link
 	words   int               // words of plain text written
+	runs    bool              // a run of references was written, its form drawn at random
 	b       strings.Builder
 	plain   strings.Builder
 	f       *flat
 }
 
+// flats keeps the flat texts that no random choice shaped (no run of
+// references to fuse), by inline, across simulations: flat texts are never
+// changed once made.
+var flats sync.Map
+
 // flatten writes an inline as a flat text.
 func (e *emitter) flatten(in *Inline) *flat {
+	if f, ok := flats.Load(in); ok {
+		e.highest = max(e.highest, f.(*flat).highest)
+		return f.(*flat)
+	}
+	e.runs = false
 	e.b.Reset()
 	e.plain.Reset()
 	e.f = &flat{}
@@ -59,6 +72,12 @@ func (e *emitter) flatten(in *Inline) *flat {
 	e.f.words = e.words
 	for len(e.f.cuts) > 0 && e.f.cuts[len(e.f.cuts)-1].off >= len(e.f.md) {
 		e.f.cuts = e.f.cuts[:len(e.f.cuts)-1]
+	}
+	for _, r := range e.f.refs {
+		e.f.highest = max(e.f.highest, r.n)
+	}
+	if !e.runs && in != nil {
+		flats.Store(in, e.f)
 	}
 	return e.f
 }
@@ -162,6 +181,7 @@ func (e *emitter) refRun(c ast.Node) ast.Node {
 		}
 		nums = append(nums, r.Number)
 	}
+	e.runs = e.runs || len(nums) > 1
 	consecutive := nums[0] == e.highest+1
 	for i := 1; i < len(nums); i++ {
 		consecutive = consecutive && nums[i] == nums[i-1]+1
