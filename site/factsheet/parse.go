@@ -68,6 +68,7 @@ func (p *fileParser) parse() *Document {
 	p.doc = &Document{Meta: m, File: p.file, Source: p.src, KeyLines: p.keyLines(p.frontMatterEnd())}
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
+	p.doc.Abbreviations = p.abbreviations()
 	return p.doc
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // docSite renders the sub-site of one factsheet.
@@ -25,6 +26,10 @@ type docSite struct {
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	err    error                    // the first error of a partial template
+	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+
+	report *series.Report // the report the factsheet belongs to, or nil
+	multi  bool           // the site has other factsheets: its pages offer to search them all
 }
 
 func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
@@ -34,6 +39,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.ab = newAbbrevs(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -42,7 +48,7 @@ func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.glossary}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -67,10 +73,12 @@ func (d *docSite) page(rel, title, description string) *page {
 		SiteName:    d.siteTitle(),
 		CSP:         csp,
 		Levels:      levels(d.doc),
+		AllSearch:   d.multi,
 	}
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
+	p.Facts = d.facts(rel, p.Canonical)
 	return p
 }
 
@@ -148,7 +156,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 		if single {
 			legend = "#legend"
 		}
-		m := recmark{Badge: d.badge(r.Urgency, legend)}
+		m := recmark{Badge: d.badge(r.Urgency, legend), Share: d.share(r.ID(), root, single)}
 		for _, id := range r.IDs {
 			href := d.recHref(root, id)
 			if single {
@@ -204,6 +212,14 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = b
+	files[rel] = d.ab.mark(b)
 	return nil
+}
+
+// defs are the anchors of the blocks defining abbreviations, for the body of a chapter.
+func (d *docSite) defs() map[*factsheet.Block][]string {
+	if d.ab == nil {
+		return nil
+	}
+	return d.ab.anchors
 }

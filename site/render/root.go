@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // factsheetItem is a factsheet on the root page.
@@ -22,32 +22,61 @@ type factsheetItem struct {
 	Search string // its search page
 }
 
-// rootView is the data of public/index.html and of 404.html.
-type rootView struct {
-	Factsheets []factsheetItem
+// reportItem is a report on the root page, with its factsheets.
+type reportItem struct {
+	Round   string // its slug
+	Title   string
+	Href    string // its report page
+	Date    string // the latest last update of its factsheets
+	ISO     string
+	Members []factsheetItem
 }
 
-// renderRoot writes public/index.html (every factsheet) and 404.html.
-func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+// rootView is the data of public/index.html and of 404.html.
+type rootView struct {
+	Factsheets []factsheetItem // every factsheet, in content order
+	Reports    []reportItem    // the reports, each with its factsheets
+	Loose      []factsheetItem // the factsheets naming no report
+}
+
+// renderRoot writes public/index.html (every report and factsheet) and 404.html.
+func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *templates, opts Options) error {
 	v := &rootView{}
-	for _, doc := range docs {
-		d := newDocSite(doc, t, opts)
-		v.Factsheets = append(v.Factsheets, factsheetItem{
-			Title: d.siteTitle(), Party: doc.Meta.Party, Date: spelled(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
-			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
-			Counts: d.linkCounts(d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), "", false, ""), N: len(d.es),
-		})
+	bg := newBadger(t)
+	item := func(m *series.Summary) factsheetItem {
+		return factsheetItem{
+			Title: m.Title, Party: m.Party, Date: spelled(m.LastUpdate), ISO: m.LastUpdate,
+			Href: m.Slug + "/index.html", Search: m.Slug + "/search.html",
+			Counts: bg.counts(m, m.Counts(""), m.Slug+"/index.html#legend", ""), N: len(m.Recs),
+		}
+	}
+	for i := range sums {
+		v.Factsheets = append(v.Factsheets, item(&sums[i]))
+	}
+	for _, r := range ser.Reports {
+		ri := reportItem{Round: r.Round, Title: r.Title, Href: reportDir(r) + "index.html", Date: spelled(r.LastUpdate()), ISO: r.LastUpdate()}
+		for _, m := range r.Members {
+			ri.Members = append(ri.Members, item(m))
+		}
+		v.Reports = append(v.Reports, ri)
+	}
+	for _, m := range ser.Loose {
+		v.Loose = append(v.Loose, item(m))
+	}
+	if bg.err != nil {
+		return bg.err
 	}
 	language := "en"
-	if len(docs) > 0 {
-		language = lang(docs[0])
+	if len(sums) > 0 {
+		language = sums[0].Language
 	}
 	p := &page{Lang: language, Title: "Lanzarote Committee factsheets", Root: "", SiteTitle: "Lanzarote Committee factsheets",
 		Home: "index.html", OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
 		Description: "Factsheets of the Lanzarote Committee's recommendations, one per Party.", Body: v}
-	if len(docs) > 0 {
-		p.Levels = levels(docs[0]) // what the badges' aria-describedby point at
+	if len(sums) > 0 {
+		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
 	}
+	p.SeriesSearch, p.Styles = true, []string{"series.css"}
 	if opts.BaseURL != "" {
 		p.Canonical = pageURL(opts.BaseURL, "index.html")
 	}
@@ -56,12 +85,21 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 		return err
 	}
 	files["index.html"] = b
+	sp := *p
+	sp.Title, sp.Description, sp.Body = "Search · Lanzarote Committee factsheets", "Search every factsheet of the site.", nil
+	sp.Crumbs = []link{{Label: "Factsheets", Href: "index.html"}, {Label: "Search"}}
+	if opts.BaseURL != "" {
+		sp.Canonical = pageURL(opts.BaseURL, "search.html")
+	}
+	if files["search.html"], err = t.page("search", &sp); err != nil {
+		return err
+	}
 	nf := *p
 	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
 	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
 	notFoundPage(&nf, files, opts.BaseURL)
-	if len(docs) == 1 {
-		nf.Slug = docs[0].Meta.Slug
+	if len(sums) == 1 {
+		nf.Slug = sums[0].Slug
 	}
 	if b, err = t.page("notfound", &nf); err != nil {
 		return err

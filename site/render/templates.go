@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main".
@@ -28,7 +28,12 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
+	// partials-*.html are further partials, one file per feature
+	more, err := fs.Glob(fsys, "partials-*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -100,6 +105,13 @@ type page struct {
 	// the shared ones, in assets/ ("explorer.js", "views.css").
 	Scripts []string
 	Styles  []string
+	Facts   *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
+	JSONLD  any        // schema.org description of the page, written as JSON-LD when not nil
+	// SeriesSearch makes the search box search every factsheet of the site
+	// (root and report pages); otherwise it searches the factsheet Slug.
+	SeriesSearch bool
+	// AllSearch offers, on a factsheet's pages, to search every factsheet.
+	AllSearch bool
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
@@ -115,4 +127,5 @@ type badge struct {
 type recmark struct {
 	IDs   []link // each identifier of the text, linked to its page
 	Badge badge
+	Share share // copy link and cite, for the first identifier
 }

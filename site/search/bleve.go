@@ -48,7 +48,7 @@ type Engine struct {
 	surface []string            // the surface words, sorted
 	df      map[string][]int    // term → number of documents having it in each of textFields
 	stop    map[string]bool
-	ids     map[string]int // recommendation identifier → record number
+	ids     map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
 }
 
 // indexMapping is the bleve mapping: English analysis for the text fields,
@@ -80,34 +80,40 @@ func indexMapping() *mapping.IndexMappingImpl {
 
 // docKey is the bleve identifier of record n: fixed width, so that sorting by
 // identifier is sorting by document order.
-func docKey(n int) string { return fmt.Sprintf("%04d", n) }
+func docKey(n int) string { return fmt.Sprintf("%07d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
+	return open(doc.File, doc.Meta.Slug, records(doc))
+}
+
+// open indexes search documents in an in-memory bleve index; name is what
+// errors are about.
+func open(name, slug string, recs []record) (*Engine, error) {
 	idx, err := bleve.NewMemOnly(indexMapping())
 	if err != nil {
-		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: creating the search index: %w", name, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, records: records(doc), ids: map[string]int{}}
+	ix := &Engine{Slug: slug, bleve: idx, records: recs, ids: map[string][]int{}}
 	batch := idx.NewBatch()
 	for n, r := range ix.records {
 		fields := map[string]any{fieldChapter: r.Chapter}
 		if r.Kind == KindRecommendation {
 			fields[fieldText], fields[fieldID], fields[fieldUrgency] = r.Text, r.ID, r.Urgency
 			fields[fieldContext] = r.Context
-			ix.ids[r.ID] = n
+			ix.ids[r.ID] = append(ix.ids[r.ID], n)
 		} else {
 			fields[fieldHeading], fields[fieldBody] = r.Title, r.Text
 		}
 		if err := batch.Index(docKey(n), fields); err != nil {
-			return nil, fmt.Errorf("%s: indexing %s: %w", doc.File, r.URL, err)
+			return nil, fmt.Errorf("%s: indexing %s: %w", name, r.URL, err)
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
-		return nil, fmt.Errorf("%s: indexing: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: indexing: %w", name, err)
 	}
 	if err := ix.analyseCorpus(); err != nil {
-		return nil, fmt.Errorf("%s: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return ix, nil
 }
