@@ -34,6 +34,9 @@ func (p *fileParser) buildDocument(units []*unit) {
 	refs = p.splitFusedReferences(refs)
 	p.checkReferences(refs)
 	p.continueFootnotes(units)
+	for _, n := range p.notes {
+		n.Names = namedRecommendations(n.Text.Plain())
+	}
 	p.doc.Footnotes = p.sortedFootnotes()
 	p.resolveLinks(units)
 	blocks := p.stitch(units)

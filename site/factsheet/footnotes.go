@@ -157,7 +157,6 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 	}
 	for _, n := range notes {
 		trimLeadingSpace(n.Text.Node, p.src)
-		n.Names = namedRecommendations(n.Text.Plain())
 	}
 	return notes
 }

@@ -34,6 +34,7 @@ type recView struct {
 	Chapter   link
 	LeadIn    template.HTML
 	Text      template.HTML
+	Own       string // says which words of a shared text are the identifier's own, when they are marked
 	Footnotes []fnView
 	Shared    []link // the other identifiers of the same text
 	Place     link   // the recommendation in its chapter's text
@@ -84,12 +85,15 @@ func (d *docSite) recRefs(r *factsheet.Recommendation, ids bool) *refs {
 	return refs
 }
 
-// recText renders a recommendation's lead-in and text with refs.
-func (d *docSite) recText(r *factsheet.Recommendation, refs *refs) (leadIn, text template.HTML) {
+// recText renders a recommendation's lead-in and text with refs, marking
+// the words that are own's when the text names identifiers mid-sentence.
+func (d *docSite) recText(r *factsheet.Recommendation, refs *refs, own string) (leadIn, text template.HTML) {
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
+	d.in.own = newOwnWords(r, own)
 	b.standalone(&w, r.Block)
+	d.in.own = nil
 	return leadIn, template.HTML(w.String())
 }
 
@@ -117,7 +121,12 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 	if !single {
 		v.Context = d.contextOf(r, refs)
 	}
-	v.LeadIn, v.Text = d.recText(r, refs)
+	page := e.ID // whose own words the text marks
+	if single {
+		page = "" // the edition states a shared text once, for all its identifiers
+	}
+	v.LeadIn, v.Text = d.recText(r, refs, page)
+	v.Own = ownNote(r, page)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked
