@@ -3,9 +3,11 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 	"factsheet/site/output"
 )
 
@@ -13,6 +15,9 @@ import (
 type docSite struct {
 	doc  *factsheet.Document
 	t    *templates
+	cat  *i18n.Catalogue // the messages of the factsheet's language
+	// scripts are the language's own scripts under assets/ (see languageScripts)
+	scripts []string
 	opts Options
 	in   *inliner
 	es   []entry        // every identifier, in navigation order
@@ -27,9 +32,11 @@ type docSite struct {
 	err    error                    // the first error of a partial template
 }
 
-func newDocSite(doc *factsheet.Document, t *templates, opts Options) *docSite {
-	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
+func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
+	t := ls.of(lang(doc))
+	d := &docSite{doc: doc, t: t, cat: t.cat, opts: opts, in: newInliner(t.cat), slug: doc.Meta.Slug, byID: map[string]int{}}
 	d.nt = newNotes(doc, d.in)
+	d.scripts = languageScripts(opts.Assets, t.cat.Lang)
 	d.sums = map[string]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
@@ -57,6 +64,8 @@ func (d *docSite) page(rel, title, description string) *page {
 	root := rootOf(rel)
 	p := &page{
 		Lang:        lang(d.doc),
+		Messages:    d.cat.Lang,
+		Scripts:     d.scripts,
 		Title:       title,
 		Description: description,
 		Root:        root,
@@ -79,9 +88,9 @@ func (d *docSite) siteTitle() string {
 		return t
 	}
 	if d.doc.Meta.Party != "" {
-		return "Factsheet – " + d.doc.Meta.Party
+		return d.cat.T("site.factsheet.party", d.doc.Meta.Party)
 	}
-	return "Factsheet"
+	return d.cat.T("site.factsheet")
 }
 
 // titled joins the parts of a page title with " · ", the factsheet's party last.
@@ -198,7 +207,7 @@ func (d *docSite) chapterEntries(c *factsheet.Chapter) []entry {
 func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if len(p.Crumbs) > 0 {
 		// every breadcrumb starts at the list of all factsheets
-		p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+		p.Crumbs = append([]link{{Label: d.cat.T("crumb.factsheets"), Href: p.Root + "index.html"}}, p.Crumbs...)
 	}
 	b, err := d.t.page(kind, p)
 	if err != nil {
@@ -206,4 +215,17 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	}
 	files[rel] = b
 	return nil
+}
+
+// languageScripts lists the scripts of the assets folder that serve one
+// language: stem-<lang>.js, the stemmer of the browser's search.
+func languageScripts(assets fs.FS, lang string) []string {
+	name := "stem-" + lang + ".js"
+	if assets == nil {
+		return nil
+	}
+	if _, err := fs.Stat(assets, name); err != nil {
+		return nil
+	}
+	return []string{name}
 }

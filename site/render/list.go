@@ -15,7 +15,7 @@ type listView struct {
 // list writes recommendations/index.html: every identifier by chapter.
 func (d *docSite) list(files output.Files) error {
 	rel := d.slug + "/recommendations/index.html"
-	p := d.page(rel, d.titled("All recommendations"), "Every recommendation of the factsheet by chapter, with its urgency.")
+	p := d.page(rel, d.titled(d.cat.T("list.title")), d.cat.T("list.description"))
 	v := &listView{Total: d.countViews(counts(d.doc, d.es), d.legend(p.Root)), N: len(d.es)}
 	for _, c := range v.Total {
 		v.Filters = append(v.Filters, c.Badge)
@@ -29,7 +29,7 @@ func (d *docSite) list(files output.Files) error {
 		}
 		v.Chapters = append(v.Chapters, ci)
 	}
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: "Recommendations"}}
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: d.cat.T("crumb.recommendations")}}
 	p.Body = v
 	return d.write(files, "recommendations", rel, p)
 }
@@ -37,7 +37,7 @@ func (d *docSite) list(files output.Files) error {
 // search writes search.html, which assets/search.js fills with results.
 func (d *docSite) search(files output.Files) error {
 	rel := d.slug + "/search.html"
-	p := d.page(rel, d.titled("Search"), "Search the factsheet's chapters and recommendations.")
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Search"}}
+	p := d.page(rel, d.titled(d.cat.T("search.title")), d.cat.T("search.description"))
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: d.cat.T("crumb.search")}}
 	return d.write(files, "search", rel, p)
 }

@@ -43,11 +43,11 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 	switch k {
 	case factsheet.SectionSpecific:
 		if d.doc.Meta.Party != "" {
-			return "Addressed to " + d.doc.Meta.Party
+			return d.cat.T("rec.to-party", d.doc.Meta.Party)
 		}
-		return "Addressed to the Party"
+		return d.cat.T("rec.to-the-party")
 	case factsheet.SectionGeneric:
-		return "Addressed to all Parties"
+		return d.cat.T("rec.to-all")
 	}
 	return ""
 }
@@ -81,7 +81,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 		Badge:   d.badge(r.Urgency, legend),
 		Section: d.sectionLabel(r.Section),
 		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: place},
+		Place:   link{Label: d.cat.T("rec.place", e.ID, r.Chapter.Number), Href: place},
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
@@ -151,12 +151,12 @@ func (d *docSite) recommendations(files output.Files) error {
 	for i, e := range d.es {
 		rel := d.slug + "/recommendations/" + e.Stem() + ".html"
 		word := levelOf(d.doc, e.Rec.Urgency).Word
-		p := d.page(rel, d.titled("Recommendation "+e.ID, word), clip(recPlain(e.Rec), 200))
+		p := d.page(rel, d.titled(d.cat.T("rec.title", e.ID), word), clip(recPlain(e.Rec), 200))
 		v := d.recView(i, p.Root, false)
 		p.Crumbs = []link{
 			{Label: d.siteTitle(), Href: "../index.html"},
-			{Label: "Recommendations", Href: "index.html"},
-			{Label: "Chapter " + e.Rec.Chapter.Number, Href: "index.html#" + "chapter-" + e.Rec.Chapter.Slug()},
+			{Label: d.cat.T("crumb.recommendations"), Href: "index.html"},
+			{Label: d.cat.T("crumb.chapter", e.Rec.Chapter.Number), Href: "index.html#" + "chapter-" + e.Rec.Chapter.Slug()},
 			{Label: e.ID},
 		}
 		p.Body = v

@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 	"factsheet/site/output"
 )
 
@@ -48,6 +49,9 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	files := output.Files{}
 	if err := copyAssets(files, opts.Assets); err != nil {
 		return nil, err
+	}
+	for lang, tl := range t {
+		files[i18n.ScriptFile(lang)] = tl.cat.Script()
 	}
 	for _, doc := range docs {
 		if !slugPattern.MatchString(doc.Meta.Slug) {
@@ -106,7 +110,7 @@ func rootOf(rel string) string {
 
 // renderDocs renders the sub-site of every document, several at a time: each
 // has its own inliner and its own files, merged in document order at the end.
-func renderDocs(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opts Options) error {
 	parts := make([]output.Files, len(docs))
 	errs := make([]error, len(docs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))

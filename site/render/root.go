@@ -28,12 +28,12 @@ type rootView struct {
 }
 
 // renderRoot writes public/index.html (every factsheet) and 404.html.
-func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, opts Options) error {
+func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, opts Options) error {
 	v := &rootView{}
 	for _, doc := range docs {
-		d := newDocSite(doc, t, opts)
+		d := newDocSite(doc, ls, opts)
 		v.Factsheets = append(v.Factsheets, factsheetItem{
-			Title: d.siteTitle(), Party: doc.Meta.Party, Date: spelled(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
+			Title: d.siteTitle(), Party: doc.Meta.Party, Date: d.cat.Date(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
 			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
 			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
 		})
@@ -42,9 +42,11 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 	if len(docs) > 0 {
 		language = lang(docs[0])
 	}
-	p := &page{Lang: language, Title: "Lanzarote Committee factsheets", Root: "", SiteTitle: "Lanzarote Committee factsheets",
-		Home: "index.html", OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
-		Description: "Factsheets of the Lanzarote Committee's recommendations, one per Party.", Body: v}
+	t := ls.of(language)
+	title := t.cat.T("site.title")
+	p := &page{Lang: language, Messages: t.cat.Lang, Title: title, Root: "", SiteTitle: title,
+		Home: "index.html", OGType: "website", SiteName: title, CSP: csp,
+		Description: t.cat.T("site.description"), Body: v}
 	if len(docs) > 0 {
 		p.Levels = levels(docs[0]) // what the badges' aria-describedby point at
 	}
@@ -57,7 +59,7 @@ func renderRoot(files output.Files, docs []*factsheet.Document, t *templates, op
 	}
 	files["index.html"] = b
 	nf := *p
-	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
+	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
 	if opts.BaseURL != "" {
 		// GitHub Pages serves 404.html at any missing address: anchor its links to the site
 		nf.Base = opts.BaseURL

@@ -23,10 +23,10 @@ type singleView struct {
 // stylesheets and scripts by relative links; bundle inlines them.
 func (d *docSite) single(files output.Files) error {
 	rel := "downloads/" + d.slug + ".html"
-	p := d.page(rel, d.titled("Complete factsheet"), d.homeDescription())
+	p := d.page(rel, d.titled(d.cat.T("single.title")), d.homeDescription())
 	p.Single = true
 	v := &singleView{
-		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
+		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
 	}
 	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,

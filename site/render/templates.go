@@ -5,21 +5,28 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
 var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
 
 // templates holds one template set per page kind, each a clone of the layout
-// and the partials with the page's own "main".
+// and the partials with the page's own "main", speaking one language.
 type templates struct {
 	base  *template.Template
 	pages map[string]*template.Template
+	cat   *i18n.Catalogue // the messages of the pages
 }
 
-func loadTemplates(fsys fs.FS) (*templates, error) {
+// languages holds the templates in every language that has a catalogue.
+type languages map[string]*templates
+
+// loadTemplates parses the templates once per message catalogue.
+func loadTemplates(fsys fs.FS) (languages, error) {
 	if fsys == nil {
 		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
 	}
@@ -28,11 +35,26 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, "layout.html", "partials.html")
+	cats, err := i18n.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	ls := languages{}
+	for lang, cat := range cats {
+		if ls[lang], err = loadLanguage(fsys, cat); err != nil {
+			return nil, err
+		}
+	}
+	return ls, nil
+}
+
+// loadLanguage parses the templates with the messages of one catalogue.
+func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
+	base, err := template.New("layout.html").Funcs(funcs(cat)).ParseFS(fsys, "layout.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	t := &templates{base: base, pages: map[string]*template.Template{}}
+	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
 		if err != nil {
@@ -43,6 +65,18 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 		}
 	}
 	return t, nil
+}
+
+// of returns the templates of a language tag ("fr", "fr-BE" → "fr"); a
+// language without a catalogue gets the reference one.
+func (ls languages) of(lang string) *templates {
+	if t, ok := ls[lang]; ok {
+		return t
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok && ls[base] != nil {
+		return ls[base]
+	}
+	return ls[i18n.Reference]
 }
 
 // page renders a whole page of the given kind.
@@ -90,6 +124,8 @@ type page struct {
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
 	Single      bool // the single-file edition
+	Messages    string   // the language of the browser's messages, assets/i18n/<Messages>.js
+	Scripts     []string // the language's own scripts under assets/, e.g. the stemmer of its search
 	Body        any  // the page kind's own data
 }
 
