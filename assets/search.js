@@ -420,6 +420,24 @@
     return "#" + ch.id;
   }
 
+  /* M is the message key of the page's language (assets/i18n/<lang>.js), its
+     {1}, {2}, ... replaced by the arguments. */
+  function M(key) {
+    var all = window.factsheetMessages || {}, s = all[key], args = arguments;
+    if (s === undefined) return "[" + key + "]";
+    return s.replace(/\{([1-9])\}/g, function (_, i) { return String(args[+i]); });
+  }
+  /* plural picks key.one or key.other for the count n, as the language's rule says. */
+  function plural(n, key) {
+    var one = ((window.factsheetMessages || {})["plural.one"] || "1").split(" ");
+    return key + (one.indexOf(String(n)) >= 0 ? ".one" : ".other");
+  }
+  /* word is the factsheet's own word for an urgency level, from its legend. */
+  function word(u) {
+    var d = document.getElementById("desc-" + u);
+    return d && d.dataset.word ? d.dataset.word : u;
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -429,11 +447,11 @@
 
   /* result fills e with the parts of a hit: title, badge, chapter, snippet. */
   function result(e, h, headTag) {
-    var head = el(headTag, "sr-title", h.kind === "recommendation" ? "Recommendation " + h.id : h.title);
+    var head = el(headTag, "sr-title", h.kind === "recommendation" ? M("recommendation", h.id) : h.title);
     e.appendChild(head);
     if (h.urgency) {
       e.appendChild(document.createTextNode(" "));
-      e.appendChild(el("span", "badge u-" + h.urgency, h.urgency[0].toUpperCase() + h.urgency.slice(1)));
+      e.appendChild(el("span", "badge u-" + h.urgency, word(h.urgency)));
     }
     e.appendChild(el("span", "sr-chapter", h.chapter));
     var p = el("span", "sr-snippet"), at = 0;
@@ -448,8 +466,8 @@
   }
 
   function count(n, total, q) {
-    if (!n) return "No result for “" + q + "”";
-    return (n < total ? n + " of " + total : total) + (total === 1 ? " result" : " results") + " for “" + q + "”";
+    if (!n) return M("none", q);
+    return n < total ? M("count.some", n, total, q) : M(plural(total, "count"), total, q);
   }
 
   function box() {
@@ -459,12 +477,12 @@
     status.setAttribute("role", "status");
     list.parentNode.insertBefore(status, list.nextSibling);
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
+    list.setAttribute("aria-label", M("results"));
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
-    input.setAttribute("placeholder", "helpline, IV-5… (press /)");
+    input.setAttribute("placeholder", M("placeholder"));
 
     function close() {
       list.hidden = true;
@@ -498,7 +516,7 @@
         list.appendChild(a);
       });
       if (!single) {
-        var more = el("a", "sr-option sr-more", res.total ? "All " + res.total + " results" : "No result: open the search page");
+        var more = el("a", "sr-option sr-more", res.total ? M(plural(res.total, "all"), res.total) : M("open-page"));
         more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(q);
         more.id = "site-search-option-" + hits.length;
         more.setAttribute("role", "option");
@@ -552,16 +570,17 @@
     var q = new URLSearchParams(location.search).get("q") || "";
     if (input) input.value = q;
     var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
-    var head = el("h2", "sr-count", !load() ? "The search index of this factsheet did not load." :
-      q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
+    var head = el("h2", "sr-count", !load() ? M("no-index") :
+      q.trim() ? count(hits.length, hits.length, q.trim()) : M("hint"));
     head.id = "search-count";
     root.appendChild(head);
     if (!hits.length) {
-      var p = el("p", "", "Try fewer or other words, an identifier such as IV-5, or browse ");
-      var a = el("a", "", "the list of all recommendations");
+      var p = el("p", ""), parts = M("try", "\u0000").split("\u0000");
+      var a = el("a", "", M("try.link"));
       a.href = (document.body.dataset.root || "") + (document.body.dataset.slug || "") + "/recommendations/index.html";
+      p.appendChild(document.createTextNode(parts[0]));
       p.appendChild(a);
-      p.appendChild(document.createTextNode("."));
+      p.appendChild(document.createTextNode(parts[1] || ""));
       root.appendChild(p);
       return;
     }

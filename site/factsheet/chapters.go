@@ -10,17 +10,6 @@ import (
 
 var (
 	chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
-	lastUpdateLine = regexp.MustCompile(`(?i)^last update:\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
-	sectionKinds   = []struct {
-		pattern *regexp.Regexp
-		kind    SectionKind
-		id      string
-	}{
-		{regexp.MustCompile(`(?i)^key findings\b`), SectionKeyFindings, "key-findings"},
-		{regexp.MustCompile(`(?i)^generic recommendations\b`), SectionGeneric, "generic"},
-		{regexp.MustCompile(`(?i)^observations\b.*\bspecific to\b`), SectionSpecific, "specific"},
-		{regexp.MustCompile(`(?i)^promising practices?\b`), SectionPromising, "promising-practice"},
-	}
 )
 
 // buildDocument turns the units of the converted text into the document:
@@ -84,7 +73,7 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 		}
 		sec := ch.Sections[len(ch.Sections)-1]
 		if b.Kind == BlockHeading {
-			kind, id := sectionKindOf(textOf(b.Text))
+			kind, id := p.vocab.sectionKindOf(textOf(b.Text))
 			if kind != SectionNone {
 				b.Level, b.ID = 2, uniqueID(ids, id)
 				ch.Sections = append(ch.Sections, &Section{Kind: kind, Heading: b})
@@ -115,7 +104,7 @@ func (p *fileParser) readTitleBlock(b *Block) {
 	if b.Kind != BlockParagraph {
 		return
 	}
-	m := lastUpdateLine.FindStringSubmatch(textOf(b.Text))
+	m := p.vocab.lastUpdate.FindStringSubmatch(textOf(b.Text))
 	if m == nil {
 		return
 	}
@@ -130,16 +119,6 @@ func (p *fileParser) readTitleBlock(b *Block) {
 	default:
 		p.warnf(b.Pos, "the text says last update %s but the front matter says %s: make last_update agree", date, p.doc.Meta.LastUpdate)
 	}
-}
-
-// sectionKindOf classifies a heading inside a chapter.
-func sectionKindOf(heading string) (SectionKind, string) {
-	for _, s := range sectionKinds {
-		if s.pattern.MatchString(heading) {
-			return s.kind, s.id
-		}
-	}
-	return SectionNone, ""
 }
 
 // uniqueID returns id, or id with a number appended if the page already has it.

@@ -6,14 +6,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// defaultLevels are used when a factsheet's introduction does not define the
-// urgency levels; the meanings are those of the Lanzarote Committee's reports.
-var defaultLevels = []Level{
-	{Require, "Require", "when the steps recommended correspond to obligations arising from the Lanzarote Convention, as clarified by its Explanatory report"},
-	{Request, "Request", "when the steps recommended correspond to obligations arising from the Lanzarote Convention, as clarified by documents adopted by the Committee"},
-	{Invite, "Invite", "when the steps recommended correspond to promising practices or other measures to enhance protection of children against sexual violence even beyond specific requirements of the Lanzarote Convention"},
-}
-
 // levels reads the urgency levels that the introduction defines as list items
 // of the form **"Require"**: meaning.
 func (p *fileParser) levels(intro *Chapter) []Level {
@@ -24,7 +16,7 @@ func (p *fileParser) levels(intro *Chapter) []Level {
 				continue
 			}
 			for _, item := range b.Children {
-				if l, ok := levelOf(item.Text); ok {
+				if l, ok := p.vocab.levelOf(item.Text); ok {
 					found[l.Urgency] = l
 				}
 			}
@@ -34,8 +26,8 @@ func (p *fileParser) levels(intro *Chapter) []Level {
 	for i, u := range Urgencies {
 		l, ok := found[u]
 		if !ok {
-			p.warnf(intro.Pos, "the introduction does not define the urgency level %q (a list item **\"%s\"**: meaning); the standard meaning is used", u, defaultLevels[i].Word)
-			l = defaultLevels[i]
+			l = p.vocab.defaults[i]
+			p.warnf(intro.Pos, "the introduction does not define the urgency level %q (a list item **\"%s\"**: meaning); the standard meaning is used", u, l.Word)
 		}
 		levels = append(levels, l)
 	}
@@ -43,13 +35,13 @@ func (p *fileParser) levels(intro *Chapter) []Level {
 }
 
 // levelOf reads a definition item: a bold level word, a colon, its meaning.
-func levelOf(in *Inline) (Level, bool) {
+func (v *Vocabulary) levelOf(in *Inline) (Level, bool) {
 	e, ok := in.Node.FirstChild().(*ast.Emphasis)
 	if !ok || e.Level != 2 {
 		return Level{}, false
 	}
-	word := strings.Trim((&Inline{Node: e, Source: in.Source}).Plain(), "\"“”'‘’ ")
-	u, ok := urgencyOf(word)
+	word := strings.Trim((&Inline{Node: e, Source: in.Source}).Plain(), "\"“”'‘’«» \u00a0\u202f")
+	u, ok := v.urgencyOf(word)
 	if !ok {
 		return Level{}, false
 	}
@@ -63,24 +55,12 @@ func levelOf(in *Inline) (Level, bool) {
 	return Level{Urgency: u, Word: word, Meaning: meaning}, true
 }
 
-// urgencyOf maps a level word or bold verb ("Require", "requires") to its urgency.
-func urgencyOf(word string) (Urgency, bool) {
-	w := strings.ToLower(strings.TrimSpace(word))
-	w = strings.TrimSuffix(w, "s")
-	for _, u := range Urgencies {
-		if w == string(u) {
-			return u, true
-		}
-	}
-	return "", false
-}
-
 // verbOf finds the urgency verb in bold in a text. It also returns a bold
 // single word that is not an urgency verb, for the problem report.
-func verbOf(in *Inline) (verb string, u Urgency, unknown string) {
+func (v *Vocabulary) verbOf(in *Inline) (verb string, u Urgency, unknown string) {
 	for _, bold := range boldTexts(in) {
-		if v, ok := urgencyOf(bold); ok {
-			return bold, v, ""
+		if found, ok := v.urgencyOf(bold); ok {
+			return bold, found, ""
 		}
 		if w := strings.TrimSpace(bold); !strings.ContainsAny(w, " \"“”") && w != "" && strings.ToLower(w) == w {
 			unknown = w

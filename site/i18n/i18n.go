@@ -150,9 +150,10 @@ func (c *Catalogue) Date(iso string) string {
 }
 
 // Script is the browser's messages of the catalogue: a script defining
-// window.factsheetMessages, the "js." messages keyed without the prefix.
+// window.factsheetMessages, the "js." messages keyed without the prefix, and
+// the plural rule "plural.one".
 func (c *Catalogue) Script() []byte {
-	js := map[string]string{}
+	js := map[string]string{"plural.one": c.msgs["plural.one"]}
 	for k, v := range c.msgs {
 		if name, ok := strings.CutPrefix(k, "js."); ok {
 			js[name] = v

@@ -13,18 +13,18 @@ import (
 
 // docSite renders the sub-site of one factsheet.
 type docSite struct {
-	doc  *factsheet.Document
-	t    *templates
-	cat  *i18n.Catalogue // the messages of the factsheet's language
+	doc *factsheet.Document
+	t   *templates
+	cat *i18n.Catalogue // the messages of the factsheet's language
 	// scripts are the language's own scripts under assets/ (see languageScripts)
 	scripts []string
-	opts Options
-	in   *inliner
-	es   []entry        // every identifier, in navigation order
-	byID map[string]int // identifier → index in es
-	slug string
-	nt   *notes            // the footnotes, rendered once
-	sums map[string]string // identifier → first sentence, computed once
+	opts    Options
+	in      *inliner
+	es      []entry        // every identifier, in navigation order
+	byID    map[string]int // identifier → index in es
+	slug    string
+	nt      *notes            // the footnotes, rendered once
+	sums    map[string]string // identifier → first sentence, computed once
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
