@@ -69,14 +69,15 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		return 1
 	}
 	m := Meta{
-		Title:      p.metaString(values, "title", lineOfKey),
-		Party:      p.metaString(values, "party", lineOfKey),
-		Slug:       p.metaString(values, "slug", lineOfKey),
-		Language:   p.metaString(values, "language", lineOfKey),
-		LastUpdate: p.metaString(values, "last_update", lineOfKey),
-		Report:     p.metaString(values, "report", lineOfKey),
-		BaseURL:    p.metaString(values, "base_url", lineOfKey),
-		Links:      p.metaLinks(values, lineOfKey("links")),
+		Title:          p.metaString(values, "title", lineOfKey),
+		Party:          p.metaString(values, "party", lineOfKey),
+		Slug:           p.metaString(values, "slug", lineOfKey),
+		Language:       p.metaString(values, "language", lineOfKey),
+		LastUpdate:     p.metaString(values, "last_update", lineOfKey),
+		Report:         p.metaString(values, "report", lineOfKey),
+		BaseURL:        p.metaString(values, "base_url", lineOfKey),
+		TranslationKey: p.metaString(values, "translation_key", lineOfKey),
+		Links:          p.metaLinks(values, lineOfKey("links")),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
 		if _, ok := values[key]; !ok {

@@ -56,14 +56,18 @@ const (
 
 // Meta is the front matter of a factsheet file.
 type Meta struct {
-	Title      string            `json:"title"`       // front matter "title"
-	Party      string            `json:"party"`       // front matter "party", e.g. Lithuania
-	Slug       string            `json:"slug"`        // front matter "slug": the sub-folder of public/
-	Language   string            `json:"language"`    // front matter "language", e.g. en
-	LastUpdate string            `json:"last_update"` // front matter "last_update", YYYY-MM-DD
-	Report     string            `json:"report"`      // front matter "report": the implementation report's title
-	BaseURL    string            `json:"base_url,omitempty"`
-	Links      map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+	Title      string `json:"title"`       // front matter "title"
+	Party      string `json:"party"`       // front matter "party", e.g. Lithuania
+	Slug       string `json:"slug"`        // front matter "slug": the sub-folder of public/
+	Language   string `json:"language"`    // front matter "language", e.g. en
+	LastUpdate string `json:"last_update"` // front matter "last_update", YYYY-MM-DD
+	Report     string `json:"report"`      // front matter "report": the implementation report's title
+	BaseURL    string `json:"base_url,omitempty"`
+	// TranslationKey is front matter "translation_key": the factsheets
+	// sharing one are editions of one factsheet in different languages
+	// (without it, those of the same party and report are).
+	TranslationKey string            `json:"translation_key,omitempty" yaml:"translation_key"`
+	Links          map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
 }
 
 // Document is one factsheet rebuilt from its converted text.
