@@ -16,6 +16,10 @@ type docSite struct {
 	doc *factsheet.Document
 	t   *templates
 	cat *i18n.Catalogue // the messages of the factsheet's language
+	// langs are the templates of every language; others the editions of
+	// the factsheet in other languages (see editions)
+	langs  languages
+	others []*factsheet.Document
 	// scripts are the language's own scripts under assets/ (see languageScripts)
 	scripts []string
 	opts    Options
@@ -34,7 +38,7 @@ type docSite struct {
 
 func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 	t := ls.of(lang(doc))
-	d := &docSite{doc: doc, t: t, cat: t.cat, opts: opts, in: newInliner(t.cat), slug: doc.Meta.Slug, byID: map[string]int{}}
+	d := &docSite{doc: doc, t: t, cat: t.cat, langs: ls, opts: opts, in: newInliner(t.cat), slug: doc.Meta.Slug, byID: map[string]int{}}
 	d.nt = newNotes(doc, d.in)
 	d.scripts = languageScripts(opts.Assets, t.cat.Lang)
 	d.sums = map[string]string{}
@@ -66,6 +70,7 @@ func (d *docSite) page(rel, title, description string) *page {
 		Lang:        lang(d.doc),
 		Messages:    d.cat.Lang,
 		Scripts:     d.scripts,
+		Alternates:  d.alternates(rel),
 		Title:       title,
 		Description: description,
 		Root:        root,

@@ -111,6 +111,7 @@ func rootOf(rel string) string {
 // renderDocs renders the sub-site of every document, several at a time: each
 // has its own inliner and its own files, merged in document order at the end.
 func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opts Options) error {
+	eds := editions(docs)
 	parts := make([]output.Files, len(docs))
 	errs := make([]error, len(docs))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -121,7 +122,9 @@ func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opt
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			parts[i] = output.Files{}
-			if err := newDocSite(doc, t, opts).render(parts[i]); err != nil {
+			d := newDocSite(doc, t, opts)
+			d.others = eds[doc]
+			if err := d.render(parts[i]); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", doc.File, err)
 			}
 		}()

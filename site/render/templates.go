@@ -123,10 +123,11 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool     // the single-file edition
-	Messages    string   // the language of the browser's messages, assets/i18n/<Messages>.js
-	Scripts     []string // the language's own scripts under assets/, e.g. the stemmer of its search
-	Body        any      // the page kind's own data
+	Single      bool        // the single-file edition
+	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
+	Scripts     []string    // the language's own scripts under assets/, e.g. the stemmer of its search
+	Alternates  []alternate // the page in every edition of the factsheet, when it has several
+	Body        any         // the page kind's own data
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
