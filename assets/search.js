@@ -190,9 +190,13 @@
     w = w.toLowerCase().replace(/[’＇]/g, "'");
     return w.slice(-2) === "'s" ? w.slice(0, -2) : w;
   }
+  /* analyze: the corpus's own term for a word it holds; otherwise bleve's
+     analysis of the factsheet's language: English here, another language
+     from its own script (window.factsheetAnalyzers[lang], e.g. stem-fr.js). */
   function analyze(w) {
-    var x = load(), n = normalize(w);
+    var x = load(), n = normalize(w), own = x.I.lang && (window.factsheetAnalyzers || {})[x.I.lang];
     if (x.words.has(n)) return x.words.get(n);
+    if (own) return own(n, x.stop);
     return x.stop.has(n) ? "" : stem(n);
   }
   function runes(s) { return Array.from(s).length; }

@@ -6,19 +6,9 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/registry"
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-// englishStopWords is bleve's English stop list, the words its analysis drops.
-var englishStopWords = func() analysis.TokenMap {
-	m, err := en.TokenMapConstructor(nil, registry.NewCache())
-	if err != nil {
-		panic(err) // the list is compiled into bleve; this cannot fail
-	}
-	return m
-}()
 
 // apostrophes makes typographic apostrophes straight.
 var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
@@ -34,22 +24,22 @@ func normalizeWord(w string) string {
 	return w
 }
 
-// analyzer is bleve's English analyzer as the index mapping resolves it.
+// analyzer is bleve's analyzer of the language as the index mapping resolves it.
 func (ix *Engine) analyzer() analysis.Analyzer {
-	return ix.bleve.Mapping().AnalyzerNamed(en.AnalyzerName)
+	return ix.bleve.Mapping().AnalyzerNamed(ix.lang.analyzer)
 }
 
-// analyseCorpus runs bleve's English analysis over every indexed text and
+// analyseCorpus runs bleve's analysis of the language over every indexed text and
 // records which surface word gives which term, and the document frequency of
 // every term.
 func (ix *Engine) analyseCorpus() error {
 	an := ix.analyzer()
 	if an == nil {
-		return fmt.Errorf("bleve has no %q analyzer", en.AnalyzerName)
+		return fmt.Errorf("bleve has no %q analyzer", ix.lang.analyzer)
 	}
 	ix.words = map[string]string{}
 	ix.stop = map[string]bool{}
-	for w := range englishStopWords {
+	for w := range ix.lang.stop {
 		ix.stop[w] = true
 	}
 	for _, r := range ix.records {

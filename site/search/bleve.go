@@ -5,7 +5,6 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/mapping"
 
 	"factsheet/site/factsheet"
@@ -49,13 +48,14 @@ type Engine struct {
 	df      map[string][]int    // term → number of documents having it in each of textFields
 	stop    map[string]bool
 	ids     map[string]int // recommendation identifier → record number
+	lang    language       // the analysis of the factsheet's language
 }
 
-// indexMapping is the bleve mapping: English analysis for the text fields,
-// exact keywords for the identifier and the urgency, nothing stored.
-func indexMapping() *mapping.IndexMappingImpl {
+// indexMapping is the bleve mapping: the analysis of the language for the
+// text fields, exact keywords for the identifier and the urgency, nothing stored.
+func indexMapping(analyzer string) *mapping.IndexMappingImpl {
 	m := bleve.NewIndexMapping()
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzer
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -70,7 +70,7 @@ func indexMapping() *mapping.IndexMappingImpl {
 		return f
 	}
 	for _, f := range textFields {
-		doc.AddFieldMappingsAt(f.Name, field(en.AnalyzerName))
+		doc.AddFieldMappingsAt(f.Name, field(analyzer))
 	}
 	doc.AddFieldMappingsAt(fieldID, field(keyword.Name))
 	doc.AddFieldMappingsAt(fieldUrgency, field(keyword.Name))
@@ -84,11 +84,12 @@ func docKey(n int) string { return fmt.Sprintf("%04d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
-	idx, err := bleve.NewMemOnly(indexMapping())
+	lang := languageOf(doc.Meta.Language)
+	idx, err := bleve.NewMemOnly(indexMapping(lang.analyzer))
 	if err != nil {
 		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, records: records(doc), ids: map[string]int{}}
+	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, records: records(doc), ids: map[string]int{}, lang: lang}
 	batch := idx.NewBatch()
 	for n, r := range ix.records {
 		fields := map[string]any{fieldChapter: r.Chapter}

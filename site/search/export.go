@@ -43,6 +43,7 @@ func Index(docs []*factsheet.Document) (output.Files, error) {
 type browserIndex struct {
 	Version int    `json:"v"`
 	Slug    string `json:"slug"`
+	Lang    string `json:"lang,omitempty"` // the analysis of the browser, when not English's (window.factsheetAnalyzers[lang])
 	Count   int    `json:"n"` // documents in the bleve index, for idf
 	// Fields lists the text fields as [name, boost].
 	Fields [][2]any       `json:"fields"`
@@ -52,7 +53,7 @@ type browserIndex struct {
 	Texts  []string       `json:"texts"`    // snippet texts, referenced by docs (shared by identifiers of one text)
 	Lens   [][]int        `json:"lens"`     // per field, per document: the field length bleve's norm is computed from
 	Terms  [][]any        `json:"terms"`    // [term, surface words, postings of field 0, of field 1, ...]
-	Stop   string         `json:"stop"`     // bleve's English stop words, space separated
+	Stop   string         `json:"stop"`     // bleve's stop words of the language, space separated
 	IDs    map[string]int `json:"ids"`      // recommendation identifier → document
 	Urg    []string       `json:"urgencies"`
 }
@@ -83,6 +84,9 @@ func (ix *Engine) export() (*browserIndex, error) {
 			"snippetWords": snippetWords, "snippetShort": snippetShortUp, "snippetLead": snippetLead,
 		},
 		Urg: []string{string(factsheet.Require), string(factsheet.Request), string(factsheet.Invite)},
+	}
+	if ix.lang.tag != "en" {
+		bi.Lang = ix.lang.tag
 	}
 	for _, f := range textFields {
 		bi.Fields = append(bi.Fields, [2]any{f.Name, f.Boost})
