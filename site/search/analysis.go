@@ -9,7 +9,6 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 )
 
-
 // apostrophes makes typographic apostrophes straight.
 var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
 

@@ -44,7 +44,7 @@ type browserIndex struct {
 	Version int    `json:"v"`
 	Slug    string `json:"slug"`
 	Lang    string `json:"lang,omitempty"` // the analysis of the browser, when not English's (window.factsheetAnalyzers[lang])
-	Count   int    `json:"n"` // documents in the bleve index, for idf
+	Count   int    `json:"n"`              // documents in the bleve index, for idf
 	// Fields lists the text fields as [name, boost].
 	Fields [][2]any       `json:"fields"`
 	Params map[string]any `json:"params"`
