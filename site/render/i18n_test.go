@@ -165,6 +165,8 @@ func TestFrenchPages(t *testing.T) {
 		`<title>Recommandation II-5 · Exige · Ruritanie</title>`, `<dd>Adressée à Ruritanie</dd>`, `aria-label="Note 4"`)
 	mustHave(t, files, "ruritanie/recommendations/index.html", "<p>8\u00a0recommandations, par chapitre.</p>", `>Exige seulement</label>`)
 	mustHave(t, files, "assets/i18n/fr.js", `"none":"Aucun résultat pour «`)
+	mustHave(t, files, "index.html", `<html lang="en">`, `<li lang="fr"><h2><a href="ruritanie/index.html">Fiche d’information – Ruritanie</a></h2>`,
+		"mise à jour <time datetime=\"2023-05-01\">1er mai 2023</time> · 8\u00a0recommandations")
 	mustHave(t, files, "ruritania/index.html", `<time datetime="2023-05-01">1 May 2023</time>`, `<script src="../assets/i18n/en.js" defer></script>`)
 	if strings.Contains(string(files["ruritania/index.html"]), "stem-fr.js") {
 		t.Error("the English edition loads the French stemmer")

@@ -20,6 +20,11 @@ type factsheetItem struct {
 	Counts []countView
 	N      int
 	Search string // its search page
+	// Lang is the factsheet's language when it is not the page's: its
+	// entry is in its own language (Updated, Date, Count, badges)
+	Lang    string
+	Updated string // "last update", in the factsheet's language
+	Count   string // "8 recommendations", in the factsheet's language
 }
 
 // rootView is the data of public/index.html and of 404.html.
@@ -30,17 +35,23 @@ type rootView struct {
 // renderRoot writes public/index.html (every factsheet) and 404.html.
 func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, opts Options) error {
 	v := &rootView{}
-	for _, doc := range docs {
-		d := newDocSite(doc, ls, opts)
-		v.Factsheets = append(v.Factsheets, factsheetItem{
-			Title: d.siteTitle(), Party: doc.Meta.Party, Date: d.cat.Date(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
-			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
-			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
-		})
-	}
 	language := "en"
 	if len(docs) > 0 {
 		language = lang(docs[0])
+	}
+	for _, doc := range docs {
+		d := newDocSite(doc, ls, opts)
+		count, _ := d.cat.Plural(len(d.es), "recommendations") // the key is in every catalogue (TestMessageKeysExist)
+		item := factsheetItem{
+			Title: d.siteTitle(), Party: doc.Meta.Party, Date: d.cat.Date(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
+			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
+			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
+			Updated: d.cat.T("root.last-update"), Count: count,
+		}
+		if lang(doc) != language {
+			item.Lang = lang(doc)
+		}
+		v.Factsheets = append(v.Factsheets, item)
 	}
 	t := ls.of(language)
 	title := t.cat.T("site.title")
