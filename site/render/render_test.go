@@ -130,7 +130,7 @@ func TestHomeListAndRoot(t *testing.T) {
 		`id="legend"`, `promising practices</dd>`,
 		`<h2 id="key-findings-title">Key findings of the report</h2>`, `Children are at risk.`,
 		`The Committee monitors the Convention.<sup class="fnref" id="fnref-1">`, `<li id="fn-1" value="1">`,
-		`href="../downloads/lithuania.html"`, `<span class="size" data-download="lithuania.html" data-units="bytes KB MB ."></span>`,
+		`href="../downloads/lithuania.html"`, `<span class="size" data-units="bytes KB MB ." data-download="lithuania.html"></span>`,
 		`href="../downloads/lithuania-offline.zip"`, `data-download="lithuania-offline.zip"`,
 		`<a class="button" href="recommendations/index.html">All 4 recommendations</a>`,
 	)
