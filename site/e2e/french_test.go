@@ -210,3 +210,21 @@ func TestAxeFrench(t *testing.T) {
 		}
 	}
 }
+
+// TestEditionsValidate runs html-validate over every page of both editions
+// (language switch, hreflang alternates, French text).
+func TestEditionsValidate(t *testing.T) {
+	dir := editionsDir(t)
+	var pages []string
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err == nil && strings.HasSuffix(p, ".html") {
+			rel, _ := filepath.Rel(dir, p)
+			pages = append(pages, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil || len(pages) < 20 {
+		t.Fatalf("%d pages (%v)", len(pages), err)
+	}
+	t.Logf("html-validate: %d pages, %d errors", len(pages), validateHTML(t, dir, pages))
+}
