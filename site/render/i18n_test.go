@@ -209,7 +209,6 @@ func TestEditionsLinked(t *testing.T) {
 		"ruritania/recommendations/ii-10.html": "ruritanie/recommendations/ii-10.html",
 		"ruritania/recommendations/index.html": "ruritanie/recommendations/index.html",
 		"ruritania/search.html":                "ruritanie/search.html",
-		"downloads/ruritania.html":             "downloads/ruritanie.html",
 	}
 	for a, b := range pairs {
 		for _, p := range [][2]string{{a, b}, {b, a}} {
@@ -245,6 +244,10 @@ func TestEditionsLinked(t *testing.T) {
 	withBase := renderFixture(t, "https://example.org/repo/", en, fr)
 	mustHave(t, withBase, "ruritanie/chapters/iii.html", `<link rel="alternate" hreflang="en" href="https://example.org/repo/ruritania/chapters/iii.html">`,
 		`<link rel="alternate" hreflang="fr" href="https://example.org/repo/ruritanie/chapters/iii.html">`)
+	mustHave(t, withBase, "downloads/ruritanie.html", `<li><a href="https://example.org/repo/downloads/ruritania.html" hreflang="en" lang="en">English</a></li>`)
+	if strings.Contains(string(files["downloads/ruritanie.html"]), "lang-switch") {
+		t.Error("the single-file edition has a language switch without a published address to switch to")
+	}
 	mustHave(t, withBase, "sitemap.xml", "<loc>https://example.org/repo/ruritanie/</loc>", "<loc>https://example.org/repo/ruritania/</loc>")
 }
 

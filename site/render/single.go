@@ -25,6 +25,11 @@ func (d *docSite) single(files output.Files) error {
 	rel := "downloads/" + d.slug + ".html"
 	p := d.page(rel, d.titled(d.cat.T("single.title")), d.homeDescription())
 	p.Single = true
+	if d.opts.BaseURL == "" {
+		// a downloaded file has no other edition beside it: the switch
+		// needs the published address of the other one
+		p.Alternates = nil
+	}
 	v := &singleView{
 		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
