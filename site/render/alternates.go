@@ -16,11 +16,32 @@ type alternate struct {
 	Self  bool   // the page itself (an hreflang alternate, not in the switch)
 }
 
+// edition is what a factsheet's other editions need to know of it: where
+// its pages are and which chapters and identifiers it has.
+type edition struct {
+	slug, lang string
+	pages      map[string]bool // "chapters/ii.html", "recommendations/ii-5.html"
+}
+
+// newEdition summarises a factsheet for its other editions.
+func newEdition(doc *factsheet.Document) edition {
+	e := edition{slug: doc.Meta.Slug, lang: lang(doc), pages: map[string]bool{}}
+	for _, c := range doc.Chapters {
+		e.pages["chapters/"+c.Slug()+".html"] = true
+	}
+	for _, r := range doc.Recommendations {
+		for _, id := range r.IDs {
+			e.pages["recommendations/"+factsheet.FileStem(id)+".html"] = true
+		}
+	}
+	return e
+}
+
 // editions groups the factsheets that are editions of one factsheet in
 // different languages: those sharing a translation_key, or else the same
-// party and report. It returns, for each document, the other editions in
-// the order of docs.
-func editions(docs []*factsheet.Document) map[*factsheet.Document][]*factsheet.Document {
+// party and report. It returns, by slug, the other editions of each
+// factsheet, in the order of docs.
+func editions(docs []*factsheet.Document) map[string][]edition {
 	key := func(d *factsheet.Document) string {
 		if d.Meta.TranslationKey != "" {
 			return "key\x00" + d.Meta.TranslationKey
@@ -31,11 +52,11 @@ func editions(docs []*factsheet.Document) map[*factsheet.Document][]*factsheet.D
 	for _, d := range docs {
 		groups[key(d)] = append(groups[key(d)], d)
 	}
-	out := map[*factsheet.Document][]*factsheet.Document{}
+	out := map[string][]edition{}
 	for _, d := range docs {
 		for _, o := range groups[key(d)] {
 			if o != d && lang(o) != lang(d) {
-				out[d] = append(out[d], o)
+				out[d.Meta.Slug] = append(out[d.Meta.Slug], newEdition(o))
 			}
 		}
 	}
@@ -56,47 +77,26 @@ func (d *docSite) alternates(rel string) []alternate {
 	}
 	out := []alternate{{Lang: lang(d.doc), Label: d.cat.T("language.name"), Href: href(rel), Self: true}}
 	for _, o := range d.others {
-		out = append(out, alternate{Lang: lang(o), Label: d.langs.of(lang(o)).cat.T("language.name"), Href: href(counterpart(rel, d.doc, o))})
+		out = append(out, alternate{Lang: o.lang, Label: d.langs.of(o.lang).cat.T("language.name"), Href: href(counterpart(rel, d.slug, o))})
 	}
 	sort.SliceStable(out[1:], func(i, j int) bool { return out[1+i].Lang < out[1+j].Lang })
 	return out
 }
 
 // counterpart is the page of edition to that corresponds to the page at rel
-// of edition from: the same chapter or identifier when it has it, else its
-// list or its home.
-func counterpart(rel string, from, to *factsheet.Document) string {
-	if rel == "downloads/"+from.Meta.Slug+".html" {
-		return "downloads/" + to.Meta.Slug + ".html"
+// of the factsheet whose slug is from: the same chapter or identifier when
+// it has it, else its list or its home.
+func counterpart(rel, from string, to edition) string {
+	if rel == "downloads/"+from+".html" {
+		return "downloads/" + to.slug + ".html"
 	}
-	page := strings.TrimPrefix(rel, from.Meta.Slug+"/")
-	if stem, ok := strings.CutPrefix(page, "chapters/"); ok && !hasChapter(to, strings.TrimSuffix(stem, ".html")) {
+	page := strings.TrimPrefix(rel, from+"/")
+	switch {
+	case to.pages[page]:
+	case strings.HasPrefix(page, "chapters/"):
 		page = "index.html"
-	}
-	if stem, ok := strings.CutPrefix(page, "recommendations/"); ok && stem != "index.html" && !hasID(to, strings.TrimSuffix(stem, ".html")) {
+	case strings.HasPrefix(page, "recommendations/") && page != "recommendations/index.html":
 		page = "recommendations/index.html"
 	}
-	return to.Meta.Slug + "/" + page
-}
-
-// hasChapter reports whether a factsheet has the chapter whose file stem is stem ("iv").
-func hasChapter(doc *factsheet.Document, stem string) bool {
-	for _, c := range doc.Chapters {
-		if c.Slug() == stem {
-			return true
-		}
-	}
-	return false
-}
-
-// hasID reports whether a factsheet names the identifier whose file stem is stem ("iv-5").
-func hasID(doc *factsheet.Document, stem string) bool {
-	for _, r := range doc.Recommendations {
-		for _, id := range r.IDs {
-			if factsheet.FileStem(id) == stem {
-				return true
-			}
-		}
-	}
-	return false
+	return to.slug + "/" + page
 }

@@ -19,7 +19,7 @@ type docSite struct {
 	// langs are the templates of every language; others the editions of
 	// the factsheet in other languages (see editions)
 	langs  languages
-	others []*factsheet.Document
+	others []edition
 	// scripts are the language's own scripts under assets/ (see languageScripts)
 	scripts []string
 	opts    Options

@@ -123,7 +123,7 @@ func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opt
 			defer func() { <-sem; wg.Done() }()
 			parts[i] = output.Files{}
 			d := newDocSite(doc, t, opts)
-			d.others = eds[doc]
+			d.others = eds[doc.Meta.Slug]
 			if err := d.render(parts[i]); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", doc.File, err)
 			}
