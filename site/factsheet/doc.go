@@ -72,7 +72,9 @@
 // "Observations et recommandations spécifiques à ...", "Recommandations
 // générales", "Principales conclusions", "Recommandations III-16 et III-18"
 // and **exige**, **demande**, **invite**. A language without a file gets the
-// English words, with a warning.
+// English words, with a warning. A legend whose words the vocabulary does
+// not know, in a list of exactly three definitions, still gives the levels,
+// strongest first, and its words are then the file's urgency verbs.
 //
 // Whatever the parser cannot place is a Problem at a position: errors make the
 // file unusable (no front matter, invalid YAML or UTF-8, no chapter); warnings

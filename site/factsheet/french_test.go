@@ -3,6 +3,7 @@ package factsheet
 import (
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -127,5 +128,43 @@ func TestVocabularies(t *testing.T) {
 	}
 	if ids := fr.namedRecommendations("Recommandations II-7, II-8 et II-10."); !reflect.DeepEqual(ids, []string{"II-7", "II-8", "II-10"}) {
 		t.Errorf("French naming footnote: %v", ids)
+	}
+}
+
+// TestLegendWords: a legend whose words the grammar does not know still
+// gives the levels, in order, and its words become the urgency verbs of
+// the file.
+func TestLegendWords(t *testing.T) {
+	src, err := os.ReadFile("testdata/i18n/ruritanie.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.NewReplacer("« Exige »", "« Enjoint »", "« Demande »", "« Prie »", "« Invite »", "« Encourage »",
+		"**exige**", "**enjoint**", "**demande**", "**prie**", "**invite**", "**encourage**").Replace(string(src))
+	doc, problems := Parse("legend.md", []byte(s))
+	for _, p := range problems {
+		t.Errorf("%s", p)
+	}
+	if doc == nil {
+		t.Fatal("no document")
+	}
+	var words []string
+	for _, l := range doc.Levels {
+		words = append(words, l.Word)
+	}
+	if !reflect.DeepEqual(words, []string{"Enjoint", "Prie", "Encourage"}) {
+		t.Errorf("levels %v", words)
+	}
+	got := map[string]Urgency{}
+	for _, r := range doc.Recommendations {
+		got[r.IDs[0]+" "+r.Verb] = r.Urgency
+	}
+	want := map[string]Urgency{"II-1 prie": Request, "II-5 enjoint": Require, "II-9 prie": Request, "II-7 encourage": Invite,
+		"II-8 encourage": Invite, "III-1 encourage": Invite, "III-2 encourage": Invite}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("urgencies %v, want %v", got, want)
+	}
+	if _, ok := vocabularies["fr"].urgencyOf("enjoint"); ok {
+		t.Error("a file's legend words leaked into the shared vocabulary")
 	}
 }

@@ -7,20 +7,44 @@ import (
 )
 
 // levels reads the urgency levels that the introduction defines as list items
-// of the form **"Require"**: meaning.
+// of the form **"Require"**: meaning. The words are those of the language's
+// vocabulary; when the introduction uses none of them but has a list of
+// exactly three such definitions, those are the levels, strongest first, and
+// their words become urgency verbs of the file.
 func (p *fileParser) levels(intro *Chapter) []Level {
 	found := map[Urgency]Level{}
+	var legend []Level // the first list of definitions whose words the vocabulary does not know
 	for _, sec := range intro.Sections {
 		for _, b := range sec.Blocks {
 			if b.Kind != BlockList {
 				continue
 			}
+			var defs []Level
 			for _, item := range b.Children {
-				if l, ok := p.vocab.levelOf(item.Text); ok {
-					found[l.Urgency] = l
+				l, ok := definitionOf(item.Text)
+				if !ok {
+					continue
+				}
+				if u, known := p.vocab.urgencyOf(l.Word); known {
+					l.Urgency = u
+					found[u] = l
+				} else {
+					defs = append(defs, l)
 				}
 			}
+			if len(defs) == len(Urgencies) && legend == nil {
+				legend = defs
+			}
 		}
+	}
+	if len(found) == 0 && legend != nil {
+		words := map[string]Urgency{}
+		for i, u := range Urgencies {
+			legend[i].Urgency = u
+			found[u] = legend[i]
+			words[strings.ToLower(legend[i].Word)] = u
+		}
+		p.vocab = p.vocab.with(words)
 	}
 	var levels []Level
 	for i, u := range Urgencies {
@@ -34,25 +58,22 @@ func (p *fileParser) levels(intro *Chapter) []Level {
 	return levels
 }
 
-// levelOf reads a definition item: a bold level word, a colon, its meaning.
-func (v *Vocabulary) levelOf(in *Inline) (Level, bool) {
+// definitionOf reads a definition item: a bold word, a colon, its meaning.
+// The level is left to the caller.
+func definitionOf(in *Inline) (Level, bool) {
 	e, ok := in.Node.FirstChild().(*ast.Emphasis)
 	if !ok || e.Level != 2 {
 		return Level{}, false
 	}
 	word := strings.Trim((&Inline{Node: e, Source: in.Source}).Plain(), "\"“”'‘’«» \u00a0\u202f")
-	u, ok := v.urgencyOf(word)
-	if !ok {
-		return Level{}, false
-	}
 	text := textOf(in)
 	colon := strings.Index(text, ":")
-	if colon < 0 {
+	if colon < 0 || word == "" || strings.Contains(word, " ") {
 		return Level{}, false
 	}
 	meaning := strings.TrimSpace(text[colon+1:])
-	meaning = strings.TrimRight(meaning, ";. ")
-	return Level{Urgency: u, Word: word, Meaning: meaning}, true
+	meaning = strings.TrimRight(meaning, ";. \u00a0\u202f")
+	return Level{Word: word, Meaning: meaning}, true
 }
 
 // verbOf finds the urgency verb in bold in a text. It also returns a bold

@@ -149,6 +149,20 @@ func UrgencyWords(lang string) map[string]Urgency {
 	return out
 }
 
+// with returns a copy of the vocabulary that also takes the given words
+// (lower case) as urgency verbs.
+func (v *Vocabulary) with(words map[string]Urgency) *Vocabulary {
+	c := *v
+	c.verbs = make(map[string]Urgency, len(v.verbs)+len(words))
+	for w, u := range v.verbs {
+		c.verbs[w] = u
+	}
+	for w, u := range words {
+		c.verbs[w] = u
+	}
+	return &c
+}
+
 // urgencyOf maps a level word or bold verb ("Require", "requires", "exige") to its urgency.
 func (v *Vocabulary) urgencyOf(word string) (Urgency, bool) {
 	u, ok := v.verbs[strings.ToLower(strings.TrimSpace(word))]
