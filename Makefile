@@ -8,6 +8,7 @@ FUZZTIME ?= 15s
 .PHONY: build test fuzz bench check serve
 
 build:
+	@echo "make build: compiling factsheet (the first time, Go compiles its dependencies: a few minutes, with no output), then building content/ into public/"
 	$(GO) run ./cmd/factsheet build -content content -out public
 
 check:

@@ -457,7 +457,7 @@
       e.appendChild(document.createTextNode(" "));
       e.appendChild(el("span", "badge u-" + h.urgency, word(h.urgency)));
     }
-    e.appendChild(el("span", "sr-chapter", h.chapter));
+    if (h.chapter !== h.title) e.appendChild(el("span", "sr-chapter", h.chapter));
     var p = el("span", "sr-snippet"), at = 0;
     h.marks.forEach(function (m) {
       p.appendChild(document.createTextNode(h.snippet.slice(at, m[0])));

@@ -29,6 +29,10 @@ type Config struct {
 	Force      bool      // -force: replace an output folder that the build did not create
 	Log        io.Writer // where warnings and -v timings go; nil for none
 	Verbose    bool      // -v: print the time of each stage
+
+	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
+	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
+	AllowNoUrgency bool
 }
 
 // Result is what a build reports besides its error.
@@ -73,7 +77,7 @@ func Load(content fs.FS, dir string) ([]*factsheet.Document, factsheet.Problems,
 		}
 		if other, dup := slugs[doc.Meta.Slug]; dup && doc.Meta.Slug != "" {
 			problems = append(problems, factsheet.Problem{
-				Pos: factsheet.Pos{File: file, Line: 1}, Severity: factsheet.Error,
+				Pos: doc.KeyPos("slug"), Severity: factsheet.Error,
 				Message: fmt.Sprintf("slug %q is already used by %s; give each factsheet its own slug", doc.Meta.Slug, other),
 			})
 			continue
@@ -113,6 +117,9 @@ func Build(cfg Config) (*Result, error) {
 	}
 	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
 		return res, fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
+	}
+	if err := checkUrgencies(res.Docs, cfg.AllowNoUrgency); err != nil {
+		return res, fmt.Errorf("%w; %s is unchanged", err, cfg.Out)
 	}
 	if cfg.BaseURL == "" && len(res.Docs) > 0 {
 		cfg.BaseURL = res.Docs[0].Meta.BaseURL

@@ -17,7 +17,7 @@ func TestLoadRejectsDuplicateSlugs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `content/b.md:1: slug "same" is already used by content/a.md; give each factsheet its own slug`
+	want := `content/b.md:4:1: slug "same" is already used by content/a.md; give each factsheet its own slug`
 	if len(problems) != 1 || problems[0].String() != want || !problems.HasErrors() {
 		t.Fatalf("problems = %v, want %s", problems, want)
 	}

@@ -8,6 +8,7 @@ import (
 
 	defaults "factsheet"
 	"factsheet/site"
+	"factsheet/site/output"
 )
 
 // sourceFlags are the flags every command shares: where content, templates and assets come from.
@@ -33,6 +34,18 @@ func (s *sourceFlags) contentFS() (fs.FS, error) {
 	return defaults.Content, nil
 }
 
+// sources lists the folders on disk that the build reads, which its output
+// must never replace.
+func (s *sourceFlags) sources() []output.Source {
+	return []output.Source{{Flag: "-content", Dir: s.content}, {Flag: "-templates", Dir: s.templates}, {Flag: "-assets", Dir: s.assets}}
+}
+
+// allowNoUrgency registers the -allow-no-urgency flag.
+func allowNoUrgency(fl *flag.FlagSet) *bool {
+	return fl.Bool("allow-no-urgency", false, "publish recommendations whose urgency was not found, marked \"urgency not found\", instead of stopping")
+}
+
+// orEmbedded is the folder dir on disk, or the embedded one when dir is "".
 func orEmbedded(dir string, embedded fs.FS) fs.FS {
 	if dir == "" {
 		return embedded
@@ -56,7 +69,7 @@ func (s *sourceFlags) config() (site.Config, error) {
 }
 
 func runBuild(args []string) int {
-	fl := flag.NewFlagSet("build", flag.ExitOnError)
+	fl := newFlags("build")
 	var src sourceFlags
 	src.register(fl)
 	out := fl.String("out", "public", "output folder")
@@ -65,13 +78,21 @@ func runBuild(args []string) int {
 	baseURL := fl.String("base-url", "", "absolute address of the published site, e.g. https://example.github.io/repo/ (enables sitemap, canonical links and preview tags)")
 	force := fl.Bool("force", false, "replace the output folder even if the build did not create it")
 	verbose := fl.Bool("v", false, "print the time of each stage")
-	fl.Parse(args)
+	allow := allowNoUrgency(fl)
+	if code, done := parseFlags(fl, args); done {
+		return code
+	}
+	if err := output.CheckSafeTarget(*out, src.sources()...); err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet build:", err)
+		return 1
+	}
 	cfg, err := src.config()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet build:", err)
 		return 1
 	}
 	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
+	cfg.AllowNoUrgency = *allow
 	res, err := site.Build(cfg)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet build:", err)
@@ -86,10 +107,12 @@ func runBuild(args []string) int {
 }
 
 func runCheck(args []string) int {
-	fl := flag.NewFlagSet("check", flag.ExitOnError)
+	fl := newFlags("check")
 	var src sourceFlags
 	src.register(fl)
-	fl.Parse(args)
+	if code, done := parseFlags(fl, args); done {
+		return code
+	}
 	cfg, err := src.config()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet check:", err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"strings"
@@ -14,18 +13,19 @@ import (
 // runSearch answers a query with the build-time bleve index of every
 // factsheet of the content folder, as the site's search box would.
 func runSearch(args []string) int {
-	fl := flag.NewFlagSet("search", flag.ExitOnError)
+	fl := newFlags("search")
 	var src sourceFlags
 	src.register(fl)
 	n := fl.Int("n", 10, "number of results to show per factsheet")
 	asJSON := fl.Bool("json", false, "print the results as JSON (one array per factsheet, keyed by slug)")
-	fl.Usage = func() {
-		fmt.Fprintln(fl.Output(), "usage: factsheet search [-content DIR] [-n 10] [-json] QUERY")
-		fl.PrintDefaults()
+	words, code, done := parseInterspersed(fl, args)
+	if done {
+		return code
 	}
-	fl.Parse(args)
-	query := strings.Join(fl.Args(), " ")
+	query := strings.Join(words, " ")
 	if strings.TrimSpace(query) == "" {
+		fmt.Fprintln(os.Stderr, "factsheet search: no query")
+		fl.SetOutput(os.Stderr)
 		fl.Usage()
 		return 2
 	}
@@ -85,6 +85,9 @@ func printHits(slug string, hits []search.Hit, withSlug bool) {
 		if h.Kind == search.KindRecommendation {
 			title = "Recommendation " + h.ID + " [" + h.Urgency + "]"
 		}
-		fmt.Printf("%2d. %s — %s\n    %s\n    %s\n", i+1, title, h.Chapter, h.URL, h.Snippet)
+		if h.Chapter != "" && h.Chapter != title { // a chapter's opening text is titled by its chapter
+			title += " — " + h.Chapter
+		}
+		fmt.Printf("%2d. %s\n    %s\n    %s\n", i+1, title, h.URL, h.Snippet)
 	}
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -22,13 +21,16 @@ import (
 // Unlike build, serve uses ./templates and ./assets when they exist (so that
 // editing them shows at once) and does not minify unless asked.
 func runServe(args []string) int {
-	fl := flag.NewFlagSet("serve", flag.ExitOnError)
+	fl := newFlags("serve")
 	var src sourceFlags
 	src.register(fl)
 	addr := fl.String("addr", "127.0.0.1:8080", "address to listen on")
 	minify := fl.Bool("minify", false, "minify the pages, as build does")
 	interval := fl.Duration("poll", 300*time.Millisecond, "how often to look for changed files")
-	fl.Parse(args)
+	allow := allowNoUrgency(fl)
+	if code, done := parseFlags(fl, args); done {
+		return code
+	}
 	for _, d := range []struct {
 		flag *string
 		dir  string
@@ -48,7 +50,7 @@ func runServe(args []string) int {
 		return 1
 	}
 	defer os.RemoveAll(tmp)
-	cfg.Out, cfg.Minify = filepath.Join(tmp, "public"), *minify
+	cfg.Out, cfg.Minify, cfg.AllowNoUrgency = filepath.Join(tmp, "public"), *minify, *allow
 	srv, _ := serve.New(builder(cfg)) // a failed first build is shown in the browser until fixed
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

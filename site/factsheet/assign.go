@@ -112,7 +112,7 @@ func (p *fileParser) addRecommendation(seen map[string]*Recommendation, ch *Chap
 			p.warnf(b.Pos, "recommendation %s is named twice (first at line %d): fix the footnote that names it", id, prev.Pos.Line)
 			continue
 		}
-		if chapterOf(id) != ch.Number {
+		if chapterOf(id) != ch.Number && !p.chapterMissing(chapterOf(id)) {
 			p.warnf(b.Pos, "recommendation %s is stated in chapter %s: check the footnote that names it", id, ch.Number)
 		}
 		if sec.Kind != SectionSpecific && sec.Kind != SectionGeneric {

@@ -4,13 +4,10 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 	"unicode"
 )
 
-var (
-	chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
-)
+var chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
 
 // buildDocument turns the units of the converted text into the document:
 // references numbered, footnotes completed, links resolved, text stitched,
@@ -66,6 +63,12 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 				ids = map[string]int{}
 				continue
 			}
+			if c := p.looseChapter(b, chapters); c != nil {
+				ch = c
+				chapters = append(chapters, ch)
+				ids = map[string]int{}
+				continue
+			}
 		}
 		if ch == nil {
 			p.readTitleBlock(b)
@@ -83,42 +86,8 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 		}
 		sec.Blocks = append(sec.Blocks, b)
 	}
+	p.checkTOC(chapters)
 	return chapters
-}
-
-// checkChapterNumber warns when a chapter's numeral does not follow the previous one.
-func (p *fileParser) checkChapterNumber(before []*Chapter, ch *Chapter) {
-	want := len(before) + 1
-	if got := romanValue(ch.Number); got != want {
-		p.warnf(ch.Pos, "chapter %s follows %d chapter(s): expected %s; check the numbering of the headings", ch.Number, len(before), toRoman(want))
-	}
-	for _, c := range before {
-		if c.Number == ch.Number {
-			p.failf(ch.Pos, "chapter %s appears twice (first at line %d): each chapter needs its own numeral", ch.Number, c.Pos.Line)
-		}
-	}
-}
-
-// readTitleBlock checks the "Last update: DD.MM.YYYY" line against the front matter.
-func (p *fileParser) readTitleBlock(b *Block) {
-	if b.Kind != BlockParagraph {
-		return
-	}
-	m := p.vocab.lastUpdate.FindStringSubmatch(textOf(b.Text))
-	if m == nil {
-		return
-	}
-	date := fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1])
-	if _, err := time.Parse("2006-01-02", date); err != nil {
-		return
-	}
-	switch p.doc.Meta.LastUpdate {
-	case "":
-		p.doc.Meta.LastUpdate = date
-	case date:
-	default:
-		p.warnf(b.Pos, "the text says last update %s but the front matter says %s: make last_update agree", date, p.doc.Meta.LastUpdate)
-	}
 }
 
 // uniqueID returns id, or id with a number appended if the page already has it.

@@ -5,8 +5,10 @@
 //
 // A factsheet file is a YAML front matter block between two '---' lines (title,
 // party, slug, language, last_update, report, optional base_url, and links: a
-// map from a link's text to its address), followed by the converted text,
-// unchanged. The text is parsed with goldmark; this package works on goldmark's
+// map from a link's text to its address, or null for a link deliberately
+// without one), followed by the converted text, unchanged. The keys are the
+// yaml tags of Meta; any other key is reported with the known key it probably
+// stands for. The text is parsed with goldmark; this package works on goldmark's
 // tree and on source positions, never on a Markdown parser of its own.
 //
 // # The grammar of the converted text
@@ -15,7 +17,11 @@
 // and a title ("## II. Legal frameworks", "### III. Investigations and
 // prosecution"). Everything before the first chapter is the title block and
 // the dotted table of contents: not content. Its "Last update: DD.MM.YYYY"
-// line is checked against last_update.
+// line is checked against last_update (or fills it in), its "FACTSHEET –
+// PARTY" heading against party and title. A chapter the table of contents
+// lists without a heading in the text is one problem; a heading with the next
+// numeral but no full stop ("## V International cooperation") is read as that
+// chapter, with a warning.
 //
 // Section: a heading inside a chapter, at any level, bold or not, whose text
 // starts with "Observations ... specific to" (specific: addressed to the party
@@ -65,10 +71,11 @@
 // links map, by link text; without one, the link becomes plain text.
 //
 // Words: the words above are those of an English factsheet. The grammar's
-// words in each language (the "Last update" line, the section headings, the
-// footnotes naming recommendations, the urgency verbs and the default
-// levels) are data, grammar/<lang>.json, chosen by the front matter's
-// language: a French factsheet has "Dernière mise à jour : 25.05.2023",
+// words in each language (the "FACTSHEET – PARTY" heading, the "Last update"
+// line, the section headings, the footnotes naming recommendations, the
+// urgency verbs and the default levels) are data, grammar/<lang>.json,
+// chosen by the front matter's language: a French factsheet has "FICHE
+// D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
 // "Observations et recommandations spécifiques à ...", "Recommandations
 // générales", "Principales conclusions", "Recommandations III-16 et III-18"
 // and **exige**, **demande**, **invite**. A language without a file gets the

@@ -1,7 +1,6 @@
 package factsheet
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -60,14 +59,9 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		p.errorf(line, "front matter is not valid YAML (%s): fix the YAML between the '---' lines", strings.Trim(msg, " :"))
 		return Meta{}, false
 	}
-	lineOfKey := func(key string) int {
-		for i := 1; i < end-1; i++ {
-			if bytes.HasPrefix(p.src[p.lines[i]:], []byte(key+":")) {
-				return i + 1
-			}
-		}
-		return 1
-	}
+	lines := p.keyLines(end)
+	lineOfKey := func(key string) int { return max(lines[key], 1) }
+	p.checkKeys(values, lines)
 	m := Meta{
 		Title:          p.metaString(values, "title", lineOfKey),
 		Party:          p.metaString(values, "party", lineOfKey),
@@ -118,7 +112,8 @@ func (p *fileParser) metaString(values map[string]any, key string, lineOf func(s
 	return ""
 }
 
-// metaLinks reads the "links" map: link text → address.
+// metaLinks reads the "links" map: link text → address, "" for a link
+// listed as deliberately without one ("online form": null).
 func (p *fileParser) metaLinks(values map[string]any, line int) map[string]string {
 	v, ok := values["links"]
 	if !ok || v == nil {
@@ -128,8 +123,12 @@ func (p *fileParser) metaLinks(values map[string]any, line int) map[string]strin
 	add := func(k, val any) {
 		ks, kok := k.(string)
 		vs, vok := val.(string)
+		if kok && val == nil {
+			links[normalizeSpace(ks)] = "" // deliberately without an address
+			return
+		}
 		if !kok || !vok {
-			p.errorf(line, "front matter links: each entry must be \"link text\": \"address\" (found %v: %v)", k, val)
+			p.errorf(line, "front matter links: each entry must be \"link text\": \"address\", or \"link text\": null for a link without one (found %v: %v)", k, val)
 			return
 		}
 		links[normalizeSpace(ks)] = strings.TrimSpace(vs)

@@ -53,10 +53,14 @@ func (p *fileParser) resolveLink(in *Inline, l *ast.Link, byKey map[string]strin
 		key := linkKey(label)
 		if addr, ok := byKey[key]; ok {
 			used[key] = true
+			if addr == "" { // listed as deliberately without an address
+				unwrap(l)
+				return
+			}
 			l.Destination = []byte(addr)
 			return
 		}
-		p.warnf(p.posOf(l), "link %q has no address (a '(#)' placeholder): add it under 'links:' in the front matter; it is shown as plain text", label)
+		p.warnf(p.posOf(l), "link %q has no address (a '(#)' placeholder): add it under 'links:' in the front matter (its address, or null if it has none); it is shown as plain text", label)
 		unwrap(l)
 		return
 	}

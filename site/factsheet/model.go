@@ -54,20 +54,24 @@ const (
 	SectionKeyFindings SectionKind = "keyfindings" // key findings of the report
 )
 
-// Meta is the front matter of a factsheet file.
+// Meta is the front matter of a factsheet file. Its yaml tags are the keys a
+// front matter may hold: a key without a field here is reported as unknown.
 type Meta struct {
-	Title      string `json:"title"`       // front matter "title"
-	Party      string `json:"party"`       // front matter "party", e.g. Lithuania
-	Slug       string `json:"slug"`        // front matter "slug": the sub-folder of public/
-	Language   string `json:"language"`    // front matter "language", e.g. en
-	LastUpdate string `json:"last_update"` // front matter "last_update", YYYY-MM-DD
-	Report     string `json:"report"`      // front matter "report": the implementation report's title
-	BaseURL    string `json:"base_url,omitempty"`
+	Title      string `json:"title" yaml:"title"`             // front matter "title"
+	Party      string `json:"party" yaml:"party"`             // front matter "party", e.g. Lithuania
+	Slug       string `json:"slug" yaml:"slug"`               // front matter "slug": the sub-folder of public/
+	Language   string `json:"language" yaml:"language"`       // front matter "language", e.g. en
+	LastUpdate string `json:"last_update" yaml:"last_update"` // front matter "last_update", YYYY-MM-DD
+	Report     string `json:"report" yaml:"report"`           // front matter "report": the implementation report's title
+	BaseURL    string `json:"base_url,omitempty" yaml:"base_url"`
 	// TranslationKey is front matter "translation_key": the factsheets
 	// sharing one are editions of one factsheet in different languages
 	// (without it, those of the same party and report are).
-	TranslationKey string            `json:"translation_key,omitempty" yaml:"translation_key"`
-	Links          map[string]string `json:"links,omitempty"` // front matter "links": link text → address for "(#)" placeholders
+	TranslationKey string `json:"translation_key,omitempty" yaml:"translation_key"`
+	// Links maps a link text to the address of its "(#)" placeholders; an
+	// empty address (null in the front matter) marks a link deliberately
+	// left without one, shown as plain text without a warning.
+	Links map[string]string `json:"links,omitempty" yaml:"links"`
 }
 
 // Document is one factsheet rebuilt from its converted text.
@@ -75,6 +79,7 @@ type Document struct {
 	Meta            Meta              `json:"meta"`
 	File            string            `json:"file"`
 	Source          []byte            `json:"-"` // the whole file; every Inline's segments point into it
+	KeyLines        map[string]int    `json:"-"` // the line of each front matter key, e.g. "slug" → 4
 	Levels          []Level           `json:"levels"`
 	Chapters        []*Chapter        `json:"chapters"`
 	Footnotes       []*Footnote       `json:"footnotes"`       // by number

@@ -29,6 +29,7 @@ type fileParser struct {
 	doc      *Document
 	notes    map[int]*Footnote // footnote definitions by number
 	vocab    *Vocabulary       // the grammar's words in the language of the file
+	toc      []*tocEntry       // the chapters the table of contents lists
 }
 
 // Parse rebuilds one factsheet from the content of a file; name is used in
@@ -65,7 +66,7 @@ func (p *fileParser) parse() *Document {
 	if !ok {
 		return nil
 	}
-	p.doc = &Document{Meta: m, File: p.file, Source: p.src}
+	p.doc = &Document{Meta: m, File: p.file, Source: p.src, KeyLines: p.keyLines(p.frontMatterEnd())}
 	p.useLanguage(m.Language)
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)

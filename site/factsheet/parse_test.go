@@ -355,7 +355,7 @@ func TestLinkPlaceholders(t *testing.T) {
 		msgs = append(msgs, p.String())
 	}
 	want := []string{
-		`test.md:20:41: warning: link "report" has no address (a '(#)' placeholder): add it under 'links:' in the front matter; it is shown as plain text`,
+		`test.md:20:41: warning: link "report" has no address (a '(#)' placeholder): add it under 'links:' in the front matter (its address, or null if it has none); it is shown as plain text`,
 		`test.md:20:57: warning: link "bad" has an unsafe address "javascript:alert(1)": only http, https, mailto and relative addresses are kept; it is shown as plain text`,
 	}
 	if !reflect.DeepEqual(msgs, want) {

@@ -8,6 +8,10 @@ import (
 	"unicode/utf8"
 )
 
+// titleBlock is what comes before chapter I in a converted factsheet: the
+// party's heading, the last update and a dotted table of contents.
+const titleBlock = "\n## FACTSHEET – TESTLAND\n\nLast update: 02.01.2023\n\n## Table of Contents\n\nI.\tIntroduction.....\t3\nII.\tLegal frameworks .....\t5\n"
+
 // chapterII is a small valid chapter that malformed cases alter.
 const chapterII = `
 ## II. Legal frameworks
@@ -51,7 +55,9 @@ func TestMalformedInput(t *testing.T) {
 		{"orphan fragment", valid + "\nand a fragment cut from nowhere.\n",
 			"test.md:27:1: warning: this paragraph starts in lower case but nothing before it stops mid-sentence: is it a fragment cut by a page break?", false},
 		{"chapter out of sequence", strings.Replace(valid, "## II. Legal", "## IV. Legal", 1),
-			"test.md:17:4: warning: chapter IV follows 1 chapter(s): expected II; check the numbering of the headings", false},
+			"test.md:17:4: warning: chapter IV follows chapter I: expected II; check the numbering of the headings", false},
+		{"first chapter not I", strings.Replace(valid, "## I. Introduction", "## III. Introduction", 1),
+			"test.md:8:4: warning: chapter III comes first: expected I; check the numbering of the headings", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -66,6 +72,71 @@ func TestMalformedInput(t *testing.T) {
 				t.Errorf("document returned = %v with errors = %v; want a document only when there is no error", doc != nil, problems.HasErrors())
 			}
 		})
+	}
+}
+
+// TestChecksTellTheTruth: each disagreement between the front matter and
+// the text, and each chapter the headings miss, is one problem that names
+// it, with no follow-on problem.
+func TestChecksTellTheTruth(t *testing.T) {
+	valid := testFrontMatter + testIntro + chapterII
+	titled := testFrontMatter + titleBlock + testIntro + chapterII
+	if doc, problems := Parse("test.md", []byte(titled)); doc == nil || len(problems) > 0 {
+		t.Fatalf("the valid fixture with a title block: %v", problems)
+	}
+	cases := []struct {
+		name string
+		src  string
+		want string // the exact problem, the only one
+	}{
+		{"last_update disagrees with the text", strings.Replace(titled, "Last update: 02.01.2023", "Last update: 03.01.2023", 1),
+			`test.md:5:1: warning: last_update 2023-01-02 disagrees with the text's "Last update" line (line 10), which says 2023-01-03: make last_update agree with the text`},
+		{"party disagrees with the heading", strings.Replace(titled, "party: Testland", "party: Otherland", 1),
+			`test.md:3:1: warning: party "Otherland" disagrees with the heading "FACTSHEET – TESTLAND" (line 8): make party agree with the text`},
+		{"title disagrees with the heading", strings.Replace(titled, "title: Factsheet – Testland", "title: Factsheet – Otherland", 1),
+			`test.md:2:1: warning: title "Factsheet – Otherland" does not name TESTLAND, the party of the heading "FACTSHEET – TESTLAND" (line 8): make title agree with the text`},
+		{"misspelt front matter key", strings.Replace(valid, "slug: testland\n", "slug: testland\nlangauge: en\n", 1),
+			`test.md:5:1: warning: unknown front matter key "langauge": did you mean "language"? Rename it, or remove it`},
+		{"chapter heading without its dot", strings.Replace(titled, "## II. Legal frameworks", "## II Legal frameworks", 1),
+			`test.md:26:4: warning: heading "II Legal frameworks" is read as chapter II, but a chapter heading is written with a dot after its numeral ('II. Legal frameworks'): check that it is chapter II`},
+		{"chapter of the contents without heading", strings.Replace(titled, "## II. Legal frameworks\n", "", 1),
+			`test.md:15:1: warning: the table of contents lists "II. Legal frameworks", but the text has no heading for it: its heading is missing or not written '## II. Legal frameworks'`},
+		{"chapter of the contents without heading before the next", strings.Replace(strings.Replace(titled, "## II. Legal frameworks\n", "", 1), "II.\tLegal", "II.\tLegal frameworks .....\t5\nIII.\tOther .....\t6\nIV.\tLegal", 1) + "\n## III. Other\n\nText.\n\n## IV. Last\n\nText.\n",
+			`test.md:37:4: warning: the table of contents lists "II. Legal frameworks", but the text has no heading for it before chapter III: its heading is missing or not written '## II. Legal frameworks'`},
+		{"link placeholder without address", strings.Replace(valid, "- to act.", "- to act [online](#).", 1),
+			`test.md:23:11: warning: link "online" has no address (a '(#)' placeholder): add it under 'links:' in the front matter (its address, or null if it has none); it is shown as plain text`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, problems := Parse("test.md", []byte(c.src))
+			if doc == nil || len(problems) != 1 || problems[0].String() != c.want {
+				t.Errorf("problems:\n%v\nwant this one alone:\n%s", problems, c.want)
+			}
+		})
+	}
+}
+
+// TestFrontMatterFromTheText: a last_update left out is the text's; a
+// link listed as null is plain text without a problem; a key far from any
+// known one lists the known keys, those of Meta's yaml tags.
+func TestFrontMatterFromTheText(t *testing.T) {
+	src := strings.Replace(testFrontMatter, "last_update: 2023-01-02\n", "", 1) + titleBlock + testIntro + chapterII
+	if doc, problems := Parse("test.md", []byte(src)); doc == nil || len(problems) > 0 || doc.Meta.LastUpdate != "2023-01-02" {
+		t.Errorf("last_update missing: problems %v, want it taken from the text", problems)
+	}
+	src = strings.Replace(testFrontMatter, "---\n", "---\nlinks:\n  \"online form\": null\n", 1) + testIntro +
+		strings.Replace(chapterII, "- to act.", "- to act with this [online form](#).", 1)
+	doc, problems := Parse("test.md", []byte(src))
+	if doc == nil || len(problems) > 0 {
+		t.Fatalf("a link listed as null: %v, want no problem", problems)
+	}
+	if got := doc.Recommendations[0].Block.Text.Plain(); got != "to act with this online form." {
+		t.Errorf("a link listed as null reads %q, want plain text", got)
+	}
+	_, problems = Parse("test.md", []byte(strings.Replace(testFrontMatter, "---\n", "---\ncolour: red\n", 1)+testIntro+chapterII))
+	want := `test.md:2:1: warning: unknown front matter key "colour": the keys are `
+	if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), want) || !strings.Contains(problems[0].Message, "language, last_update, links, party") {
+		t.Errorf("unknown key: %v, want %s... listing the keys", problems, want)
 	}
 }
 

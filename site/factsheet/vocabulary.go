@@ -19,6 +19,7 @@ var grammarFiles embed.FS
 // the footnotes naming recommendations and the urgency verbs. It is data,
 // read from grammar/<lang>.json, so that adding a language adds a file:
 //
+//	title           the heading's words before "– PARTY" (a regular expression)
 //	last_update     the words before ": DD.MM.YYYY" (a regular expression)
 //	sections        for each section kind, how its heading starts (regular expressions)
 //	recommendation  the word naming one recommendation, then several
@@ -29,6 +30,7 @@ var grammarFiles embed.FS
 type Vocabulary struct {
 	Lang       string
 	lastUpdate *regexp.Regexp
+	party      *regexp.Regexp // the title block's heading naming the party, "FACTSHEET – LITHUANIA"
 	sections   []sectionPattern
 	names      *regexp.Regexp
 	verbs      map[string]Urgency // a bold verb or level word, lower case → its level
@@ -45,6 +47,7 @@ type sectionPattern struct {
 
 // grammarFile is the JSON form of a Vocabulary.
 type grammarFile struct {
+	Title          string                 `json:"title"`
 	LastUpdate     string                 `json:"last_update"`
 	Sections       map[SectionKind]string `json:"sections"`
 	Recommendation [2]string              `json:"recommendation"`
@@ -92,6 +95,9 @@ func newVocabulary(lang string, b []byte) (*Vocabulary, error) {
 	v := &Vocabulary{Lang: lang, verbs: map[string]Urgency{}}
 	var err error
 	if v.lastUpdate, err = regexp.Compile(`(?i)^(?:` + g.LastUpdate + `)\s*:\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$`); err != nil {
+		return nil, err
+	}
+	if v.party, err = regexp.Compile(`(?i)^(?:` + g.Title + `)\s*[–—-]\s*(\S.*)$`); err != nil {
 		return nil, err
 	}
 	for _, s := range sectionOrder {

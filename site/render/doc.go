@@ -115,7 +115,7 @@ func lang(doc *factsheet.Document) string {
 
 // badge is the urgency badge of u, its legend reached from root.
 func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
-	l := levelOf(d.doc, u)
+	l := d.level(u)
 	b := badge{Urgency: u, Word: l.Word, Meaning: l.Meaning, Href: legend}
 	key := string(u) + "\x00" + legend
 	if h, ok := d.badges[key]; ok {
@@ -128,6 +128,16 @@ func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
 	}
 	d.badges[key], b.HTML = h, h
 	return b
+}
+
+// level is the document's definition of an urgency; for a recommendation
+// whose urgency was not found (a build with -allow-no-urgency), the
+// catalogue's words for that, never a blank.
+func (d *docSite) level(u factsheet.Urgency) factsheet.Level {
+	if u == "" {
+		return factsheet.Level{Word: d.cat.T("urgency.none"), Meaning: d.cat.T("urgency.none.meaning")}
+	}
+	return levelOf(d.doc, u)
 }
 
 // legend is the address of the urgency legend from a page at root.

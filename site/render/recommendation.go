@@ -150,7 +150,7 @@ func (d *docSite) item(e entry, root string, current bool) item {
 func (d *docSite) recommendations(files output.Files) error {
 	for i, e := range d.es {
 		rel := d.slug + "/recommendations/" + e.Stem() + ".html"
-		word := levelOf(d.doc, e.Rec.Urgency).Word
+		word := d.level(e.Rec.Urgency).Word
 		p := d.page(rel, d.titled(d.cat.T("rec.title", e.ID), word), clip(recPlain(e.Rec), 200))
 		v := d.recView(i, p.Root, false)
 		p.Crumbs = []link{

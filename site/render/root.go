@@ -71,10 +71,8 @@ func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, op
 	files["index.html"] = b
 	nf := *p
 	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
-	if opts.BaseURL != "" {
-		// GitHub Pages serves 404.html at any missing address: anchor its links to the site
-		nf.Base = opts.BaseURL
-	}
+	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
+	notFoundPage(&nf, files, opts.BaseURL)
 	if len(docs) == 1 {
 		nf.Slug = docs[0].Meta.Slug
 	}

@@ -128,6 +128,10 @@ type page struct {
 	Scripts     []string    // the language's own scripts under assets/, e.g. the stemmer of its search
 	Alternates  []alternate // the page in every edition of the factsheet, when it has several
 	Body        any         // the page kind's own data
+
+	// HeadScript is an inline script run before the stylesheets (the 404
+	// page without a base URL), nil on other pages.
+	HeadScript *headScript
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.

@@ -1,0 +1,112 @@
+package factsheet
+
+import (
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// topLevelKey matches a front matter line that starts a top-level key.
+var topLevelKey = regexp.MustCompile(`^["']?([A-Za-z_][\w-]*)["']?\s*:`)
+
+// knownKeys lists the front matter keys, read from the yaml tags of Meta so
+// that a field added there is known at once.
+var knownKeys = func() []string {
+	var keys []string
+	t := reflect.TypeOf(Meta{})
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}()
+
+// keyLines returns the line of each top-level key of the front matter that
+// ends on line end.
+func (p *fileParser) keyLines(end int) map[string]int {
+	lines := map[string]int{}
+	for i := 1; i < end-1 && i < len(p.lines); i++ {
+		stop := len(p.src)
+		if i+1 < len(p.lines) {
+			stop = p.lines[i+1]
+		}
+		if m := topLevelKey.FindSubmatch(p.src[p.lines[i]:stop]); m != nil {
+			if _, seen := lines[string(m[1])]; !seen {
+				lines[string(m[1])] = i + 1
+			}
+		}
+	}
+	return lines
+}
+
+// checkKeys warns about each front matter key that Meta does not know,
+// naming the known key it probably stands for.
+func (p *fileParser) checkKeys(values map[string]any, lines map[string]int) {
+	var unknown []string
+	for key := range values {
+		if _, ok := sort.Find(len(knownKeys), func(i int) int { return strings.Compare(key, knownKeys[i]) }); !ok {
+			unknown = append(unknown, key)
+		}
+	}
+	sort.Strings(unknown)
+	for _, key := range unknown {
+		pos := Pos{File: p.file, Line: max(lines[key], 1), Col: 1}
+		if near := nearestKey(key); near != "" {
+			p.warnf(pos, "unknown front matter key %q: did you mean %q? Rename it, or remove it", key, near)
+		} else {
+			p.warnf(pos, "unknown front matter key %q: the keys are %s; rename it, or remove it", key, strings.Join(knownKeys, ", "))
+		}
+	}
+}
+
+// nearestKey returns the known key closest to key in spelling, or "" when
+// none is close enough to be a misspelling of it.
+func nearestKey(key string) string {
+	best, bestDist := "", 0
+	for _, k := range knownKeys {
+		d := editDistance(strings.ToLower(key), k)
+		if best == "" || d < bestDist {
+			best, bestDist = k, d
+		}
+	}
+	if bestDist > max(2, len(best)/3) {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Damerau-Levenshtein distance (with adjacent
+// transpositions) between a and b, counted in bytes.
+func editDistance(a, b string) int {
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// KeyPos is the position of a front matter key in the document's file, or
+// its first line when the key is absent.
+func (d *Document) KeyPos(key string) Pos {
+	return Pos{File: d.File, Line: max(d.KeyLines[key], 1), Col: 1}
+}
