@@ -436,6 +436,8 @@
     var one = ((window.factsheetMessages || {})["plural.one"] || "1").split(" ");
     return key + (one.indexOf(String(n)) >= 0 ? ".one" : ".other");
   }
+  /* num writes a count in the page's language ("1 234" in French). */
+  function num(n) { return n.toLocaleString(document.documentElement.lang || undefined); }
   /* word is the factsheet's own word for an urgency level, from its legend. */
   function word(u) {
     var d = document.getElementById("desc-" + u);
@@ -471,7 +473,7 @@
 
   function count(n, total, q) {
     if (!n) return M("none", q);
-    return n < total ? M("count.some", n, total, q) : M(plural(total, "count"), total, q);
+    return n < total ? M("count.some", num(n), num(total), q) : M(plural(total, "count"), num(total), q);
   }
 
   function box() {
@@ -520,7 +522,7 @@
         list.appendChild(a);
       });
       if (!single) {
-        var more = el("a", "sr-option sr-more", res.total ? M(plural(res.total, "all"), res.total) : M("open-page"));
+        var more = el("a", "sr-option sr-more", res.total ? M(plural(res.total, "all"), num(res.total)) : M("open-page"));
         more.href = form.action.split("?")[0] + "?q=" + encodeURIComponent(q);
         more.id = "site-search-option-" + hits.length;
         more.setAttribute("role", "option");

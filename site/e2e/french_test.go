@@ -197,7 +197,7 @@ func TestLanguageSwitch(t *testing.T) {
 func TestAxeFrench(t *testing.T) {
 	axe := axeScript(t)
 	tb := newTab(t)
-	pages := []string{"ruritanie/index.html", "ruritanie/chapters/ii.html", "ruritanie/recommendations/ii-5.html",
+	pages := []string{"index.html", "ruritanie/index.html", "ruritanie/chapters/ii.html", "ruritanie/recommendations/ii-5.html",
 		"ruritanie/recommendations/index.html", "ruritanie/search.html?q=enfants", "downloads/ruritanie.html"}
 	for _, scheme := range []string{"light", "dark"} {
 		setColorScheme(t, tb, scheme)
