@@ -271,3 +271,32 @@ func TestCounterpartFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatesHaveNoWords: the templates write no word of their own, every
+// text and every readable attribute (aria-label, title, alt, placeholder)
+// comes from a catalogue; so a word added to a template in one language
+// fails here, whoever adds it.
+func TestTemplatesHaveNoWords(t *testing.T) {
+	actions := regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	tags := regexp.MustCompile(`(?s)<[^>]*>`)
+	readable := regexp.MustCompile(`\b(?:aria-label|title|alt|placeholder)="([^"]*)"`)
+	letter := regexp.MustCompile(`\p{L}{2,}`)
+	names, _ := fs.Glob(defaults.Templates, "*.html")
+	if len(names) < 8 {
+		t.Fatalf("only %d templates", len(names))
+	}
+	for _, name := range names {
+		b, _ := fs.ReadFile(defaults.Templates, name)
+		src := actions.ReplaceAllString(string(b), "")
+		for _, m := range readable.FindAllStringSubmatch(src, -1) {
+			if w := letter.FindString(m[1]); w != "" {
+				t.Errorf("templates/%s: %q writes the word %q: use {{t \"key\"}} and add the key to every catalogue", name, m[0], w)
+			}
+		}
+		for _, text := range tags.Split(src, -1) {
+			if w := letter.FindString(text); w != "" {
+				t.Errorf("templates/%s: the text %q writes the word %q: use {{t \"key\"}} and add the key to every catalogue", name, strings.TrimSpace(text), w)
+			}
+		}
+	}
+}
