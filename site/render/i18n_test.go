@@ -167,6 +167,7 @@ func TestFrenchPages(t *testing.T) {
 	mustHave(t, files, "assets/i18n/fr.js", `"none":"Aucun résultat pour «`)
 	mustHave(t, files, "index.html", `<html lang="en">`, `<li lang="fr"><h2><a href="ruritanie/index.html">Fiche d’information – Ruritanie</a></h2>`,
 		"mise à jour <time datetime=\"2023-05-01\">1er mai 2023</time> · 8\u00a0recommandations")
+	mustHave(t, files, "404.html", `<a href="ruritanie/index.html" lang="fr">Fiche d’information – Ruritanie</a>`)
 	mustHave(t, files, "ruritania/index.html", `<time datetime="2023-05-01">1 May 2023</time>`, `<script src="../assets/i18n/en.js" defer></script>`)
 	if strings.Contains(string(files["ruritania/index.html"]), "stem-fr.js") {
 		t.Error("the English edition loads the French stemmer")
