@@ -69,15 +69,26 @@ func (d *docSite) alternates(rel string) []alternate {
 	if len(d.others) == 0 {
 		return nil
 	}
+	return pageAlternates(rel, newEdition(d.doc), d.others, d.langs, d.opts.BaseURL)
+}
+
+// pageAlternates lists the page at rel of edition self in every edition,
+// its own first, with addresses relative to the page or, with a base URL,
+// absolute; nil when there is no other edition.
+func pageAlternates(rel string, self edition, others []edition, ls languages, base string) []alternate {
+	if len(others) == 0 {
+		return nil
+	}
 	href := func(target string) string {
-		if d.opts.BaseURL != "" {
-			return pageURL(d.opts.BaseURL, target)
+		if base != "" {
+			return pageURL(base, target)
 		}
 		return rootOf(rel) + target
 	}
-	out := []alternate{{Lang: lang(d.doc), Label: d.cat.T("language.name"), Href: href(rel), Self: true}}
-	for _, o := range d.others {
-		out = append(out, alternate{Lang: o.lang, Label: d.langs.of(o.lang).cat.T("language.name"), Href: href(counterpart(rel, d.slug, o))})
+	name := func(lang string) string { return ls.of(lang).cat.T("language.name") }
+	out := []alternate{{Lang: self.lang, Label: name(self.lang), Href: href(rel), Self: true}}
+	for _, o := range others {
+		out = append(out, alternate{Lang: o.lang, Label: name(o.lang), Href: href(counterpart(rel, self.slug, o))})
 	}
 	sort.SliceStable(out[1:], func(i, j int) bool { return out[1+i].Lang < out[1+j].Lang })
 	return out
@@ -99,4 +110,22 @@ func counterpart(rel, from string, to edition) string {
 		page = "recommendations/index.html"
 	}
 	return to.slug + "/" + page
+}
+
+// siteAlternates returns, for a page of the site (relative to public/), its
+// hreflang alternates with absolute addresses, as the page itself lists them.
+func siteAlternates(docs []*factsheet.Document, ls languages, opts Options) func(rel string) []alternate {
+	eds := editions(docs)
+	selves := map[string]edition{}
+	for _, doc := range docs {
+		selves[doc.Meta.Slug] = newEdition(doc)
+	}
+	return func(rel string) []alternate {
+		slug, _, _ := strings.Cut(strings.TrimPrefix(rel, "downloads/"), "/")
+		slug = strings.TrimSuffix(slug, ".html")
+		if self, ok := selves[slug]; ok {
+			return pageAlternates(rel, self, eds[slug], ls, opts.BaseURL)
+		}
+		return nil
+	}
 }

@@ -249,6 +249,12 @@ func TestEditionsLinked(t *testing.T) {
 	if strings.Contains(string(files["downloads/ruritanie.html"]), "lang-switch") {
 		t.Error("the single-file edition has a language switch without a published address to switch to")
 	}
+	mustHave(t, withBase, "sitemap.xml", `xmlns:xhtml="http://www.w3.org/1999/xhtml"`, `<loc>https://example.org/repo/ruritanie/chapters/ii.html</loc>
+    <xhtml:link rel="alternate" hreflang="fr" href="https://example.org/repo/ruritanie/chapters/ii.html"></xhtml:link>
+    <xhtml:link rel="alternate" hreflang="en" href="https://example.org/repo/ruritania/chapters/ii.html"></xhtml:link>`)
+	if strings.Contains(string(renderFixture(t, "https://example.org/repo/", en)["sitemap.xml"]), "xhtml") {
+		t.Error("a site without editions in several languages has hreflang alternates in its sitemap")
+	}
 	mustHave(t, withBase, "sitemap.xml", "<loc>https://example.org/repo/ruritanie/</loc>", "<loc>https://example.org/repo/ruritania/</loc>")
 }
 

@@ -66,7 +66,7 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	}
 	files[".nojekyll"] = []byte{}
 	if opts.BaseURL != "" {
-		files["sitemap.xml"] = sitemap(files, opts.BaseURL)
+		files["sitemap.xml"] = sitemap(files, opts.BaseURL, siteAlternates(docs, t, opts))
 		files["robots.txt"] = []byte("User-agent: *\nAllow: /\nSitemap: " + opts.BaseURL + "sitemap.xml\n")
 	}
 	return files, nil

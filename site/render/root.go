@@ -84,14 +84,22 @@ func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, op
 }
 
 // sitemap lists every HTML page of the site but 404.html, sorted, as
-// absolute addresses under base.
-func sitemap(files output.Files, base string) []byte {
+// absolute addresses under base, each with its editions in other languages
+// (alternates gives them, absolute) as xhtml:link hreflang alternates.
+func sitemap(files output.Files, base string, alternates func(rel string) []alternate) []byte {
+	type xlink struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type loc struct {
-		Loc string `xml:"loc"`
+		Loc   string  `xml:"loc"`
+		Links []xlink `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []loc    `xml:"url"`
 	}
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -99,7 +107,12 @@ func sitemap(files output.Files, base string) []byte {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "assets/") {
 			continue
 		}
-		s.URLs = append(s.URLs, loc{Loc: pageURL(base, p)})
+		l := loc{Loc: pageURL(base, p)}
+		for _, a := range alternates(p) {
+			l.Links = append(l.Links, xlink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			s.XHTML = "http://www.w3.org/1999/xhtml"
+		}
+		s.URLs = append(s.URLs, l)
 	}
 	sort.Slice(s.URLs, func(i, j int) bool { return s.URLs[i].Loc < s.URLs[j].Loc })
 	var b bytes.Buffer
