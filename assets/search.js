@@ -424,20 +424,10 @@
     return "#" + ch.id;
   }
 
-  /* M is the message key of the page's language (assets/i18n/<lang>.js), its
-     {1}, {2}, ... replaced by the arguments. */
-  function M(key) {
-    var all = window.factsheetMessages || {}, s = all[key], args = arguments;
-    if (s === undefined) return "[" + key + "]";
-    return s.replace(/\{([1-9])\}/g, function (_, i) { return String(args[+i]); });
-  }
-  /* plural picks key.one or key.other for the count n, as the language's rule says. */
-  function plural(n, key) {
-    var one = ((window.factsheetMessages || {})["plural.one"] || "1").split(" ");
-    return key + (one.indexOf(String(n)) >= 0 ? ".one" : ".other");
-  }
-  /* num writes a count in the page's language ("1 234" in French). */
-  function num(n) { return n.toLocaleString(document.documentElement.lang || undefined); }
+  /* M, plural and num: the page language's words (assets/messages.js). */
+  function M() { return window.factsheetI18n.t.apply(null, arguments); }
+  function plural(n, key) { return window.factsheetI18n.plural(n, key); }
+  function num(n) { return window.factsheetI18n.num(n); }
   /* word is the factsheet's own word for an urgency level, from its legend. */
   function word(u) {
     var d = document.getElementById("desc-" + u);

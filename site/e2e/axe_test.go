@@ -42,6 +42,8 @@ func axePages(slug string) []string {
 		slug + "/chapters/ii.html",
 		slug + "/recommendations/iv-5.html",
 		slug + "/recommendations/index.html",
+		slug + "/recommendations/index.html?urgency=require,request&chapter=iv&article=25",
+		slug + "/action-plan.html?include=invite",
 		slug + "/search.html?q=helpline",
 		"404.html",
 		"downloads/" + slug + ".html",

@@ -35,6 +35,7 @@ func (p *fileParser) buildDocument(units []*unit) {
 	}
 	p.doc.Levels = p.levels(p.doc.Chapters[0])
 	p.recommendations()
+	p.findArticles()
 }
 
 // forEachInline calls fn for the text of b and of every block inside it, in order.

@@ -67,6 +67,12 @@
 // levels and their meanings are read from the introduction's list of
 // definitions (**"Require"**: when ...).
 //
+// Article of the Convention: "Article 25(6)", "Art. 25(2)", "Articles 5, 6
+// and 8" in a recommendation's text, its lead-in or the headings above it in
+// its section (see ArticlesIn); one followed by "of" and another instrument
+// ("of the UN Convention ...") is left out. The front matter's optional
+// convention key gives the address of the Convention's text.
+//
 // Link placeholder: "[text](#)". Its address comes from the front matter's
 // links map, by link text; without one, the link becomes plain text.
 //

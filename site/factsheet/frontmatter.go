@@ -72,6 +72,7 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		BaseURL:        p.metaString(values, "base_url", lineOfKey),
 		TranslationKey: p.metaString(values, "translation_key", lineOfKey),
 		Links:          p.metaLinks(values, lineOfKey("links")),
+		Convention:     p.metaString(values, "convention", lineOfKey),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
 		if _, ok := values[key]; !ok {

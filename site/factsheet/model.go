@@ -72,6 +72,9 @@ type Meta struct {
 	// empty address (null in the front matter) marks a link deliberately
 	// left without one, shown as plain text without a warning.
 	Links map[string]string `json:"links,omitempty" yaml:"links"`
+	// Convention is the address of the Convention's text, which the Articles
+	// a recommendation names link to.
+	Convention string `json:"convention,omitempty" yaml:"convention"`
 }
 
 // Document is one factsheet rebuilt from its converted text.
@@ -146,6 +149,9 @@ type Recommendation struct {
 	// Children hold sub-items that belong to the text.
 	Block     *Block `json:"-"`
 	Footnotes []int  `json:"footnotes"` // numbers of the footnotes referenced in its text, identity ones included
+	// Articles are the Articles of the Convention named in the headings above
+	// it, its lead-in or its text (see ArticlesIn).
+	Articles []Article `json:"articles,omitempty"`
 }
 
 // ID is the recommendation's first identifier, the one its stated text is filed under.

@@ -153,7 +153,10 @@ func (c *checker) checkLink(pg *page, l link) string {
 	if u.Fragment == "" {
 		return "empty fragment '#': a dead link; link to an anchor or render plain text"
 	}
-	return c.checkAnchor(target, u.Fragment)
+	// a view after the anchor ("#recommendations?urgency=require", the
+	// single-file edition's explorer) is the page's business: check the anchor
+	frag, _, _ := strings.Cut(u.Fragment, "?")
+	return c.checkAnchor(target, frag)
 }
 
 // checkFile tells whether the target file exists, and is a file rather than a folder.

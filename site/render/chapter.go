@@ -12,6 +12,7 @@ import (
 type countView struct {
 	Badge badge
 	N     int
+	Href  string // the explorer showing them, or ""
 }
 
 // tocItem is a heading of a chapter, for its table of contents.
@@ -65,7 +66,7 @@ func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bo
 	}
 	v := &chapterView{
 		Number: c.Number, Title: c.Title, ID: "chapter-" + c.Slug(),
-		TOC: toc, Counts: d.countViews(d.chapterCounts(c), legend),
+		TOC: toc, Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, single, "&chapter="+c.Slug()),
 		Body: html, Footnotes: footnotes(d.nt, b.refs, d.names(root, single)),
 	}
 	for _, e := range d.chapterEntries(c) {

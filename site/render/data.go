@@ -23,6 +23,8 @@ type record struct {
 	Text         string     `json:"text"`          // the recommendation's own text and sub-items, plain, without the lead-in
 	URL          string     `json:"url"`           // its page, relative to public/
 	Footnotes    []noteData `json:"footnotes"`     // the footnotes referenced in its text, identity ones included
+	// Articles are the Articles of the Convention it names, in its headings or text
+	Articles []factsheet.Article `json:"articles"`
 }
 
 // noteData is a footnote in the data files.
@@ -65,6 +67,7 @@ func (d *docSite) records() []record {
 			Text:      blockPlain(r.Block),
 			URL:       d.slug + "/recommendations/" + e.Stem() + ".html",
 			Footnotes: []noteData{},
+			Articles:  append([]factsheet.Article{}, r.Articles...),
 		}
 		for _, n := range r.Footnotes {
 			rec.Footnotes = append(rec.Footnotes, noteData{N: n, Text: notes[n]})
@@ -98,7 +101,7 @@ func (d *docSite) data(files output.Files) error {
 }
 
 // csvHeader is the header row of recommendations.csv.
-var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes"}
+var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes", "articles"}
 
 // recordsCSV writes the records as RFC 4180 CSV (CRLF line ends, fields quoted
 // when needed). The list columns are flattened: "ids" joins the identifiers
@@ -117,7 +120,11 @@ func recordsCSV(recs []record) ([]byte, error) {
 		for _, f := range r.Footnotes {
 			notes = append(notes, strconv.Itoa(f.N)+": "+f.Text)
 		}
-		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | ")}
+		arts := make([]string, 0, len(r.Articles))
+		for _, a := range r.Articles {
+			arts = append(arts, a.String())
+		}
+		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | "), strings.Join(arts, " | ")}
 		for i := range row {
 			row[i] = cell(row[i])
 		}

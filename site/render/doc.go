@@ -53,7 +53,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -69,7 +69,7 @@ func (d *docSite) page(rel, title, description string) *page {
 	p := &page{
 		Lang:        lang(d.doc),
 		Messages:    d.cat.Lang,
-		Scripts:     d.scripts,
+		LangScripts: d.scripts,
 		Alternates:  d.alternates(rel),
 		Title:       title,
 		Description: description,

@@ -36,6 +36,10 @@ func funcs(cat *i18n.Catalogue) template.FuncMap {
 		"a": func(href, text string) template.HTML {
 			return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `">` + template.HTMLEscapeString(text) + `</a>`)
 		},
+		// adownload is a, for a file to download: <a href="href" download>text</a>.
+		"adownload": func(href, text string) template.HTML {
+			return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `" download>` + template.HTMLEscapeString(text) + `</a>`)
+		},
 		// plural writes "1 recommendation" or "3 recommendations": the
 		// message key.one or key.other, as the language's plural rule says.
 		"plural": func(n int, key string) (string, error) { return cat.Plural(n, key) },

@@ -10,13 +10,13 @@ import (
 
 // chapterItem is a chapter in a list of chapters, with its counts by urgency.
 type chapterItem struct {
-	Number string
-	Title  string
-	Href   string
-	ID     string // the chapter's anchor on the list of recommendations
-	Counts []countView
-	N      int    // identifiers in the chapter
-	Items  []item // its recommendations (list page only)
+	Number  string
+	Title   string
+	Href    string
+	ID      string // the chapter's anchor on the list of recommendations
+	Counts  []countView
+	N       int       // identifiers in the chapter
+	Entries []exEntry // its recommendations in full (the explorer)
 }
 
 // homeView is the data of a factsheet's home page.
@@ -54,7 +54,8 @@ func (d *docSite) chapterItems(root, legend string) []chapterItem {
 	for _, c := range d.doc.Chapters {
 		out = append(out, chapterItem{
 			Number: c.Number, Title: c.Title, Href: d.chapterHref(root, c), ID: "chapter-" + c.Slug(),
-			Counts: d.countViews(d.chapterCounts(c), legend), N: len(d.chapterEntries(c)),
+			Counts: d.linkCounts(d.countViews(d.chapterCounts(c), legend), root, false, "&chapter="+c.Slug()),
+			N:      len(d.chapterEntries(c)),
 		})
 	}
 	return out
@@ -77,7 +78,7 @@ func (d *docSite) home(files output.Files) error {
 	v := &homeView{
 		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root, "#legend"),
-		Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
+		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, false, ""), N: len(d.es),
 		All:        "recommendations/index.html",
 		SingleFile: link{Label: d.cat.T("home.single"), Href: "../downloads/" + d.slug + ".html"},
 		Zip:        link{Label: d.cat.T("home.zip"), Href: "../downloads/" + d.slug + "-offline.zip"},

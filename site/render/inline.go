@@ -23,6 +23,7 @@ type refs struct {
 	known map[int]bool       // footnotes the document defines; others stay unlinked
 	href  func(n int) string // the address a reference points at; nil: references are not links
 	ids   bool               // give each reference a back-link target id (fnref-N, fnref-N-2)
+	omit  bool               // write no reference at all: texts listed without their footnotes
 	seen  map[int]int        // how many times each footnote was referenced
 	order []int              // footnotes in order of first reference
 }
@@ -117,6 +118,9 @@ func (in *inliner) footnoteRef(w util.BufWriter, src []byte, node ast.Node, ente
 	}
 	n := node.(*factsheet.FootnoteRef).Number
 	r := in.cur
+	if r != nil && r.omit {
+		return ast.WalkContinue, nil
+	}
 	if r == nil || !r.known[n] {
 		fmt.Fprintf(w, `<sup class="fnref">%d</sup>`, n)
 		return ast.WalkContinue, nil

@@ -35,7 +35,11 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item // the recommendations of the same chapter
+	Others    []item   // the recommendations of the same chapter
+	Articles  []link   // the Articles of the Convention it names
+	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int      // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -78,10 +82,11 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	}
 	v := &recView{
 		ID: e.ID, Anchor: "recommendation-" + e.Stem(),
-		Badge:   d.badge(r.Urgency, legend),
-		Section: d.sectionLabel(r.Section),
-		Chapter: link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
-		Place:   link{Label: d.cat.T("rec.place", e.ID, r.Chapter.Number), Href: place},
+		Badge:    d.badge(r.Urgency, legend),
+		Section:  d.sectionLabel(r.Section),
+		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
+		Place:    link{Label: d.cat.T("rec.place", e.ID, r.Chapter.Number), Href: place},
+		Articles: d.articleLinks(r),
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()

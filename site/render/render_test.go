@@ -29,6 +29,17 @@ func mustHave(t *testing.T, files output.Files, path string, parts ...string) st
 	return page
 }
 
+// mustNotHave fails when the page holds any of the parts.
+func mustNotHave(t *testing.T, files output.Files, path string, parts ...string) {
+	t.Helper()
+	page := string(files[path])
+	for _, p := range parts {
+		if strings.Contains(page, p) {
+			t.Errorf("%s has %s", path, p)
+		}
+	}
+}
+
 var idAttr = regexp.MustCompile(`\sid="([^"]+)"`)
 
 // checkUniqueIDs fails when an HTML page holds one id twice.
@@ -137,7 +148,22 @@ func TestHomeListAndRoot(t *testing.T) {
 	mustHave(t, files, "lithuania/recommendations/index.html",
 		`<input type="radio" name="urgency" id="filter-require" value="require">`,
 		`<a class="rec-id" href="../recommendations/ii-10.html">II-10</a>`,
-		`The Committee requests Parties to train judges.`)
+		// the whole text, without its footnote references; a shared text once, with both identifiers
+		`<p>The Committee <strong>requests</strong> Parties to train judges.</p>`,
+		`<a class="rec-id" href="../recommendations/ii-2.html">II-2</a>, <a class="rec-id" href="../recommendations/ii-3.html">II-3</a>`,
+		`data-facets="urgency:require chapter:ii addressee:party" data-n="2"`,
+		`<fieldset class="facet" data-dim="chapter"><legend>Chapter</legend>`)
+	mustNotHave(t, files, "lithuania/recommendations/index.html", `…`, `class="fnref"`)
+	// the counts open the explorer on their urgency (and chapter)
+	mustHave(t, files, "lithuania/index.html",
+		`href="recommendations/index.html?urgency=require&amp;chapter=ii">2<span class="vh">`,
+		`href="recommendations/index.html?urgency=require">2<span class="vh">`)
+	mustHave(t, files, "lithuania/chapters/ii.html", `href="../recommendations/index.html?urgency=invite&amp;chapter=ii">1<span class="vh">`)
+	mustHave(t, files, "index.html", `href="lithuania/recommendations/index.html?urgency=request">1<span class="vh">`)
+	mustHave(t, files, "downloads/lithuania.html", `href="#recommendations?urgency=require&amp;chapter=ii"`, `data-state="hash"`,
+		// a shared text is one entry, anchoring both identifiers
+		`data-n="2">`+"\n"+`<span id="recommendation-ii-3"></span><h3 id="recommendation-ii-2-title">Recommendations II-2, II-3`)
+	mustNotHave(t, files, "downloads/lithuania.html", `<article class="rec-entry u-require" id="recommendation-ii-3"`)
 	mustHave(t, files, "index.html", `<a href="lithuania/index.html">Factsheet – Lithuania</a>`, `4 recommendations`, `<body data-root="">`)
 	mustHave(t, files, "404.html", `Page not found`, `href="lithuania/search.html"`)
 	mustHave(t, files, "lithuania/search.html", `<div id="search-page"></div>`, `<noscript>`)

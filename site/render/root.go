@@ -45,7 +45,7 @@ func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, op
 		item := factsheetItem{
 			Title: d.siteTitle(), Party: doc.Meta.Party, Date: d.cat.Date(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
 			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
-			Counts: d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), N: len(d.es),
+			Counts: d.linkCounts(d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), "", false, ""), N: len(d.es),
 			Updated: d.cat.T("root.last-update"), Count: count,
 		}
 		if lang(doc) != language {

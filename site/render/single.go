@@ -17,6 +17,11 @@ type singleView struct {
 	N        int
 	Chapters []*chapterView
 	Recs     []*recView
+	// the explorer of the list of recommendations, its view kept in the fragment
+	Party  string
+	Facets []facetView
+	State  string
+	Scope  string
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -30,12 +35,20 @@ func (d *docSite) single(files output.Files) error {
 		// needs the published address of the other one
 		p.Alternates = nil
 	}
+	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
 		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
-		Legend: d.legendBadges("#legend"), Total: d.countViews(counts(d.doc, d.es), "#legend"), N: len(d.es),
+		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, true, ""), N: len(d.es),
+		Party: d.doc.Meta.Party, Facets: d.facetViews(), State: "hash", Scope: "recommendations",
+	}
+	if v.Party == "" {
+		v.Party = d.cat.T("rec.the-party")
 	}
 	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,
 		"site-search-input": true, "site-search-results": true}
+	for _, id := range []string{"explorer-title", "explorer-status", "explorer-form", "explorer-q", "explorer-none"} {
+		ids[id] = true
+	}
 	for _, l := range levels(d.doc) {
 		ids["desc-"+string(l.Urgency)] = true
 	}
@@ -52,8 +65,19 @@ func (d *docSite) single(files output.Files) error {
 		}
 		v.Chapters = append(v.Chapters, c)
 	}
-	for i := range d.es {
-		v.Recs = append(v.Recs, d.recView(i, p.Root, true))
+	// one entry per text, where its first identifier stands, anchoring all of them
+	seen := map[*factsheet.Recommendation]bool{}
+	for i, e := range d.es {
+		if seen[e.Rec] {
+			continue
+		}
+		seen[e.Rec] = true
+		rv := d.recView(i, p.Root, true)
+		rv.Facets, rv.N = d.facets(e.Rec), len(e.Rec.IDs)
+		for _, s := range rv.Shared {
+			rv.Aliases = append(rv.Aliases, "recommendation-"+factsheet.FileStem(s.Label))
+		}
+		v.Recs = append(v.Recs, rv)
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

@@ -12,7 +12,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main", speaking one language.
@@ -125,13 +125,18 @@ type page struct {
 	Levels      []factsheet.Level
 	Single      bool        // the single-file edition
 	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
-	Scripts     []string    // the language's own scripts under assets/, e.g. the stemmer of its search
+	LangScripts []string    // the language's own scripts under assets/, e.g. the stemmer of its search
 	Alternates  []alternate // the page in every edition of the factsheet, when it has several
 	Body        any         // the page kind's own data
 
 	// HeadScript is an inline script run before the stylesheets (the 404
 	// page without a base URL), nil on other pages.
 	HeadScript *headScript
+
+	// Scripts and Styles are the page's own scripts and stylesheets besides
+	// the shared ones, in assets/ ("explorer.js", "views.css").
+	Scripts []string
+	Styles  []string
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
