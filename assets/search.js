@@ -4,9 +4,11 @@
    sub-path. No framework, no eval, no inline style.
 
    API: window.factsheetSearch.search(query, {limit}) returns, best first,
-   [{id, kind, title, url, urgency, chapter, snippet, marks}]: kind is
+   [{id, kind, title, url, urgency, chapter, party, snippet, marks}]: kind is
    "recommendation" or "section", url is relative to public/, marks are
-   [start, end] offsets of the matched words in snippet.
+   [start, end] offsets of the matched words in snippet, party is the
+   factsheet's Party when the index is the series' (search-index.js at the
+   root of the site: every factsheet, see seriesDocs), "" otherwise.
    window.factsheetSearch.analyze(word) is the term bleve makes of a word.
 
    Queries are taken apart and ranked exactly as site/search does it in Go (see
@@ -143,7 +145,9 @@
     if (X) return X;
     var I = window.factsheetIndex;
     if (!I || I.v !== 1) return null;
-    X = { I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
+    var shapes = null;
+    if (I.members) { shapes = seriesDocs(I); I = shapes.I; }
+    X = { docsOf: shapes && shapes.docsOf, I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
       stop: new Set(I.stop.split(" ")), norms: [] };
     I.lens.forEach(function (lens, f) {
       X.norms[f] = lens.map(function (n) { return n ? Math.fround(1 / Math.sqrt(n)) : 0; });
@@ -158,8 +162,33 @@
       });
     });
     X.surface.sort(byCode);
-    I.docs.forEach(function (d, n) { if (d[0] === 0) X.ids.set(d[1], n); });
+    I.docs.forEach(function (d, n) {
+      if (d[0] !== 0) return;
+      if (!X.ids.has(d[1])) X.ids.set(d[1], []);
+      X.ids.get(d[1]).push(n);
+    });
     return X;
+  }
+  /* seriesDocs expands the index of a series (site/search/series.go): its
+     documents are shapes, shared by the factsheets listed in members; each
+     factsheet gets its own copy of its shapes, numbered in factsheet order,
+     with the factsheet's number at [5] and its folder before section
+     addresses. docsOf[shape] lists the documents of a shape, for postings. */
+  function seriesDocs(S) {
+    var docs = [], lens = S.lens.map(function () { return []; }), docsOf = S.docs.map(function () { return []; });
+    S.members.forEach(function (runs, p) {
+      for (var k = 0; k < runs.length; k += 2) {
+        for (var sh = runs[k]; sh < runs[k] + runs[k + 1]; sh++) {
+          var d = S.docs[sh].slice();
+          if (d[0] === 1) d[2] = S.parties[p][0] + "/" + d[2];
+          d[5] = p;
+          docsOf[sh].push(docs.length);
+          S.lens.forEach(function (l, f) { lens[f].push(l[sh]); });
+          docs.push(d);
+        }
+      }
+    });
+    return { I: Object.assign({}, S, { docs: docs, lens: lens }), docsOf: docsOf };
   }
   /* term decodes a term's postings on first use: per field, [document,
      frequency] pairs from deltas, a frequency above 1 following as a negative
@@ -174,6 +203,9 @@
         if (p[k] < 0) list[list.length - 1][1] = -p[k];
         else { d += p[k]; list.push([d, 1]); }
       }
+      if (x.docsOf) list = [].concat.apply([], list.map(function (e) {
+        return x.docsOf[e[0]].map(function (doc) { return [doc, e[1]]; });
+      }));
       post.push(list);
       df.push(list.length);
       total += list.length;
@@ -314,7 +346,9 @@
      and the set of matched terms. */
   function ranked(x, query) {
     var q = parse(String(query)), ws = [], complete = true, matched = new Set(), tiers = [];
-    tiers.push(q.ids.map(function (id) { return [x.ids.get(id), 1]; }));
+    tiers.push([].concat.apply([], q.ids.map(function (id) {
+      return x.ids.get(id).map(function (d) { return [d, 1]; });
+    })));
     q.words.forEach(function (w, i) {
       var cl = clauses(x, w, q.typing && i === q.words.length - 1);
       if (!cl) return;
@@ -365,11 +399,15 @@
   }
 
   function hit(x, doc, urg, score, matched) {
-    var I = x.I, rec = doc[0] === 0, snip = snippet(x, I.texts[doc[4]], matched);
+    var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
+    var text = I.texts[doc[4]];
+    if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
+    var snip = snippet(x, text, matched);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
-      url: rec ? I.slug + "/recommendations/" + doc[1].toLowerCase() + ".html" : doc[2],
-      urgency: urg, chapter: I.chapters[doc[3]], snippet: snip.text, marks: snip.marks, score: score
+      url: rec ? (party ? party[0] : I.slug) + "/recommendations/" + doc[1].toLowerCase() + ".html" : doc[2],
+      urgency: urg, chapter: I.chapters[doc[3]], party: party ? party[1] : "",
+      snippet: snip.text, marks: snip.marks, score: score
     };
   }
 
@@ -449,6 +487,7 @@
       e.appendChild(document.createTextNode(" "));
       e.appendChild(el("span", "badge u-" + h.urgency, word(h.urgency)));
     }
+    if (h.party) e.appendChild(el("span", "sr-party", h.party));
     if (h.chapter !== h.title) e.appendChild(el("span", "sr-chapter", h.chapter));
     var p = el("span", "sr-snippet"), at = 0;
     h.marks.forEach(function (m) {
@@ -520,6 +559,17 @@
         more.tabIndex = -1;
         opts.push(more);
         list.appendChild(more);
+        var across = document.getElementById("site-search-all");
+        if (across && across.getAttribute("href")) { // a factsheet's pages: the same query over every factsheet
+          var all = el("a", "sr-option sr-more", across.textContent);
+          all.href = across.getAttribute("href") + "?q=" + encodeURIComponent(q);
+          all.id = "site-search-option-" + opts.length;
+          all.setAttribute("role", "option");
+          all.setAttribute("aria-selected", "false");
+          all.tabIndex = -1;
+          opts.push(all);
+          list.appendChild(all);
+        }
       }
       list.hidden = !opts.length;
       input.setAttribute("aria-expanded", opts.length ? "true" : "false");
@@ -565,15 +615,18 @@
     if (!root) return;
     var q = new URLSearchParams(location.search).get("q") || "";
     if (input) input.value = q;
+    var scope = document.getElementById("search-all");
+    if (scope && q) scope.href = scope.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(q);
     var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
     var head = el("h2", "sr-count", !load() ? M("no-index") :
       q.trim() ? count(hits.length, hits.length, q.trim()) : M("hint"));
     head.id = "search-count";
     root.appendChild(head);
     if (!hits.length) {
+      var slug = document.body.dataset.slug;
       var p = el("p", ""), parts = M("try", "\u0000").split("\u0000");
-      var a = el("a", "", M("try.link"));
-      a.href = (document.body.dataset.root || "") + (document.body.dataset.slug || "") + "/recommendations/index.html";
+      var a = el("a", "", slug ? M("try.link") : M("try.factsheets"));
+      a.href = (document.body.dataset.root || "") + (slug ? slug + "/recommendations/index.html" : "index.html");
       p.appendChild(document.createTextNode(parts[0]));
       p.appendChild(a);
       p.appendChild(document.createTextNode(parts[1] || ""));

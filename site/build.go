@@ -112,11 +112,13 @@ func Build(cfg Config) (*Result, error) {
 	}
 	if cfg.Log != nil {
 		for _, p := range res.Problems {
-			fmt.Fprintln(cfg.Log, p)
+			if p.Severity >= factsheet.Warning { // notes are for check
+				fmt.Fprintln(cfg.Log, p)
+			}
 		}
 	}
-	if res.Problems.HasErrors() || (cfg.Strict && len(res.Problems) > 0) {
-		return res, fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", len(res.Problems), cfg.Out)
+	if res.Problems.HasErrors() || (cfg.Strict && res.Problems.Serious() > 0) {
+		return res, fmt.Errorf("build stopped: %d problem(s) in the content; %s is unchanged", res.Problems.Serious(), cfg.Out)
 	}
 	if err := checkUrgencies(res.Docs, cfg.AllowNoUrgency); err != nil {
 		return res, fmt.Errorf("%w; %s is unchanged", err, cfg.Out)
@@ -137,6 +139,11 @@ func Build(cfg Config) (*Result, error) {
 		{"index", func() error {
 			files, err := search.Index(res.Docs)
 			res.Files.Merge(files)
+			if err != nil {
+				return err
+			}
+			series, err := search.IndexSeries(res.Docs)
+			res.Files.Merge(series)
 			return err
 		}},
 		{"minify", func() error {

@@ -126,9 +126,13 @@ func runCheck(args []string) int {
 	for _, p := range problems {
 		fmt.Println(p)
 	}
-	if len(problems) > 0 {
-		fmt.Fprintf(os.Stderr, "%d problem(s) in %d factsheet(s)\n", len(problems), len(docs))
+	if n := problems.Serious(); n > 0 {
+		fmt.Fprintf(os.Stderr, "%d problem(s) in %d factsheet(s)\n", n, len(docs))
 		return 1
+	}
+	if notes := len(problems); notes > 0 {
+		fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem, %d note(s)\n", len(docs), notes)
+		return 0
 	}
 	fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem\n", len(docs))
 	return 0

@@ -16,7 +16,9 @@ func parseFixture(t *testing.T, name string) *Document {
 	}
 	doc, problems := Parse(name, src)
 	for _, p := range problems {
-		t.Errorf("%s", p)
+		if p.Severity != Note { // notes need no fix
+			t.Errorf("%s", p)
+		}
 	}
 	if doc == nil {
 		t.Fatalf("%s: no document", name)
@@ -143,7 +145,9 @@ func TestLegendWords(t *testing.T) {
 		"**exige**", "**enjoint**", "**demande**", "**prie**", "**invite**", "**encourage**").Replace(string(src))
 	doc, problems := Parse("legend.md", []byte(s))
 	for _, p := range problems {
-		t.Errorf("%s", p)
+		if p.Severity != Note {
+			t.Errorf("%s", p)
+		}
 	}
 	if doc == nil {
 		t.Fatal("no document")

@@ -2,6 +2,7 @@ package factsheet
 
 import (
 	"fmt"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -69,10 +70,13 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 		Language:       p.metaString(values, "language", lineOfKey),
 		LastUpdate:     p.metaString(values, "last_update", lineOfKey),
 		Report:         p.metaString(values, "report", lineOfKey),
+		Round:          p.metaString(values, "round", lineOfKey),
 		BaseURL:        p.metaString(values, "base_url", lineOfKey),
-		TranslationKey: p.metaString(values, "translation_key", lineOfKey),
+		Source:         p.metaString(values, "source", lineOfKey),
+		Author:         p.metaString(values, "author", lineOfKey),
 		Links:          p.metaLinks(values, lineOfKey("links")),
 		Convention:     p.metaString(values, "convention", lineOfKey),
+		TranslationKey: p.metaString(values, "translation_key", lineOfKey),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
 		if _, ok := values[key]; !ok {
@@ -81,6 +85,9 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 	}
 	if m.Slug != "" && !slugPattern.MatchString(m.Slug) {
 		p.errorf(lineOfKey("slug"), "slug %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"lithuania\"", m.Slug)
+	}
+	if m.Round != "" && !slugPattern.MatchString(m.Round) {
+		p.errorf(lineOfKey("round"), "round %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"2nd-round\"", m.Round)
 	}
 	if m.Language == "" {
 		m.Language = "en"
@@ -92,7 +99,16 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 			p.errorf(lineOfKey("last_update"), "last_update %q is not a date: write it as YYYY-MM-DD", m.LastUpdate)
 		}
 	}
+	if m.Source != "" && !absoluteHTTP(m.Source) {
+		p.errorf(lineOfKey("source"), "source %q is not the address of a document: give an absolute http(s) address, e.g. https://rm.coe.int/...", m.Source)
+	}
 	return m, !p.problems.HasErrors()
+}
+
+// absoluteHTTP tells whether s is an absolute http or https address.
+func absoluteHTTP(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != ""
 }
 
 // metaString reads a front matter field that must be a single line of text.

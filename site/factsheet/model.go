@@ -64,6 +64,8 @@ type Meta struct {
 	LastUpdate string `json:"last_update" yaml:"last_update"` // front matter "last_update", YYYY-MM-DD
 	Report     string `json:"report" yaml:"report"`           // front matter "report": the implementation report's title
 	BaseURL    string `json:"base_url,omitempty" yaml:"base_url"`
+	Source     string `json:"source,omitempty" yaml:"source"` // front matter "source": the address of the original document
+	Author     string `json:"author,omitempty" yaml:"author"` // front matter "author": the body that issued the factsheet, first words of a citation
 	// TranslationKey is front matter "translation_key": the factsheets
 	// sharing one are editions of one factsheet in different languages
 	// (without it, those of the same party and report are).
@@ -75,6 +77,10 @@ type Meta struct {
 	// Convention is the address of the Convention's text, which the Articles
 	// a recommendation names link to.
 	Convention string `json:"convention,omitempty" yaml:"convention"`
+
+	// Round is front matter "round": the report's slug ("2nd-round"), its
+	// folder under reports/. The factsheets naming the same round form a report.
+	Round string `json:"round,omitempty" yaml:"round"`
 }
 
 // Document is one factsheet rebuilt from its converted text.
@@ -85,8 +91,9 @@ type Document struct {
 	KeyLines        map[string]int    `json:"-"` // the line of each front matter key, e.g. "slug" → 4
 	Levels          []Level           `json:"levels"`
 	Chapters        []*Chapter        `json:"chapters"`
-	Footnotes       []*Footnote       `json:"footnotes"`       // by number
-	Recommendations []*Recommendation `json:"recommendations"` // in document order, one per stated text
+	Footnotes       []*Footnote       `json:"footnotes"`               // by number
+	Recommendations []*Recommendation `json:"recommendations"`         // in document order, one per stated text
+	Abbreviations   []*Abbreviation   `json:"abbreviations,omitempty"` // defined in the text, by short form
 }
 
 // Chapter is a part of the factsheet headed by a Roman numeral ("II. Legal frameworks").

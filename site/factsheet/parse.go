@@ -70,6 +70,7 @@ func (p *fileParser) parse() *Document {
 	p.useLanguage(m.Language)
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
+	p.doc.Abbreviations = p.abbreviations()
 	return p.doc
 }
 

@@ -15,6 +15,10 @@ const (
 	Error
 )
 
+// Note is the lowest severity: something worth knowing that needs no fix (an
+// abbreviation used but never defined). Notes fail neither check nor -strict.
+const Note Severity = -1
+
 // Problem is something the parser could not make sense of, at a position.
 type Problem struct {
 	Pos      Pos
@@ -24,8 +28,11 @@ type Problem struct {
 
 // String formats the problem as "file:line:col: message", warnings marked as such.
 func (p Problem) String() string {
-	if p.Severity == Warning {
+	switch p.Severity {
+	case Warning:
 		return p.Pos.String() + ": warning: " + p.Message
+	case Note:
+		return p.Pos.String() + ": note: " + p.Message
 	}
 	return p.Pos.String() + ": " + p.Message
 }
@@ -50,6 +57,17 @@ func (ps Problems) HasErrors() bool {
 		}
 	}
 	return false
+}
+
+// Serious counts the problems that are warnings or errors, leaving out notes.
+func (ps Problems) Serious() int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity >= Warning {
+			n++
+		}
+	}
+	return n
 }
 
 // Sort orders the problems by file, line and column, keeping the order of equal positions.

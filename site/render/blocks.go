@@ -19,7 +19,10 @@ type body struct {
 	// or nil when blocks are written without recommendation anchors.
 	mark func(rec *factsheet.Recommendation) (template.HTML, error)
 	ids  map[string]bool // ids written so far on the page, to keep them unique
-	toc  []tocItem       // the headings written, sections with their sub-headings
+	// defs are the anchors of the blocks that define abbreviations, which
+	// the glossary links to; nil where the text is not the chapter's.
+	defs map[*factsheet.Block][]string
+	toc  []tocItem // the headings written, sections with their sub-headings
 	err  error
 }
 
@@ -82,6 +85,9 @@ func (b *body) blocks(w *bytes.Buffer, blocks []*factsheet.Block) {
 }
 
 func (b *body) block(w *bytes.Buffer, blk *factsheet.Block) {
+	if blk.Kind == factsheet.BlockHeading {
+		b.defAnchors(w, blk)
+	}
 	switch blk.Kind {
 	case factsheet.BlockHeading:
 		level := 3
@@ -106,6 +112,7 @@ func (b *body) block(w *bytes.Buffer, blk *factsheet.Block) {
 		b.recAttrs(w, blk)
 		w.WriteString(">")
 		b.recMarker(w, blk)
+		b.defAnchors(w, blk)
 		w.Write([]byte(b.in.html(blk.Text, b.refs)))
 		if len(blk.Children) > 0 {
 			w.WriteString("\n")
@@ -118,10 +125,14 @@ func (b *body) block(w *bytes.Buffer, blk *factsheet.Block) {
 			b.recAttrs(w, blk)
 			w.WriteString(">")
 			b.recMarker(w, blk)
-			fmt.Fprintf(w, "<p>%s</p></div>\n", b.in.html(blk.Text, b.refs))
+			w.WriteString("<p>")
+			b.defAnchors(w, blk)
+			fmt.Fprintf(w, "%s</p></div>\n", b.in.html(blk.Text, b.refs))
 			return
 		}
-		fmt.Fprintf(w, "<p>%s</p>\n", b.in.html(blk.Text, b.refs))
+		w.WriteString("<p>")
+		b.defAnchors(w, blk)
+		fmt.Fprintf(w, "%s</p>\n", b.in.html(blk.Text, b.refs))
 	}
 }
 
@@ -148,6 +159,13 @@ func (b *body) recMarker(w *bytes.Buffer, blk *factsheet.Block) {
 		b.err = err
 	}
 	w.Write([]byte(m))
+}
+
+// defAnchors writes the empty anchors of the abbreviations a block defines.
+func (b *body) defAnchors(w *bytes.Buffer, blk *factsheet.Block) {
+	for _, id := range b.defs[blk] {
+		fmt.Fprintf(w, `<span class="anchor" id="%s"></span>`, template.HTMLEscapeString(b.uniqueID(id)))
+	}
 }
 
 // standalone writes the block stating a recommendation on its own: an item's

@@ -54,7 +54,7 @@ func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []t
 
 func (d *docSite) chapterView(i int, root string, single bool, ids map[string]bool) (*chapterView, error) {
 	c := d.doc.Chapters[i]
-	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, single), ids: ids}
+	b := &body{in: d.in, refs: newRefs(d.nt.known, true), mark: d.marker(root, single), ids: ids, defs: d.defs()}
 	legend := d.legend(root)
 	if single {
 		b.shift = 1

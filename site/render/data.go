@@ -48,7 +48,9 @@ type metaData struct {
 	Language   string `json:"language"`
 	LastUpdate string `json:"last_update"`
 	Report     string `json:"report"`
-	URL        string `json:"url"` // the factsheet's home, relative to public/
+	URL        string `json:"url"`              // the factsheet's home, relative to public/
+	Author     string `json:"author,omitempty"` // front matter "author"
+	Source     string `json:"source,omitempty"` // the original document's address
 }
 
 // records lists one record per identifier, in navigation order.
@@ -83,7 +85,7 @@ func (d *docSite) data(files output.Files) error {
 	m := d.doc.Meta
 	all := dataFile{
 		Factsheet: metaData{Title: m.Title, Party: m.Party, Slug: m.Slug, Language: lang(d.doc),
-			LastUpdate: m.LastUpdate, Report: m.Report, URL: d.slug + "/index.html"},
+			LastUpdate: m.LastUpdate, Report: m.Report, URL: d.slug + "/index.html", Author: m.Author, Source: m.Source},
 		Levels:          levels(d.doc),
 		Recommendations: recs,
 	}

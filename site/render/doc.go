@@ -9,6 +9,7 @@ import (
 	"factsheet/site/factsheet"
 	"factsheet/site/i18n"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // docSite renders the sub-site of one factsheet.
@@ -34,6 +35,10 @@ type docSite struct {
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	err    error                    // the first error of a partial template
+	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+
+	report *series.Report // the report the factsheet belongs to, or nil
+	multi  bool           // the site has other factsheets: its pages offer to search them all
 }
 
 func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
@@ -45,6 +50,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.ab = newAbbrevs(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
 	}
@@ -53,7 +59,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.glossary}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -81,10 +87,12 @@ func (d *docSite) page(rel, title, description string) *page {
 		SiteName:    d.siteTitle(),
 		CSP:         csp,
 		Levels:      levels(d.doc),
+		AllSearch:   d.multi,
 	}
 	if d.opts.BaseURL != "" {
 		p.Canonical = pageURL(d.opts.BaseURL, rel)
 	}
+	p.Facts = d.facts(rel, p.Canonical)
 	return p
 }
 
@@ -172,7 +180,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 		if single {
 			legend = "#legend"
 		}
-		m := recmark{Badge: d.badge(r.Urgency, legend)}
+		m := recmark{Badge: d.badge(r.Urgency, legend), Share: d.share(r.ID(), root, single)}
 		for _, id := range r.IDs {
 			href := d.recHref(root, id)
 			if single {
@@ -228,8 +236,16 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = b
+	files[rel] = d.ab.mark(b)
 	return nil
+}
+
+// defs are the anchors of the blocks defining abbreviations, for the body of a chapter.
+func (d *docSite) defs() map[*factsheet.Block][]string {
+	if d.ab == nil {
+		return nil
+	}
+	return d.ab.anchors
 }
 
 // languageScripts lists the scripts of the assets folder that serve one

@@ -13,6 +13,7 @@ import (
 func funcs(cat *i18n.Catalogue) template.FuncMap {
 	return template.FuncMap{
 		"lower": strings.ToLower,
+		"join":  strings.Join,
 		// t writes the message key with its placeholders replaced by args;
 		// a missing key fails the page.
 		"t": cat.Message,
@@ -39,6 +40,16 @@ func funcs(cat *i18n.Catalogue) template.FuncMap {
 		// adownload is a, for a file to download: <a href="href" download>text</a>.
 		"adownload": func(href, text string) template.HTML {
 			return template.HTML(`<a href="` + template.HTMLEscapeString(href) + `" download>` + template.HTMLEscapeString(text) + `</a>`)
+		},
+		// span, mark and tag are elements for th: <span lang>, <mark class="party-name">, <ins> or <del>.
+		"span": func(lang, text string) template.HTML {
+			return template.HTML(`<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(text) + `</span>`)
+		},
+		"mark": func(text string) template.HTML {
+			return template.HTML(`<mark class="party-name">` + template.HTMLEscapeString(text) + `</mark>`)
+		},
+		"tag": func(name, text string) template.HTML {
+			return template.HTML("<" + name + ">" + template.HTMLEscapeString(text) + "</" + name + ">")
 		},
 		// plural writes "1 recommendation" or "3 recommendations": the
 		// message key.one or key.other, as the language's plural rule says.

@@ -96,7 +96,7 @@ func (d *docSite) home(files output.Files) error {
 		}
 		ids := map[string]bool{"legend": true, "key-findings": true, "intro": true}
 		var w bytes.Buffer
-		b := &body{in: d.in, refs: refs, shift: 1, ids: ids}
+		b := &body{in: d.in, refs: refs, shift: 1, ids: ids, defs: d.defs()}
 		b.sections(&w, intro)
 		v.IntroHTML = template.HTML(w.String())
 		w.Reset()

@@ -144,8 +144,13 @@ func editionsFixture(t *testing.T) (fr, en *factsheet.Document) {
 			t.Fatal(err)
 		}
 		doc, problems := factsheet.Parse(path, src)
-		if doc == nil || len(problems) > 0 {
-			t.Fatalf("%s: %v", name, problems)
+		for _, p := range problems {
+			if p.Severity != factsheet.Note { // notes need no fix
+				t.Fatalf("%s: %v", name, p)
+			}
+		}
+		if doc == nil {
+			t.Fatalf("%s: no document", name)
 		}
 		return doc
 	}
@@ -162,7 +167,7 @@ func TestFrenchPages(t *testing.T) {
 		`>Exige</a>`, `<h2 id="key-findings-title">Principales conclusions du rapport de mise en œuvre concernant toutes les Parties</h2>`,
 		`<script src="../assets/i18n/fr.js" defer></script>`, `<script src="../assets/stem-fr.js" defer></script>`)
 	mustHave(t, files, "ruritanie/recommendations/ii-5.html", `<h1>Recommandation II-5</h1>`,
-		`<title>Recommandation II-5 · Exige · Ruritanie</title>`, `<dd>Adressée à Ruritanie</dd>`, `aria-label="Note 4"`)
+		`<title>Recommandation II-5 · Exige · Ruritanie</title>`, `<dd>Adressée à Ruritanie</dd>`, `<h2 class="rec-text-title">La recommandation</h2>`)
 	mustHave(t, files, "ruritanie/recommendations/index.html", ">8\u00a0recommandations, par chapitre.</p>", `>Exige seulement</label>`)
 	mustHave(t, files, "assets/i18n/fr.js", `"none":"Aucun résultat pour «`)
 	mustHave(t, files, "index.html", `<html lang="en">`, `<li lang="fr"><h2><a href="ruritanie/index.html">Fiche d’information – Ruritanie</a></h2>`,
@@ -288,6 +293,7 @@ func TestTemplatesHaveNoWords(t *testing.T) {
 	tags := regexp.MustCompile(`(?s)<[^>]*>`)
 	readable := regexp.MustCompile(`\b(?:aria-label|title|alt|placeholder)="([^"]*)"`)
 	letter := regexp.MustCompile(`\p{L}{2,}`)
+	notWords := regexp.MustCompile(`[\w-]+\.(?:json|csv|xlsx|html|zip)\b|&\w+;`)
 	names, _ := fs.Glob(defaults.Templates, "*.html")
 	if len(names) < 8 {
 		t.Fatalf("only %d templates", len(names))
@@ -295,6 +301,7 @@ func TestTemplatesHaveNoWords(t *testing.T) {
 	for _, name := range names {
 		b, _ := fs.ReadFile(defaults.Templates, name)
 		src := actions.ReplaceAllString(string(b), "")
+		src = notWords.ReplaceAllString(src, "") // file names and character references are no words
 		for _, m := range readable.FindAllStringSubmatch(src, -1) {
 			if w := letter.FindString(m[1]); w != "" {
 				t.Errorf("templates/%s: %q writes the word %q: use {{t \"key\"}} and add the key to every catalogue", name, m[0], w)

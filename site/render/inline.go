@@ -26,6 +26,9 @@ type refs struct {
 	omit  bool               // write no reference at all: texts listed without their footnotes
 	seen  map[int]int        // how many times each footnote was referenced
 	order []int              // footnotes in order of first reference
+	// hide holds footnotes whose references are left out: on a
+	// recommendation's page, the footnote that only names it.
+	hide map[int]bool
 }
 
 // knownNotes is the set of footnote numbers a document defines.
@@ -118,7 +121,7 @@ func (in *inliner) footnoteRef(w util.BufWriter, src []byte, node ast.Node, ente
 	}
 	n := node.(*factsheet.FootnoteRef).Number
 	r := in.cur
-	if r != nil && r.omit {
+	if r != nil && (r.omit || r.hide[n]) {
 		return ast.WalkContinue, nil
 	}
 	if r == nil || !r.known[n] {
@@ -194,7 +197,8 @@ func (in *inliner) autoLink(w util.BufWriter, src []byte, node ast.Node, enterin
 		w.WriteString(template.HTMLEscapeString(label))
 		return ast.WalkContinue, nil
 	}
-	fmt.Fprintf(w, `<a href="%s">%s</a>`, util.EscapeHTML(util.URLEscape([]byte(dest), false)), template.HTMLEscapeString(label))
+	// class "url": the link shows its address, which print need not repeat
+	fmt.Fprintf(w, `<a class="url" href="%s">%s</a>`, util.EscapeHTML(util.URLEscape([]byte(dest), false)), template.HTMLEscapeString(label))
 	return ast.WalkContinue, nil
 }
 

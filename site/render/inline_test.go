@@ -26,7 +26,7 @@ func TestInline(t *testing.T) {
 		{"raw script dropped", "a <script>alert(1)</script> b", "a alert(1) b"},
 		{"raw img dropped", `a <img src=x onerror="alert(1)"> b`, "a  b"},
 		{"image becomes its text", "![a chart](chart.png)", "a chart"},
-		{"email autolink", "<lanzarote@coe.int>", `<a href="mailto:lanzarote@coe.int">lanzarote@coe.int</a>`},
+		{"email autolink", "<lanzarote@coe.int>", `<a class="url" href="mailto:lanzarote@coe.int">lanzarote@coe.int</a>`},
 		{"footnote reference", "text.<sup>4</sup>", `text.<sup class="fnref" id="fnref-4"><a href="#fn-4" aria-label="Footnote 4">4</a></sup>`},
 		{"two references", "a<sup>4</sup> b<sup>5</sup>", `a<sup class="fnref" id="fnref-4"><a href="#fn-4" aria-label="Footnote 4">4</a></sup> b<sup class="fnref" id="fnref-5"><a href="#fn-5" aria-label="Footnote 5">5</a></sup>`},
 		{"unknown footnote stays unlinked", "a<sup>9</sup>", `a<sup class="fnref">9</sup>`},

@@ -26,7 +26,9 @@ type recView struct {
 	ID        string
 	Anchor    string // id of the entry in the single-file edition
 	Badge     badge
-	Section   string // "Addressed to Lithuania" or "Addressed to all Parties"
+	Section   string       // "Addressed to Lithuania" or "Addressed to all Parties"
+	Context   *contextView // what the Committee found, above the recommendation (its page only)
+	Share     share        // copy link and cite
 	Chapter   link
 	LeadIn    template.HTML
 	Text      template.HTML
@@ -40,6 +42,8 @@ type recView struct {
 	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
 	N         int      // single-file edition: the identifiers of the entry, which counts them all
 	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+
+	Also *alsoView // the other Parties of the report that received it
 }
 
 // sectionLabel says to whom a recommendation is addressed.
@@ -56,18 +60,31 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 	return ""
 }
 
-// recText renders a recommendation's lead-in and text; footnote references
-// link to "#fn-N" and carry ids when ids is true.
-func (d *docSite) recText(r *factsheet.Recommendation, ids bool) (leadIn, text template.HTML, refs *refs) {
-	refs = newRefs(d.nt.known, ids)
+// recRefs is the reference policy of a recommendation's own page or entry:
+// references link to "#fn-N" and carry ids when ids is true; the footnotes
+// that only name the recommendation ("Recommendation IV-5.") are left out,
+// since the page says which recommendation it is.
+func (d *docSite) recRefs(r *factsheet.Recommendation, ids bool) *refs {
+	refs := newRefs(d.nt.known, ids)
 	if !ids {
 		refs.href = nil
 	}
+	refs.hide = map[int]bool{}
+	for _, n := range r.Footnotes {
+		if f := d.nt.byNum[n]; f != nil && len(f.Names) > 0 && !slices.ContainsFunc(f.Names, func(id string) bool { return !slices.Contains(r.IDs, id) }) {
+			refs.hide[n] = true
+		}
+	}
+	return refs
+}
+
+// recText renders a recommendation's lead-in and text with refs.
+func (d *docSite) recText(r *factsheet.Recommendation, refs *refs) (leadIn, text template.HTML) {
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
 	b.standalone(&w, r.Block)
-	return leadIn, template.HTML(w.String()), refs
+	return leadIn, template.HTML(w.String())
 }
 
 // recView builds the view of entry i for a page at root (or the single file).
@@ -87,12 +104,16 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: d.chapterHref(root, r.Chapter)},
 		Place:    link{Label: d.cat.T("rec.place", e.ID, r.Chapter.Number), Href: place},
 		Articles: d.articleLinks(r),
+		Share:    d.share(e.ID, root, single),
 	}
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
-	var refs *refs
-	v.LeadIn, v.Text, refs = d.recText(r, !single)
+	refs := d.recRefs(r, !single)
+	if !single {
+		v.Context = d.contextOf(r, refs)
+	}
+	v.LeadIn, v.Text = d.recText(r, refs)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked
@@ -123,6 +144,7 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if i+1 < len(d.es) {
 		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
 	}
+	v.Also = d.also(root, e.ID)
 	for _, o := range d.chapterEntries(r.Chapter) {
 		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
 	}
@@ -165,6 +187,9 @@ func (d *docSite) recommendations(files output.Files) error {
 			{Label: e.ID},
 		}
 		p.Body = v
+		if ld := d.recJSONLD(e, p.Canonical); ld != nil {
+			p.JSONLD = ld
+		}
 		if err := d.write(files, "recommendation", rel, p); err != nil {
 			return err
 		}

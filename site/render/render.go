@@ -2,8 +2,9 @@
 //
 // Every page is an html/template: templates/layout.html defines "layout" (the
 // document shell: head, header with the search form, breadcrumb, main, footer)
-// and templates/partials.html the small pieces ("badge", "recmark", ...); each
-// page file (home.html, chapter.html, ...) defines "main". The text of the
+// and templates/partials.html the small pieces ("badge", "recmark", ...),
+// with more in templates/partials-*.html, one file per feature; each page
+// file (home.html, chapter.html, ...) defines "main". The text of the
 // factsheet is rendered by goldmark's HTML renderer with a node renderer of
 // our own for footnote references, then handed to the templates as HTML.
 //
@@ -25,6 +26,7 @@ import (
 	"factsheet/site/factsheet"
 	"factsheet/site/i18n"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // Options are the inputs of rendering besides the documents.
@@ -58,10 +60,19 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 			return nil, fmt.Errorf("%s:1: slug %q is not usable as a folder name; use lower-case letters, digits and hyphens", doc.File, doc.Meta.Slug)
 		}
 	}
-	if err := renderDocs(files, docs, t, opts); err != nil {
+	sums := make([]series.Summary, len(docs))
+	for i, doc := range docs {
+		sums[i] = Summarize(doc)
+	}
+	ser := series.New(sums)
+	if err := renderDocs(files, docs, ser, t, opts); err != nil {
 		return nil, err
 	}
-	if err := renderRoot(files, docs, t, opts); err != nil {
+	if err := renderReports(files, ser, t, opts); err != nil {
+		return nil, err
+	}
+	// the root last: its 404 page lists the site's top folders
+	if err := renderRoot(files, ser, sums, t, opts); err != nil {
 		return nil, err
 	}
 	files[".nojekyll"] = []byte{}
@@ -110,7 +121,7 @@ func rootOf(rel string) string {
 
 // renderDocs renders the sub-site of every document, several at a time: each
 // has its own inliner and its own files, merged in document order at the end.
-func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opts Options) error {
+func renderDocs(files output.Files, docs []*factsheet.Document, ser *series.Site, t languages, opts Options) error {
 	eds := editions(docs)
 	parts := make([]output.Files, len(docs))
 	errs := make([]error, len(docs))
@@ -123,6 +134,7 @@ func renderDocs(files output.Files, docs []*factsheet.Document, t languages, opt
 			defer func() { <-sem; wg.Done() }()
 			parts[i] = output.Files{}
 			d := newDocSite(doc, t, opts)
+			d.report, d.multi = ser.ReportOf(doc.Meta.Slug), len(docs) > 1
 			d.others = eds[doc.Meta.Slug]
 			if err := d.render(parts[i]); err != nil {
 				errs[i] = fmt.Errorf("%s: %w", doc.File, err)

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 
-	"factsheet/site/factsheet"
 	"factsheet/site/output"
+	"factsheet/site/series"
 )
 
 // factsheetItem is a factsheet on the root page.
@@ -27,40 +27,72 @@ type factsheetItem struct {
 	Count   string // "8 recommendations", in the factsheet's language
 }
 
-// rootView is the data of public/index.html and of 404.html.
-type rootView struct {
-	Factsheets []factsheetItem
+// reportItem is a report on the root page, with its factsheets.
+type reportItem struct {
+	Round   string // its slug
+	Title   string
+	Href    string // its report page
+	Date    string // the latest last update of its factsheets
+	ISO     string
+	Members []factsheetItem
 }
 
-// renderRoot writes public/index.html (every factsheet) and 404.html.
-func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, opts Options) error {
+// rootView is the data of public/index.html and of 404.html.
+type rootView struct {
+	Factsheets []factsheetItem // every factsheet, in content order
+	Reports    []reportItem    // the reports, each with its factsheets
+	Loose      []factsheetItem // the factsheets naming no report
+}
+
+// renderRoot writes public/index.html (every report and factsheet) and
+// 404.html, in the language of the first factsheet; each factsheet's entry
+// is in its own language.
+func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls languages, opts Options) error {
 	v := &rootView{}
 	language := "en"
-	if len(docs) > 0 {
-		language = lang(docs[0])
-	}
-	for _, doc := range docs {
-		d := newDocSite(doc, ls, opts)
-		count, _ := d.cat.Plural(len(d.es), "recommendations") // the key is in every catalogue (TestMessageKeysExist)
-		item := factsheetItem{
-			Title: d.siteTitle(), Party: doc.Meta.Party, Date: d.cat.Date(doc.Meta.LastUpdate), ISO: doc.Meta.LastUpdate,
-			Href: d.slug + "/index.html", Search: d.slug + "/search.html",
-			Counts: d.linkCounts(d.countViews(counts(doc, d.es), d.slug+"/index.html#legend"), "", false, ""), N: len(d.es),
-			Updated: d.cat.T("root.last-update"), Count: count,
-		}
-		if lang(doc) != language {
-			item.Lang = lang(doc)
-		}
-		v.Factsheets = append(v.Factsheets, item)
+	if len(sums) > 0 && sums[0].Language != "" {
+		language = sums[0].Language
 	}
 	t := ls.of(language)
+	bg := newBadger(t)
+	item := func(m *series.Summary) factsheetItem {
+		cat := ls.of(m.Language).cat
+		count, _ := cat.Plural(len(m.Recs), "recommendations") // the key is in every catalogue (TestMessageKeysExist)
+		it := factsheetItem{
+			Title: m.Title, Party: m.Party, Date: cat.Date(m.LastUpdate), ISO: m.LastUpdate,
+			Href: m.Slug + "/index.html", Search: m.Slug + "/search.html",
+			Counts: bg.counts(m, m.Counts(""), m.Slug+"/index.html#legend", ""), N: len(m.Recs),
+			Updated: cat.T("root.last-update"), Count: count,
+		}
+		if m.Language != "" && m.Language != language {
+			it.Lang = m.Language
+		}
+		return it
+	}
+	for i := range sums {
+		v.Factsheets = append(v.Factsheets, item(&sums[i]))
+	}
+	for _, r := range ser.Reports {
+		ri := reportItem{Round: r.Round, Title: r.Title, Href: reportDir(r) + "index.html", Date: t.cat.Date(r.LastUpdate()), ISO: r.LastUpdate()}
+		for _, m := range r.Members {
+			ri.Members = append(ri.Members, item(m))
+		}
+		v.Reports = append(v.Reports, ri)
+	}
+	for _, m := range ser.Loose {
+		v.Loose = append(v.Loose, item(m))
+	}
+	if bg.err != nil {
+		return bg.err
+	}
 	title := t.cat.T("site.title")
 	p := &page{Lang: language, Messages: t.cat.Lang, Title: title, Root: "", SiteTitle: title,
 		Home: "index.html", OGType: "website", SiteName: title, CSP: csp,
 		Description: t.cat.T("site.description"), Body: v}
-	if len(docs) > 0 {
-		p.Levels = levels(docs[0]) // what the badges' aria-describedby point at
+	if len(sums) > 0 {
+		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
 	}
+	p.SeriesSearch, p.Styles = true, []string{"series.css"}
 	if opts.BaseURL != "" {
 		p.Canonical = pageURL(opts.BaseURL, "index.html")
 	}
@@ -69,12 +101,21 @@ func renderRoot(files output.Files, docs []*factsheet.Document, ls languages, op
 		return err
 	}
 	files["index.html"] = b
+	sp := *p
+	sp.Title, sp.Description, sp.Body = t.cat.T("search.title")+" · "+title, t.cat.T("search.site.description"), nil
+	sp.Crumbs = []link{{Label: t.cat.T("crumb.factsheets"), Href: "index.html"}, {Label: t.cat.T("crumb.search")}}
+	if opts.BaseURL != "" {
+		sp.Canonical = pageURL(opts.BaseURL, "search.html")
+	}
+	if files["search.html"], err = t.page("search", &sp); err != nil {
+		return err
+	}
 	nf := *p
 	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
 	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
 	notFoundPage(&nf, files, opts.BaseURL)
-	if len(docs) == 1 {
-		nf.Slug = docs[0].Meta.Slug
+	if len(sums) == 1 {
+		nf.Slug = sums[0].Slug
 	}
 	if b, err = t.page("notfound", &nf); err != nil {
 		return err

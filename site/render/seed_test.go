@@ -208,6 +208,7 @@ func TestSeedPages(t *testing.T) {
 	mustHave(t, files, "lithuania/recommendations/iv-5.html", "<title>Recommendation IV-5 · Require · Lithuania</title>")
 	checkUniqueIDs(t, files)
 	files["lithuania/search-index.js"] = []byte{} // written by package search
+	files["search-index.js"] = []byte{}           // the series index, written by package search
 	files["assets/search.js"], files["assets/search.css"] = []byte{}, []byte{}
 	files["downloads/lithuania-offline.zip"] = []byte{} // written by package bundle
 	for _, p := range linkcheck.Check(files) {

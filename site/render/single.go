@@ -22,6 +22,8 @@ type singleView struct {
 	Facets []facetView
 	State  string
 	Scope  string
+
+	Glossary []glossaryEntry // the abbreviations, linked to the chapters' text
 }
 
 // single writes downloads/<slug>.html, which references the shared
@@ -44,7 +46,7 @@ func (d *docSite) single(files output.Files) error {
 	if v.Party == "" {
 		v.Party = d.cat.T("rec.the-party")
 	}
-	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true,
+	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true, "glossary": true, "glossary-title": true,
 		"site-search-input": true, "site-search-results": true}
 	for _, id := range []string{"explorer-title", "explorer-status", "explorer-form", "explorer-q", "explorer-none"} {
 		ids[id] = true
@@ -78,6 +80,9 @@ func (d *docSite) single(files output.Files) error {
 			rv.Aliases = append(rv.Aliases, "recommendation-"+factsheet.FileStem(s.Label))
 		}
 		v.Recs = append(v.Recs, rv)
+	}
+	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
+		p.Facts.Glossary = "#glossary"
 	}
 	p.Body = v
 	return d.write(files, "single", rel, p)

@@ -12,7 +12,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main", speaking one language.
@@ -50,7 +50,12 @@ func loadTemplates(fsys fs.FS) (languages, error) {
 
 // loadLanguage parses the templates with the messages of one catalogue.
 func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
-	base, err := template.New("layout.html").Funcs(funcs(cat)).ParseFS(fsys, "layout.html", "partials.html")
+	// partials-*.html are further partials, one file per feature
+	more, err := fs.Glob(fsys, "partials-*.html")
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	base, err := template.New("layout.html").Funcs(funcs(cat)).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
@@ -137,6 +142,13 @@ type page struct {
 	// the shared ones, in assets/ ("explorer.js", "views.css").
 	Scripts []string
 	Styles  []string
+	Facts   *pageFacts // the factsheet's title, Party, date and source, and the page's address; nil outside a factsheet
+	JSONLD  any        // schema.org description of the page, written as JSON-LD when not nil
+	// SeriesSearch makes the search box search every factsheet of the site
+	// (root and report pages); otherwise it searches the factsheet Slug.
+	SeriesSearch bool
+	// AllSearch offers, on a factsheet's pages, to search every factsheet.
+	AllSearch bool
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.
@@ -152,4 +164,5 @@ type badge struct {
 type recmark struct {
 	IDs   []link // each identifier of the text, linked to its page
 	Badge badge
+	Share share // copy link and cite, for the first identifier
 }

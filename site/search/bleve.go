@@ -47,8 +47,8 @@ type Engine struct {
 	surface []string            // the surface words, sorted
 	df      map[string][]int    // term → number of documents having it in each of textFields
 	stop    map[string]bool
-	ids     map[string]int // recommendation identifier → record number
-	lang    language       // the analysis of the factsheet's language
+	ids     map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
+	lang    language         // the analysis of the factsheet's language
 }
 
 // indexMapping is the bleve mapping: the analysis of the language for the
@@ -80,35 +80,41 @@ func indexMapping(analyzer string) *mapping.IndexMappingImpl {
 
 // docKey is the bleve identifier of record n: fixed width, so that sorting by
 // identifier is sorting by document order.
-func docKey(n int) string { return fmt.Sprintf("%04d", n) }
+func docKey(n int) string { return fmt.Sprintf("%07d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
-	lang := languageOf(doc.Meta.Language)
+	return open(doc.File, doc.Meta.Slug, doc.Meta.Language, records(doc))
+}
+
+// open indexes search documents in an in-memory bleve index, with the
+// analysis of the language; name is what errors are about.
+func open(name, slug, language string, recs []record) (*Engine, error) {
+	lang := languageOf(language)
 	idx, err := bleve.NewMemOnly(indexMapping(lang.analyzer))
 	if err != nil {
-		return nil, fmt.Errorf("%s: creating the search index: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: creating the search index: %w", name, err)
 	}
-	ix := &Engine{Slug: doc.Meta.Slug, bleve: idx, records: records(doc), ids: map[string]int{}, lang: lang}
+	ix := &Engine{Slug: slug, bleve: idx, records: recs, ids: map[string][]int{}, lang: lang}
 	batch := idx.NewBatch()
 	for n, r := range ix.records {
 		fields := map[string]any{fieldChapter: r.Chapter}
 		if r.Kind == KindRecommendation {
 			fields[fieldText], fields[fieldID], fields[fieldUrgency] = r.Text, r.ID, r.Urgency
 			fields[fieldContext] = r.Context
-			ix.ids[r.ID] = n
+			ix.ids[r.ID] = append(ix.ids[r.ID], n)
 		} else {
 			fields[fieldHeading], fields[fieldBody] = r.Title, r.Text
 		}
 		if err := batch.Index(docKey(n), fields); err != nil {
-			return nil, fmt.Errorf("%s: indexing %s: %w", doc.File, r.URL, err)
+			return nil, fmt.Errorf("%s: indexing %s: %w", name, r.URL, err)
 		}
 	}
 	if err := idx.Batch(batch); err != nil {
-		return nil, fmt.Errorf("%s: indexing: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: indexing: %w", name, err)
 	}
 	if err := ix.analyseCorpus(); err != nil {
-		return nil, fmt.Errorf("%s: %w", doc.File, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return ix, nil
 }

@@ -17,7 +17,7 @@ func TestFrenchIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc, problems := factsheet.Parse("ruritanie.md", src)
-	if doc == nil || len(problems) > 0 {
+	if doc == nil || problems.HasErrors() {
 		t.Fatalf("fixture: %v", problems)
 	}
 	ix, err := Open(doc)

@@ -26,6 +26,7 @@ type record struct {
 	// Context is, for a recommendation, the heading above it and the lead-in
 	// sentence introducing it: indexed with a low weight, never shown.
 	Context string
+	Party   string // the factsheet's Party, in a search across the series
 }
 
 // records lists the search documents of a factsheet: every recommendation

@@ -51,6 +51,7 @@ type Hit struct {
 	URL     string  `json:"url"` // relative to public/
 	Urgency string  `json:"urgency,omitempty"`
 	Chapter string  `json:"chapter"`
+	Party   string  `json:"party,omitempty"` // the factsheet's Party, in a search across the series
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"` // bleve's score within the hit's tier
 }
@@ -67,7 +68,9 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 	var tiers [][]scored
 	var ids []scored
 	for _, id := range pq.IDs {
-		ids = append(ids, scored{n: ix.ids[id], score: 1})
+		for _, n := range ix.ids[id] {
+			ids = append(ids, scored{n: n, score: 1})
+		}
 	}
 	tiers = append(tiers, ids)
 	var words []query.Query
@@ -162,7 +165,7 @@ func (ix *Engine) collect(tiers [][]scored, urgencies []string, matched map[stri
 			}
 			seen[s.n] = true
 			hits = append(hits, Hit{ID: r.ID, Kind: r.Kind, Title: r.Title, URL: r.URL, Urgency: r.Urgency,
-				Chapter: r.Chapter, Snippet: ix.snippet(r.Text, matched), Score: s.score})
+				Chapter: r.Chapter, Party: r.Party, Snippet: ix.snippet(r.Text, matched), Score: s.score})
 		}
 	}
 	return hits

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"strings"
+
+	"factsheet/site/factsheet"
+)
+
+// share is what the "Copy link" and "Cite" buttons of a recommendation copy
+// (assets/share.js). Without a base URL, the script makes the address
+// absolute from the page's own: it then works from file:// and under any
+// sub-path.
+type share struct {
+	ID   string // "IV-5"
+	Href string // the recommendation's page (or entry), relative to the page showing the buttons
+	URL  string // its absolute address, when a base URL is set
+	Cite string // the citation, "{url}" standing for the address
+}
+
+// urlMark stands for the recommendation's address in share.Cite.
+const urlMark = "{url}"
+
+// share returns the buttons' data for identifier id on a page at root; in
+// the single-file edition the link is the entry's anchor.
+func (d *docSite) share(id, root string, single bool) share {
+	s := share{ID: id, Href: d.recHref(root, id), Cite: d.citation(id)}
+	if single {
+		s.Href = "#recommendation-" + factsheet.FileStem(id)
+	}
+	if d.opts.BaseURL != "" {
+		s.URL = pageURL(d.opts.BaseURL, d.slug+"/recommendations/"+factsheet.FileStem(id)+".html")
+	}
+	return s
+}
+
+// citation is the citation of a recommendation, all its words from the
+// factsheet's front matter: "Lanzarote Committee, Factsheet – Lithuania (last
+// update 25 May 2023), Recommendation IV-5, {url}", then the original
+// document's address when the front matter gives it.
+func (d *docSite) citation(id string) string {
+	m := d.doc.Meta
+	var parts []string
+	if a := strings.TrimSpace(m.Author); a != "" {
+		parts = append(parts, a)
+	}
+	title := d.siteTitle()
+	if m.LastUpdate != "" {
+		title += " (" + d.cat.T("cite.last-update", d.cat.Date(m.LastUpdate)) + ")"
+	}
+	parts = append(parts, title, d.cat.T("rec.title", id), urlMark)
+	c := strings.Join(parts, ", ")
+	if m.Source != "" {
+		c += " (" + d.cat.T("cite.source", m.Source) + ")"
+	}
+	return c
+}
+
+// pageFacts is what every page of a factsheet says about it: printed at the
+// top of the page (title, Party, date, address), and in the footer (the
+// original document).
+type pageFacts struct {
+	Title   string
+	Party   string
+	ISO     string // last update, YYYY-MM-DD
+	Date    string // last update, spelt out
+	Address string // the page's absolute address, or its path from the site's root
+	// Absolute tells whether Address is absolute; otherwise assets/share.js
+	// prints the address the page was opened at.
+	Absolute bool
+	Source   string // the original document's address
+	Glossary string // the glossary page, from this page; "" when the text defines no abbreviation
+}
+
+// facts returns the facts of the page at rel, whose canonical address (if
+// any) is canonical.
+func (d *docSite) facts(rel, canonical string) *pageFacts {
+	m := d.doc.Meta
+	f := &pageFacts{
+		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: d.cat.Date(m.LastUpdate),
+		Address: rel, Source: m.Source,
+	}
+	if d.ab != nil {
+		f.Glossary = rootOf(rel) + d.slug + "/glossary.html"
+	}
+	if canonical != "" {
+		f.Address, f.Absolute = canonical, true
+	}
+	return f
+}

@@ -1,0 +1,168 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"factsheet/site/factsheet"
+	"factsheet/site/output"
+)
+
+// SeriesFile is the browser index of every factsheet of the site, relative
+// to public/: the root and report pages search with it.
+const SeriesFile = "search-index.js"
+
+// Part is what the search across the series keeps of one factsheet: its
+// search documents, and whose they are. It holds no document, so that the
+// series index can be made from parts gathered one factsheet at a time.
+type Part struct {
+	Slug  string
+	Party string
+	recs  []record
+}
+
+// NewPart takes the search documents of a factsheet.
+func NewPart(doc *factsheet.Document) Part {
+	recs := records(doc)
+	for i := range recs {
+		recs[i].Party = doc.Meta.Party
+	}
+	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, recs: recs}
+}
+
+// OpenSeries indexes the documents of every part in one bleve index, in
+// part order: a query finds the documents of every Party.
+func OpenSeries(parts []Part) (*Engine, error) {
+	var recs []record
+	for _, p := range parts {
+		recs = append(recs, p.recs...)
+	}
+	return open("the series", "", "", recs)
+}
+
+// IndexSeries writes SeriesFile for the given factsheets.
+func IndexSeries(docs []*factsheet.Document) (output.Files, error) {
+	parts := make([]Part, len(docs))
+	for i, d := range docs {
+		parts[i] = NewPart(d)
+	}
+	b, err := SeriesScript(parts)
+	if err != nil {
+		return nil, err
+	}
+	return output.Files{SeriesFile: b}, nil
+}
+
+// seriesIndex is the browser index of a series: the index of its distinct
+// documents ("shapes": a document of a factsheet with the factsheet's
+// address taken out), and which shapes each factsheet holds. A text that
+// several factsheets share word for word is stored, and its postings listed,
+// once, and so is a snippet text that differs between factsheets only by
+// the Party's name (see shareTexts). The browser expands it to one document per factsheet and shape:
+// document numbers, field lengths and document frequencies are those of the
+// bleve index of all the documents (OpenSeries), so the scores are too.
+type seriesIndex struct {
+	*browserIndex
+	Parties [][2]string `json:"parties"` // [slug, Party] per factsheet
+	// Members lists, per factsheet, its documents' shapes in its order, as
+	// runs [first shape, count, first shape, count, ...].
+	Members [][]int `json:"members"`
+}
+
+// shapeKey is what makes two documents of different factsheets the same:
+// everything indexed or shown but the factsheet's address.
+func shapeKey(r record) string {
+	return strings.Join([]string{r.Kind, r.ID, r.Title, r.URL, r.Urgency, r.Chapter, r.Text, r.Context}, "\x00")
+}
+
+// SeriesScript returns the browser index of a series as a script setting
+// window.factsheetIndex, as Script does for one factsheet.
+func SeriesScript(parts []Part) ([]byte, error) {
+	var shapes []record
+	at := map[string]int{}
+	members := make([][]int, len(parts))
+	var owners []int // per shape: the one part holding it, or -1 when several do
+	total := 0
+	si := &seriesIndex{}
+	for pi, p := range parts {
+		si.Parties = append(si.Parties, [2]string{p.Slug, p.Party})
+		var list []int
+		for _, r := range p.recs {
+			r.URL, r.Party = strings.TrimPrefix(r.URL, p.Slug+"/"), ""
+			k := shapeKey(r)
+			n, ok := at[k]
+			if !ok {
+				n = len(shapes)
+				at[k] = n
+				shapes = append(shapes, r)
+				owners = append(owners, pi)
+			} else if owners[n] != pi {
+				owners[n] = -1
+			}
+			list = append(list, n)
+		}
+		members[pi] = runs(list)
+		total += len(list)
+	}
+	ix, err := open("the series", "", "", shapes)
+	if err != nil {
+		return nil, err
+	}
+	defer ix.Close()
+	bi, err := ix.export()
+	if err != nil {
+		return nil, fmt.Errorf("the series: %w", err)
+	}
+	bi.Count = total
+	shareTexts(bi, owners, parts)
+	si.browserIndex, si.Members = bi, members
+	var buf bytes.Buffer
+	buf.WriteString("window.factsheetIndex=")
+	if err := json.NewEncoder(&buf).Encode(si); err != nil {
+		return nil, err
+	}
+	buf.Truncate(buf.Len() - 1)
+	buf.WriteString(";\n")
+	return buf.Bytes(), nil
+}
+
+// partyMark stands for the Party's name in the snippet texts of a series.
+const partyMark = "\x01"
+
+// shareTexts lets the snippet texts that differ only by the Party's name be
+// stored once: the text of a shape held by one factsheet is written with
+// partyMark for its Party's name, which the browser puts back.
+func shareTexts(bi *browserIndex, owners []int, parts []Part) {
+	at := map[string]int{}
+	var texts []string
+	for n, d := range bi.Docs {
+		t := bi.Texts[d[4].(int)]
+		if o := owners[n]; o >= 0 && parts[o].Party != "" {
+			t = strings.ReplaceAll(t, parts[o].Party, partyMark)
+		}
+		i, ok := at[t]
+		if !ok {
+			i = len(texts)
+			at[t] = i
+			texts = append(texts, t)
+		}
+		d[4] = i
+	}
+	bi.Texts = texts
+}
+
+// runs encodes a list of numbers as [first, count] pairs of consecutive runs.
+func runs(list []int) []int {
+	out := []int{}
+	for i := 0; i < len(list); {
+		j := i + 1
+		for j < len(list) && list[j] == list[j-1]+1 {
+			j++
+		}
+		out = append(out, list[i], j-i)
+		i = j
+	}
+	return out
+}
