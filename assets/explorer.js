@@ -36,8 +36,29 @@
       var i = tok.indexOf(":");
       if (i > 0) (facets[tok.slice(0, i)] = facets[tok.slice(0, i)] || []).push(tok.slice(i + 1));
     });
-    return { el: el, facets: facets, n: Number(el.getAttribute("data-n")) || 1, words: wordsOf(el.querySelector(".rec-text")) };
+    /* data-weights="status:implemented:1 status:not-recorded:3": identifiers of
+       the entry with a value, where its identifiers differ (site/render/dimensions.go) */
+    var weights = {};
+    (el.getAttribute("data-weights") || "").split(" ").forEach(function (tok) {
+      var p = tok.split(":");
+      if (p.length === 3) (weights[p[0]] = weights[p[0]] || {})[p[1]] = Number(p[2]);
+    });
+    return { el: el, facets: facets, weights: weights, n: Number(el.getAttribute("data-n")) || 1, words: wordsOf(el.querySelector(".rec-text")) };
   });
+  /* the identifiers of entry e with value v in dimension k */
+  function weight(e, k, v) {
+    var w = e.weights[k];
+    return w && w[v] !== undefined ? w[v] : e.n;
+  }
+  /* the identifiers of e in the view: all, unless a weighted dimension is chosen */
+  function inView(e, st) {
+    var n = e.n;
+    dims.forEach(function (d) {
+      if (!e.weights[d.key] || !st[d.key].length) return;
+      n = Math.min(n, st[d.key].reduce(function (s, v) { return s + ((e.facets[d.key] || []).indexOf(v) >= 0 ? weight(e, d.key, v) : 0); }, 0));
+    });
+    return n;
+  }
   var groups = Array.prototype.slice.call(scope.querySelectorAll("[data-group]"));
 
   /* words: lower case, accents off; those of the recommendation's own text
@@ -85,7 +106,7 @@
     entries.forEach(function (e) {
       var ok = passes(e, st, query, null);
       e.el.hidden = !ok;
-      if (ok) shown += e.n;
+      if (ok) shown += inView(e, st);
     });
     groups.forEach(function (g) { g.hidden = !g.querySelector("[data-facets]:not([hidden])"); });
     if (none) none.hidden = shown > 0;
@@ -93,7 +114,7 @@
       d.boxes.forEach(function (b) {
         var n = 0;
         entries.forEach(function (e) {
-          if ((e.facets[d.key] || []).indexOf(b.value) >= 0 && passes(e, st, query, d.key)) n += e.n;
+          if ((e.facets[d.key] || []).indexOf(b.value) >= 0 && passes(e, st, query, d.key)) n += e.weights[d.key] ? weight(e, d.key, b.value) : inView(e, st);
         });
         b.parentNode.querySelector(".n").textContent = String(n);
       });

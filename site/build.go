@@ -14,6 +14,7 @@ import (
 	"factsheet/site/output"
 	"factsheet/site/render"
 	"factsheet/site/search"
+	"factsheet/site/status"
 )
 
 // Config is what a build needs; cmd/factsheet fills it from flags.
@@ -33,11 +34,16 @@ type Config struct {
 	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
 	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
 	AllowNoUrgency bool
+
+	// Today (YYYY-MM-DD) is the date against which status dates are
+	// checked; "" for the current day.
+	Today string
 }
 
 // Result is what a build reports besides its error.
 type Result struct {
 	Docs       []*factsheet.Document
+	Status     map[string]*status.Record // the status file of each factsheet that has one, by slug
 	Problems   factsheet.Problems
 	Files      output.Files
 	Stages     []Stage // time of each stage, in order
@@ -105,6 +111,17 @@ func Build(cfg Config) (*Result, error) {
 	err := timed("parse", func() error {
 		var err error
 		res.Docs, res.Problems, err = Load(cfg.Content, cfg.ContentDir)
+		if err != nil {
+			return err
+		}
+		today := cfg.Today
+		if today == "" {
+			today = Today()
+		}
+		var ps factsheet.Problems
+		res.Status, ps, err = LoadStatus(cfg.Content, cfg.ContentDir, res.Docs, today)
+		res.Problems = append(res.Problems, ps...)
+		res.Problems.Sort()
 		return err
 	})
 	if err != nil {
@@ -132,7 +149,7 @@ func Build(cfg Config) (*Result, error) {
 		run  func() error
 	}{
 		{"render", func() error {
-			files, err := render.Site(res.Docs, render.Options{Templates: cfg.Templates, Assets: cfg.Assets, BaseURL: cfg.BaseURL})
+			files, err := render.Site(res.Docs, render.Options{Templates: cfg.Templates, Assets: cfg.Assets, BaseURL: cfg.BaseURL, Status: res.Status})
 			res.Files.Merge(files)
 			return err
 		}},

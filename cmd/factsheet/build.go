@@ -123,6 +123,13 @@ func runCheck(args []string) int {
 		fmt.Fprintln(os.Stderr, "factsheet check:", err)
 		return 1
 	}
+	_, statusProblems, err := site.LoadStatus(cfg.Content, cfg.ContentDir, docs, site.Today())
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "factsheet check:", err)
+		return 1
+	}
+	problems = append(problems, statusProblems...)
+	problems.Sort()
 	for _, p := range problems {
 		fmt.Println(p)
 	}

@@ -6,6 +6,7 @@
 //	factsheet check   [-content DIR]
 //	factsheet serve   [-content DIR] [-addr 127.0.0.1:8080] [-minify] [-poll 300ms] [-allow-no-urgency]
 //	factsheet search  [-content DIR] [-n 10] [-json] QUERY
+//	factsheet status  [-content DIR] SLUG ID STATE -source TEXT [-date YYYY-MM-DD] [-note TEXT] [-link URL]
 //	factsheet version
 //	factsheet help    [COMMAND]
 package main
@@ -33,6 +34,7 @@ func init() {
 		{"check", "[flags]", "report every problem of the content folder; exit 1 if there is any", runCheck},
 		{"serve", "[flags]", "build, serve on localhost, rebuild and reload on change", runServe},
 		{"search", "[flags] QUERY [flags]", "answer a query with the build-time search index", runSearch},
+		{"status", "[flags] SLUG ID STATE [flags]", "record the implementation status of a recommendation in content/SLUG.status.yaml", runStatus},
 		{"version", "", "print the version and the revision the command was built from", runVersion},
 		{"help", "[COMMAND]", "print this help, or the flags of a command", runHelp},
 	}

@@ -41,7 +41,8 @@ func axePages(slug string) []string {
 		slug + "/index.html",
 		slug + "/chapters/ii.html",
 		slug + "/recommendations/iv-5.html",
-		slug + "/recommendations/xi-1.html", // a long observation, in a box that scrolls
+		slug + "/recommendations/ii-11.html", // marks the own words of a shared text
+		slug + "/recommendations/xi-1.html",  // a long observation, in a box that scrolls
 		slug + "/glossary.html",
 		slug + "/recommendations/index.html",
 		slug + "/recommendations/index.html?urgency=require,request&chapter=iv&article=25",

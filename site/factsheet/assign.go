@@ -129,6 +129,7 @@ func (p *fileParser) addRecommendation(seen map[string]*Recommendation, ch *Chap
 			rec.Footnotes = appendUnique(rec.Footnotes, r.Number)
 		}
 	})
+	p.setParts(rec)
 	b.ID, b.Rec = rec.Anchor(), rec
 	p.doc.Recommendations = append(p.doc.Recommendations, rec)
 }

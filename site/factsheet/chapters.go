@@ -22,6 +22,9 @@ func (p *fileParser) buildDocument(units []*unit) {
 	refs = p.splitFusedReferences(refs)
 	p.checkReferences(refs)
 	p.continueFootnotes(units)
+	for _, n := range p.notes {
+		n.Names = p.vocab.namedRecommendations(n.Text.Plain())
+	}
 	p.doc.Footnotes = p.sortedFootnotes()
 	p.resolveLinks(units)
 	blocks := p.stitch(units)

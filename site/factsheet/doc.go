@@ -46,14 +46,30 @@
 //   - a list item with an unclosed parenthesis that stops mid-sentence
 //     continues with the next item when that one starts in lower case and
 //     closes the parenthesis ("- at these levels).");
-//   - a definition that stops mid-sentence continues with the nearest
-//     lower-case paragraph without references that stands right beside a block
-//     of definitions ("programmes.").
+//   - a heading followed, across a page break, by a paragraph or heading
+//     starting in lower case continues with it;
+//   - a text cut before a number and a full stop ("in March" / "2022. Parties
+//     are ..."), which Markdown reads as a numbered list, continues with it,
+//     the number put back, unless it goes on with a numbered list before it;
+//   - a definition that stops mid-sentence continues with its rest, a
+//     paragraph without references that ends a sentence, found by its place:
+//     run over into the next page's footnote area (after its rule, before its
+//     definitions, or alone after the rule when the text before it is
+//     complete or goes on after it), or stranded just before the footnote
+//     area of its own page ("programmes." between a bullet cut mid-sentence
+//     and the definitions). A stranded rest in upper case is taken only where
+//     nothing else can stand there: the text before it goes on after the
+//     definitions, or it stands between a heading or a lead-in and what they
+//     introduce, or it completes a footnote naming recommendations
+//     ("Recommendations X-5," and "X-6."). Otherwise the definition stays cut
+//     and a warning names the paragraph that may be its rest.
 //
 // Recommendation: a paragraph or list item carrying a reference to a footnote
 // whose whole text names recommendations: "Recommendation X-N",
 // "Recommendations X-N and X-M", "Recommendations X-N, X-M, ...". All the
-// identifiers named in one text share it. A list item where such a reference
+// identifiers named in one text share it; when they are named at several
+// references, one of them mid-sentence, each reference closes the words that
+// are its identifiers' own (Part). A list item where such a reference
 // follows a full stop and more text follows it holds two recommendations fused
 // by the conversion; it is split into two items. Other footnotes ("Para. 50")
 // stay attached to the text they annotate.

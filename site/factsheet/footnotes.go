@@ -156,7 +156,6 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 	}
 	for _, n := range notes {
 		trimLeadingSpace(n.Text.Node, p.src)
-		n.Names = p.vocab.namedRecommendations(n.Text.Plain())
 	}
 	return notes
 }

@@ -68,10 +68,7 @@ func endsMidSentence(in *Inline) bool {
 // a link: an address closes a footnote such as "<https://www.weprotect.org/>".
 func endsWithLink(n ast.Node) bool {
 	c := n.LastChild()
-	for c != nil {
-		if _, ref := c.(*FootnoteRef); !ref {
-			break
-		}
+	for c != nil && (isRef(c) || isBlank(c)) {
 		c = c.PreviousSibling()
 	}
 	switch c.(type) {
@@ -79,6 +76,18 @@ func endsWithLink(n ast.Node) bool {
 		return true
 	}
 	return false
+}
+
+func isRef(n ast.Node) bool {
+	_, ok := n.(*FootnoteRef)
+	return ok
+}
+
+// isBlank tells whether n is a text node of white space only, such as the
+// line break after a link.
+func isBlank(n ast.Node) bool {
+	t, ok := n.(*ast.Text)
+	return ok && t.Segment.Len() == 0
 }
 
 // closesSentence tells whether a text ending in a closing bracket or quote has

@@ -133,6 +133,7 @@ type Block struct {
 	Level   int       `json:"level,omitempty"`   // headings: 2 for a section, 3 and more below it
 	ID      string    `json:"id,omitempty"`      // headings: the anchor; recommendations: "rec-ii-6"
 	Ordered bool      `json:"ordered,omitempty"` // lists: numbered
+	Start   int       `json:"-"`                 // numbered lists: the number of the first item, as written
 	Text    *Inline   `json:"text,omitempty"`    // headings, paragraphs and items: the inline text
 	// Children are a list's items, an item's nested lists, a quote's blocks.
 	Children []*Block `json:"children,omitempty"`
@@ -156,6 +157,9 @@ type Recommendation struct {
 	// Children hold sub-items that belong to the text.
 	Block     *Block `json:"-"`
 	Footnotes []int  `json:"footnotes"` // numbers of the footnotes referenced in its text, identity ones included
+	// Parts tell which words are each identifier's own when the text names
+	// them at several references (see Part); nil when all share all of it.
+	Parts []Part `json:"parts,omitempty"`
 	// Articles are the Articles of the Convention named in the headings above
 	// it, its lead-in or its text (see ArticlesIn).
 	Articles []Article `json:"articles,omitempty"`

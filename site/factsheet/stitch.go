@@ -1,6 +1,9 @@
 package factsheet
 
 import (
+	"bytes"
+	"strconv"
+
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -64,7 +67,7 @@ func (p *fileParser) convert(n ast.Node) *Block {
 	case *ast.Paragraph, *ast.TextBlock:
 		return p.paragraph(t)
 	case *ast.List:
-		list := &Block{Kind: BlockList, Pos: pos, Ordered: t.IsOrdered()}
+		list := &Block{Kind: BlockList, Pos: pos, Ordered: t.IsOrdered(), Start: t.Start}
 		for item := t.FirstChild(); item != nil; item = item.NextSibling() {
 			list.Children = append(list.Children, p.item(item))
 		}
@@ -112,65 +115,6 @@ func (p *fileParser) item(n ast.Node) *Block {
 	return it
 }
 
-// continueFootnotes completes each definition cut by a page break with the
-// fragment that continues it: a lower-case paragraph without references that
-// stands right beside a block of definitions, the nearest one in the text.
-func (p *fileParser) continueFootnotes(units []*unit) {
-	for i, u := range units {
-		if u.kind != unitNotes {
-			continue
-		}
-		for _, fn := range u.notes {
-			if !endsMidSentence(fn.Text) {
-				continue
-			}
-			if j := nearestNoteFragment(units, i); j >= 0 {
-				join(fn.Text, units[j].block.Text)
-				units[j].kind = unitUsed
-				continue
-			}
-			p.warnf(fn.Pos, "footnote %d ends mid-sentence and no fragment beside the footnotes continues it: check the page break", fn.Number)
-		}
-	}
-}
-
-// nearestNoteFragment finds the unit index of the fragment closest to units[at]
-// that can continue a footnote, without crossing a heading; -1 if none.
-func nearestNoteFragment(units []*unit, at int) int {
-	best := -1
-	for _, dir := range []int{-1, 1} {
-		for j := at + dir; j >= 0 && j < len(units); j += dir {
-			u := units[j]
-			if u.kind == unitBody && u.block.Kind == BlockHeading {
-				break
-			}
-			if isNoteFragment(units, j) && (best < 0 || abs(j-at) < abs(best-at)) {
-				best = j
-				break
-			}
-		}
-	}
-	return best
-}
-
-// isNoteFragment tells whether units[j] looks like the rest of a footnote:
-// a lower-case paragraph without references next to a block of definitions.
-func isNoteFragment(units []*unit, j int) bool {
-	u := units[j]
-	if u.kind != unitBody || u.block.Kind != BlockParagraph || !startsLowerCase(u.block.Text) || len(refsIn(u.block.Text.Node)) > 0 {
-		return false
-	}
-	besideNotes := func(k int) bool { return k >= 0 && k < len(units) && units[k].kind == unitNotes }
-	return besideNotes(j-1) || besideNotes(j+1)
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
 // stitch rebuilds the body from its units: a paragraph or list item that stops
 // mid-sentence takes the next paragraph as its continuation, a list cut by a
 // page break goes on with the list that follows it, and the page breaks and
@@ -186,6 +130,22 @@ func (p *fileParser) stitch(units []*unit) []*Block {
 		b := u.block
 		last := lastBlock(out)
 		switch {
+		case gap && last != nil && last.Kind == BlockHeading && b.Kind != BlockList && b.Kind != BlockQuote && startsLowerCase(b.Text):
+			join(last.Text, b.Text)
+			gap = false
+			continue
+		case gap && b.Kind == BlockParagraph && p.restOfItem(last, b):
+			join(lastItem(last).Text, b.Text)
+			gap, stitched = false, true
+			continue
+		case numberCut(last, b):
+			join(openTail(last).Text, numberedText(b))
+			if b.Children = b.Children[1:]; len(b.Children) > 0 {
+				b.Start = p.itemNumber(b.Children[0])
+				out = append(out, b) // the items after it: a list of their own
+			}
+			gap, stitched = false, true
+			continue
 		case b.Kind == BlockParagraph && openTail(last) != nil:
 			join(openTail(last).Text, b.Text)
 			gap, stitched = false, true
@@ -262,4 +222,67 @@ func (p *fileParser) joinCutItems(b *Block) {
 	for _, c := range b.Children {
 		p.joinCutItems(c)
 	}
+}
+
+// numberCut tells whether b is the rest of a sentence cut before a number
+// ending with a full stop ("in March | 2022. Parties are ..."), which
+// Markdown reads as a numbered list: the text before stops mid-sentence,
+// and b does not go on with a numbered list before it.
+func numberCut(last, b *Block) bool {
+	if b.Kind != BlockList || !b.Ordered || b.Start < 2 || len(b.Children) == 0 || len(b.Children[0].Children) > 0 || openTail(last) == nil {
+		return false
+	}
+	return !(last.Kind == BlockList && last.Ordered && last.Start+len(last.Children) == b.Start)
+}
+
+// numberedText is the text of the first item of b with its number put back.
+func numberedText(b *Block) *Inline {
+	text := b.Children[0].Text
+	number := ast.NewString([]byte(strconv.Itoa(b.Start) + ". "))
+	if first := text.Node.FirstChild(); first != nil {
+		text.Node.InsertBefore(text.Node, first, number)
+	} else {
+		text.Node.AppendChild(text.Node, number)
+	}
+	return text
+}
+
+// itemNumber reads the number written before a numbered item, or 0.
+func (p *fileParser) itemNumber(item *Block) int {
+	line := p.src[p.lines[item.Pos.Line-1]:]
+	n := 0
+	for _, c := range bytes.TrimLeft(line, " \t") {
+		if c < '0' || c > '9' {
+			break
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+// restOfItem tells whether paragraph b, after a page break, is the rest of
+// the last item of list last cut after a full stop: b carries a reference
+// naming a recommendation and no urgency verb of its own, and the item
+// names none.
+func (p *fileParser) restOfItem(last, b *Block) bool {
+	item := lastItem(last)
+	if item == nil || len(item.Children) > 0 {
+		return false
+	}
+	own, _ := p.identityRefs(item.Text)
+	named, _ := p.identityRefs(b.Text)
+	_, u, _ := p.vocab.verbOf(b.Text)
+	return len(own) == 0 && len(named) > 0 && u == ""
+}
+
+// lastItem returns the last item of a list, at any depth, or nil.
+func lastItem(b *Block) *Block {
+	if b == nil || b.Kind != BlockList || len(b.Children) == 0 {
+		return nil
+	}
+	item := b.Children[len(b.Children)-1]
+	if n := len(item.Children); n > 0 && item.Children[n-1].Kind == BlockList {
+		return lastItem(item.Children[n-1])
+	}
+	return item
 }

@@ -14,9 +14,10 @@ type alsoView struct {
 }
 
 // also is the report link of identifier id for a page at root, or nil when
-// the factsheet belongs to no report.
+// the factsheet belongs to no report or is the only one of its report.
 func (d *docSite) also(root, id string) *alsoView {
-	if d.report == nil {
+	if d.report == nil || len(d.report.Members) < 2 {
+		// a report of this factsheet alone cannot say who else received it
 		return nil
 	}
 	v := &alsoView{ID: id, Href: root + reportIDPage(d.report, id)}

@@ -20,12 +20,12 @@ type alternate struct {
 // its pages are and which chapters and identifiers it has.
 type edition struct {
 	slug, lang string
-	pages      map[string]bool // "chapters/ii.html", "recommendations/ii-5.html"
+	pages      map[string]bool // the pages only some factsheets have: "chapters/ii.html", "recommendations/ii-5.html", "glossary.html"
 }
 
 // newEdition summarises a factsheet for its other editions.
 func newEdition(doc *factsheet.Document) edition {
-	e := edition{slug: doc.Meta.Slug, lang: lang(doc), pages: map[string]bool{}}
+	e := edition{slug: doc.Meta.Slug, lang: lang(doc), pages: map[string]bool{"glossary.html": newAbbrevs(doc) != nil}}
 	for _, c := range doc.Chapters {
 		e.pages["chapters/"+c.Slug()+".html"] = true
 	}
@@ -108,6 +108,8 @@ func counterpart(rel, from string, to edition) string {
 		page = "index.html"
 	case strings.HasPrefix(page, "recommendations/") && page != "recommendations/index.html":
 		page = "recommendations/index.html"
+	case page == "glossary.html":
+		page = "index.html"
 	}
 	return to.slug + "/" + page
 }

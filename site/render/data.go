@@ -25,6 +25,19 @@ type record struct {
 	Footnotes    []noteData `json:"footnotes"`     // the footnotes referenced in its text, identity ones included
 	// Articles are the Articles of the Convention it names, in its headings or text
 	Articles []factsheet.Article `json:"articles"`
+	// Status is the latest entry of the status file, History all of them,
+	// oldest first; both are left out when there is none.
+	Status  *statusData  `json:"status,omitempty"`
+	History []statusData `json:"history,omitempty"`
+}
+
+// statusData is an entry of the status file in recommendations.json.
+type statusData struct {
+	State  string `json:"state"` // one of the states of site/status, e.g. "in-progress"
+	Date   string `json:"date"`  // YYYY-MM-DD
+	Source string `json:"source"`
+	Note   string `json:"note,omitempty"` // inline Markdown, as written
+	Link   string `json:"link,omitempty"`
 }
 
 // noteData is a footnote in the data files.
@@ -74,6 +87,12 @@ func (d *docSite) records() []record {
 		for _, n := range r.Footnotes {
 			rec.Footnotes = append(rec.Footnotes, noteData{N: n, Text: notes[n]})
 		}
+		for _, h := range d.st.History(e.ID) {
+			rec.History = append(rec.History, statusData{State: string(h.State), Date: h.Date, Source: h.Source, Note: h.Note, Link: h.Link})
+		}
+		if n := len(rec.History); n > 0 {
+			rec.Status = &rec.History[n-1]
+		}
 		out = append(out, rec)
 	}
 	return out
@@ -103,12 +122,14 @@ func (d *docSite) data(files output.Files) error {
 }
 
 // csvHeader is the header row of recommendations.csv.
-var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes", "articles"}
+var csvHeader = []string{"id", "ids", "chapter", "chapter_title", "urgency", "section", "text", "url", "footnotes", "articles", "status", "status_date", "status_source"}
 
 // recordsCSV writes the records as RFC 4180 CSV (CRLF line ends, fields quoted
 // when needed). The list columns are flattened: "ids" joins the identifiers
 // with a space ("V-4 V-7 V-12 V-15"); "footnotes" writes each footnote as
 // "n: text" and joins them with " | " ("16: Para. 95. | 17: Recommendation II-12.").
+// The last three columns are the current state, its date and its source,
+// empty when none is recorded.
 // A cell that a spreadsheet would run as a formula is defused, see cell.
 func recordsCSV(recs []record) ([]byte, error) {
 	var b bytes.Buffer
@@ -126,7 +147,10 @@ func recordsCSV(recs []record) ([]byte, error) {
 		for _, a := range r.Articles {
 			arts = append(arts, a.String())
 		}
-		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | "), strings.Join(arts, " | ")}
+		row := []string{r.ID, strings.Join(r.IDs, " "), r.Chapter, r.ChapterTitle, r.Urgency, r.Section, r.Text, r.URL, strings.Join(notes, " | "), strings.Join(arts, " | "), "", "", ""}
+		if s := r.Status; s != nil {
+			row[10], row[11], row[12] = s.State, s.Date, s.Source
+		}
 		for i := range row {
 			row[i] = cell(row[i])
 		}

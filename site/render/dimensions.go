@@ -20,6 +20,9 @@ type dimension struct {
 	values func(d *docSite, r *factsheet.Recommendation) []string
 	// options are every value, in the order shown, with their labels
 	options func(d *docSite) []option
+	// idValues, when set, are one identifier's own values, which the
+	// counts count (a text's identifiers may differ, e.g. in status)
+	idValues func(d *docSite, id string) []string
 }
 
 // option is one value of a dimension, shown as a checkbox.
@@ -37,6 +40,8 @@ var dimensions = []dimension{
 	{Key: "chapter", Legend: "explorer.chapter", values: chapterValues, options: chapterOptions},
 	{Key: "addressee", Legend: "explorer.addressee", values: addresseeValues, options: addresseeOptions},
 	{Key: "article", Legend: "explorer.article", values: articleValues, options: articleOptions},
+	{Key: "status", Legend: "explorer.status", values: func(d *docSite, r *factsheet.Recommendation) []string { return statusValues(d, r.IDs) },
+		options: statusOptions, idValues: func(d *docSite, id string) []string { return statusValues(d, []string{id}) }},
 }
 
 func urgencyValues(_ *docSite, r *factsheet.Recommendation) []string {
@@ -123,7 +128,11 @@ func (d *docSite) facetViews() []facetView {
 	for _, dim := range dimensions {
 		n := map[string]int{}
 		for _, e := range d.es {
-			for _, v := range dim.values(d, e.Rec) {
+			vs := dim.values(d, e.Rec)
+			if dim.idValues != nil {
+				vs = dim.idValues(d, e.ID)
+			}
+			for _, v := range vs {
 				n[v]++
 			}
 		}
@@ -147,6 +156,36 @@ func (d *docSite) facets(r *factsheet.Recommendation) string {
 	for _, dim := range dimensions {
 		for _, v := range dim.values(d, r) {
 			parts = append(parts, dim.Key+":"+v)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// weights is the data-weights attribute of a text with several identifiers:
+// "key:value:n" for each value of a dimension whose identifiers may differ
+// (idValues), n its identifiers, so that the explorer counts identifiers,
+// not texts; "" when every identifier counts for every value.
+func (d *docSite) weights(r *factsheet.Recommendation) string {
+	if len(r.IDs) < 2 {
+		return ""
+	}
+	var parts []string
+	for _, dim := range dimensions {
+		if dim.idValues == nil {
+			continue
+		}
+		n := map[string]int{}
+		var order []string
+		for _, id := range r.IDs {
+			for _, v := range dim.idValues(d, id) {
+				if n[v] == 0 {
+					order = append(order, v)
+				}
+				n[v]++
+			}
+		}
+		for _, v := range order {
+			parts = append(parts, dim.Key+":"+v+":"+strconv.Itoa(n[v]))
 		}
 	}
 	return strings.Join(parts, " ")

@@ -10,6 +10,7 @@ import (
 	"factsheet/site/i18n"
 	"factsheet/site/output"
 	"factsheet/site/series"
+	"factsheet/site/status"
 )
 
 // docSite renders the sub-site of one factsheet.
@@ -34,6 +35,7 @@ type docSite struct {
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
+	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 	ab     *abbrevs                 // the abbreviations the text defines; nil for none
 
@@ -50,6 +52,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.es = entries(doc)
+	d.st = opts.Status[doc.Meta.Slug]
 	d.ab = newAbbrevs(doc)
 	for i, e := range d.es {
 		d.byID[e.ID] = i
@@ -59,7 +62,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options) *docSite {
 
 // render adds every file of the factsheet to files.
 func (d *docSite) render(files output.Files) error {
-	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.glossary}
+	steps := []func(output.Files) error{d.home, d.chapters, d.recommendations, d.list, d.plan, d.search, d.data, d.single, d.glossary, d.changes}
 	for _, step := range steps {
 		if err := step(files); err != nil {
 			return err
@@ -186,7 +189,7 @@ func (d *docSite) marker(root string, single bool) func(*factsheet.Recommendatio
 			if single {
 				href = "#recommendation-" + factsheet.FileStem(id)
 			}
-			m.IDs = append(m.IDs, link{Label: id, Href: href})
+			m.IDs = append(m.IDs, markID{link{Label: id, Href: href}, d.stateMark(id)})
 		}
 		return d.t.partial("recmark", m)
 	}
@@ -231,6 +234,9 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if len(p.Crumbs) > 0 {
 		// every breadcrumb starts at the list of all factsheets
 		p.Crumbs = append([]link{{Label: d.cat.T("crumb.factsheets"), Href: p.Root + "index.html"}}, p.Crumbs...)
+	}
+	if d.st != nil {
+		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
 	}
 	b, err := d.t.page(kind, p)
 	if err != nil {

@@ -25,13 +25,14 @@ type listView struct {
 
 // exEntry is one stated text in the explorer, with every identifier it carries.
 type exEntry struct {
-	IDs      []link // each identifier, linked to its page
+	IDs      []markID // each identifier, linked to its page, with its state
 	Badge    badge
 	Section  string // "Addressed to Lithuania"
 	Articles []link // the Articles of the Convention it names
 	LeadIn   template.HTML
 	Text     template.HTML
 	Facets   string // data-facets, see dimensions
+	Weights  string // data-weights, see weights
 	N        int    // identifiers: what the counts count
 }
 
@@ -77,7 +78,7 @@ func (d *docSite) exEntries(root string) map[*factsheet.Chapter][]exEntry {
 		refs.omit = true
 		x := exEntry{
 			Badge: d.badge(r.Urgency, d.legend(root)), Section: d.sectionLabel(r.Section),
-			Articles: d.articleLinks(r), Facets: d.facets(r), N: len(r.IDs),
+			Articles: d.articleLinks(r), Facets: d.facets(r), Weights: d.weights(r), N: len(r.IDs),
 			LeadIn: d.in.html(r.LeadIn, refs),
 		}
 		var w bytes.Buffer
@@ -85,7 +86,7 @@ func (d *docSite) exEntries(root string) map[*factsheet.Chapter][]exEntry {
 		b.standalone(&w, r.Block)
 		x.Text = template.HTML(w.String())
 		for _, id := range sortedIDs(r.IDs) {
-			x.IDs = append(x.IDs, link{Label: id, Href: d.recHref(root, id)})
+			x.IDs = append(x.IDs, markID{link{Label: id, Href: d.recHref(root, id)}, d.stateMark(id)})
 		}
 		out[r.Chapter] = append(out[r.Chapter], x)
 	}

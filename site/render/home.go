@@ -37,6 +37,8 @@ type homeView struct {
 	Zip        link   // downloads/<slug>-offline.zip
 	SingleName string // data-download key of the single-file edition
 	ZipName    string
+	Progress   *progressView // the implementation status; nil without a status file
+	NoStatus   bool          // no status file: one line says so
 }
 
 // intro returns the introduction chapter: the first one, when it states no
@@ -83,6 +85,10 @@ func (d *docSite) home(files output.Files) error {
 		SingleFile: link{Label: d.cat.T("home.single"), Href: "../downloads/" + d.slug + ".html"},
 		Zip:        link{Label: d.cat.T("home.zip"), Href: "../downloads/" + d.slug + "-offline.zip"},
 		SingleName: d.slug + ".html", ZipName: d.slug + "-offline.zip",
+		Progress: d.progress("changes.html", "changes.xml"), NoStatus: d.st == nil,
+	}
+	if v.Progress != nil {
+		p.Feed = "changes.xml"
 	}
 	if c := d.intro(); c != nil {
 		refs := newRefs(d.nt.known, true)

@@ -66,6 +66,7 @@ type inliner struct {
 	cat *i18n.Catalogue // the messages of the page's language (a reference's label)
 	r   renderer.Renderer
 	cur *refs
+	own *ownWords     // the own words to mark in the text being rendered, if any
 	buf bytes.Buffer  // reused by every call: an inliner serves one goroutine
 	w   *bufio.Writer // goldmark's buffered writer over buf
 }
@@ -82,7 +83,7 @@ func newInliner(cat *i18n.Catalogue) *inliner {
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (in *inliner) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(factsheet.KindFootnoteRef, in.footnoteRef)
+	reg.Register(factsheet.KindFootnoteRef, in.ownRef)
 	reg.Register(ast.KindParagraph, skip)
 	reg.Register(ast.KindTextBlock, skip)
 	reg.Register(ast.KindLink, in.link)
@@ -100,9 +101,16 @@ func (in *inliner) html(t *factsheet.Inline, r *refs) template.HTML {
 	in.cur = r
 	in.buf.Reset()
 	in.w.Reset(&in.buf)
+	if in.own != nil && in.own.on {
+		in.own.open(in.w)
+	}
 	if err := in.r.Render(in.w, t.Source, t.Node); err != nil {
 		// rendering into memory cannot fail; keep the text readable anyway
 		return template.HTML(template.HTMLEscapeString(t.Plain()))
+	}
+	if in.own != nil && in.own.on {
+		in.own.close(in.w)
+		_ = in.w.Flush()
 	}
 	return template.HTML(strings.TrimSpace(in.buf.String()))
 }

@@ -21,6 +21,7 @@ type planRow struct {
 	Word    string // the urgency's word, "Require"
 	Text    string // lead-in and text, plain, as one would quote it
 	Chapter string // "IV. Jurisdiction rules"
+	Status  string // the latest entries of the status file, "" when none (see planStatus)
 }
 
 // planColumn is one column of the action plan, in the page, the CSV and the
@@ -43,7 +44,7 @@ var planColumns = []planColumn{
 	{Header: "plan.col.responsible", Width: 24},
 	{Header: "plan.col.measures", Width: 40},
 	{Header: "plan.col.deadline", Width: 12},
-	{Header: "plan.col.status", Width: 14},
+	{Header: "plan.col.status", Width: 24, value: func(r planRow) string { return r.Status }},
 }
 
 // planFixed is the number of columns the page writes in its own way:
@@ -68,6 +69,7 @@ func (d *docSite) planRows(all bool) []planRow {
 		out = append(out, planRow{
 			Rec: r, IDs: strings.Join(sortedIDs(r.IDs), ", "), Word: levelOf(d.doc, r.Urgency).Word,
 			Text: recPlain(r), Chapter: r.Chapter.Number + ". " + r.Chapter.Title,
+			Status: d.planStatus(r.IDs),
 		})
 	}
 	return out
@@ -196,10 +198,11 @@ func (d *docSite) planGroups(root string) []planGroup {
 			row.IDs = append(row.IDs, link{Label: id, Href: d.recHref(root, id)})
 		}
 		for _, c := range planColumns[planFixed:] {
-			cell := planCell{Label: d.cat.T(c.Header), Fill: c.value == nil}
-			if !cell.Fill {
+			cell := planCell{Label: d.cat.T(c.Header)}
+			if c.value != nil {
 				cell.Value = c.value(r)
 			}
+			cell.Fill = cell.Value == "" // nothing known yet: a cell to fill in
 			row.Cells = append(row.Cells, cell)
 		}
 		g := &out[len(out)-1]

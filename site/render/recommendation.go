@@ -16,6 +16,7 @@ type item struct {
 	Href    string
 	Badge   badge
 	Summary string
+	State   template.HTML // the state's badge; "" without a status file
 	Current bool          // the page's own recommendation
 	HTML    template.HTML // the list entry, from the "rec-item" template
 }
@@ -32,16 +33,21 @@ type recView struct {
 	Chapter   link
 	LeadIn    template.HTML
 	Text      template.HTML
+	Own       string // says which words of a shared text are the identifier's own, when they are marked
 	Footnotes []fnView
 	Shared    []link // the other identifiers of the same text
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item   // the recommendations of the same chapter
-	Articles  []link   // the Articles of the Convention it names
-	Facets    string   // single-file edition: the entry's facets for the explorer (see dimensions)
-	N         int      // single-file edition: the identifiers of the entry, which counts them all
-	Aliases   []string // single-file edition: the anchors of the entry's other identifiers
+	Others    []item      // the recommendations of the same chapter
+	Articles  []link      // the Articles of the Convention it names
+	Facets    string      // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int         // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string    // single-file edition: the anchors of the entry's other identifiers
+	Status    *stateView  // the current state; nil without a status file
+	History   []stateView // every entry, newest first
+	States    []idState   // single-file edition: the state of each identifier of the text
+	Weights   string      // single-file edition: the entry's data-weights (see weights)
 
 	Also *alsoView // the other Parties of the report that received it
 }
@@ -78,12 +84,15 @@ func (d *docSite) recRefs(r *factsheet.Recommendation, ids bool) *refs {
 	return refs
 }
 
-// recText renders a recommendation's lead-in and text with refs.
-func (d *docSite) recText(r *factsheet.Recommendation, refs *refs) (leadIn, text template.HTML) {
+// recText renders a recommendation's lead-in and text with refs, marking
+// the words that are own's when the text names identifiers mid-sentence.
+func (d *docSite) recText(r *factsheet.Recommendation, refs *refs, own string) (leadIn, text template.HTML) {
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
+	d.in.own = newOwnWords(r, own)
 	b.standalone(&w, r.Block)
+	d.in.own = nil
 	return leadIn, template.HTML(w.String())
 }
 
@@ -109,11 +118,21 @@ func (d *docSite) recView(i int, root string, single bool) *recView {
 	if single {
 		v.Chapter.Href = "#chapter-" + r.Chapter.Slug()
 	}
+	if single {
+		v.States = d.idStates(r.IDs)
+	} else if v.Status = d.current(e.ID); v.Status != nil {
+		v.History = d.history(e.ID)
+	}
 	refs := d.recRefs(r, !single)
 	if !single {
 		v.Context = d.contextOf(r, refs)
 	}
-	v.LeadIn, v.Text = d.recText(r, refs)
+	page := e.ID // whose own words the text marks
+	if single {
+		page = "" // the edition states a shared text once, for all its identifiers
+	}
+	v.LeadIn, v.Text = d.recText(r, refs, page)
+	v.Own = ownNote(r, page)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked
@@ -159,6 +178,7 @@ func (d *docSite) item(e entry, root string, current bool) item {
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
 		Summary: d.summary(e),
+		State:   d.stateMark(e.ID),
 	}
 	key := fmt.Sprintf("%s\x00%s\x00%t", e.ID, root, current)
 	if h, ok := d.items[key]; ok {

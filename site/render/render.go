@@ -27,6 +27,7 @@ import (
 	"factsheet/site/i18n"
 	"factsheet/site/output"
 	"factsheet/site/series"
+	"factsheet/site/status"
 )
 
 // Options are the inputs of rendering besides the documents.
@@ -34,6 +35,8 @@ type Options struct {
 	Templates fs.FS  // the templates/ folder: embedded, or on disk while editing
 	Assets    fs.FS  // the assets/ folder, copied to assets/
 	BaseURL   string // absolute address of public/ when published ("https://x.github.io/repo/"), or ""
+	// Status holds the status file of each factsheet that has one, by slug.
+	Status map[string]*status.Record
 }
 
 // slugPattern is what a factsheet's slug must look like to become a folder name.

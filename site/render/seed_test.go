@@ -172,7 +172,7 @@ func TestSeedData(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != "id,ids,chapter,chapter_title,urgency,section,text,url,footnotes,articles" || len(rows) != 91 {
+	if strings.Join(rows[0], ",") != "id,ids,chapter,chapter_title,urgency,section,text,url,footnotes,articles,status,status_date,status_source" || len(rows) != 91 {
 		t.Fatalf("csv header %v, %d rows", rows[0], len(rows))
 	}
 	for i, row := range rows[1:] {

@@ -18,10 +18,13 @@ type singleView struct {
 	Chapters []*chapterView
 	Recs     []*recView
 	// the explorer of the list of recommendations, its view kept in the fragment
-	Party  string
-	Facets []facetView
-	State  string
-	Scope  string
+	Party    string
+	Facets   []facetView
+	State    string
+	Scope    string
+	Progress *progressView // nil without a status file
+	NoStatus bool
+	Changes  *changesView
 
 	Glossary []glossaryEntry // the abbreviations, linked to the chapters' text
 }
@@ -75,11 +78,19 @@ func (d *docSite) single(files output.Files) error {
 		}
 		seen[e.Rec] = true
 		rv := d.recView(i, p.Root, true)
-		rv.Facets, rv.N = d.facets(e.Rec), len(e.Rec.IDs)
+		rv.Facets, rv.Weights, rv.N = d.facets(e.Rec), d.weights(e.Rec), len(e.Rec.IDs)
 		for _, s := range rv.Shared {
 			rv.Aliases = append(rv.Aliases, "recommendation-"+factsheet.FileStem(s.Label))
 		}
 		v.Recs = append(v.Recs, rv)
+	}
+	v.NoStatus = d.st == nil
+	if v.Progress = d.progress("", ""); v.Progress != nil {
+		ids["progress"], ids["changes"] = true, true
+		v.Changes = d.changesView(func(id, _ string) string { return "#recommendation-" + factsheet.FileStem(id) }, 3)
+		for _, day := range v.Changes.Days {
+			ids[day.ID] = true
+		}
 	}
 	if v.Glossary = d.glossaryEntries(p.Root, true); v.Glossary != nil {
 		p.Facts.Glossary = "#glossary"

@@ -12,7 +12,7 @@ import (
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
-var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id"}
+var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id", "changes"}
 
 // templates holds one template set per page kind, each a clone of the layout
 // and the partials with the page's own "main", speaking one language.
@@ -132,6 +132,7 @@ type page struct {
 	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
 	LangScripts []string    // the language's own scripts under assets/, e.g. the stemmer of its search
 	Alternates  []alternate // the page in every edition of the factsheet, when it has several
+	Feed        string      // the page's Atom feed, for <link rel="alternate">
 	Body        any         // the page kind's own data
 
 	// HeadScript is an inline script run before the stylesheets (the 404
@@ -162,7 +163,14 @@ type badge struct {
 
 // recmark is the marker of a recommendation in the chapter text.
 type recmark struct {
-	IDs   []link // each identifier of the text, linked to its page
+	IDs   []markID // each identifier of the text, linked to its page
 	Badge badge
 	Share share // copy link and cite, for the first identifier
+}
+
+// markID is an identifier in a recmark, with its state's badge when the
+// factsheet has a status file.
+type markID struct {
+	link
+	State template.HTML
 }
