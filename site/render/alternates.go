@@ -69,7 +69,11 @@ func (d *docSite) alternates(rel string) []alternate {
 	if len(d.others) == 0 {
 		return nil
 	}
-	return pageAlternates(rel, newEdition(d.doc), d.others, d.langs, d.opts.BaseURL)
+	if d.self == nil {
+		e := newEdition(d.doc)
+		d.self = &e
+	}
+	return pageAlternates(rel, *d.self, d.others, d.langs, d.opts.BaseURL)
 }
 
 // pageAlternates lists the page at rel of edition self in every edition,

@@ -22,6 +22,7 @@ type docSite struct {
 	// the factsheet in other languages (see editions)
 	langs  languages
 	others []edition
+	self   *edition // this factsheet as its other editions see it, made on first use
 	// scripts are the language's own scripts under assets/ (see languageScripts)
 	scripts []string
 	opts    Options
