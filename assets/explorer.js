@@ -14,6 +14,7 @@
    Without this script the whole list shows, with the stylesheet's urgency filter. */
 (function () {
   "use strict";
+  var I18N = window.factsheetI18n, M = I18N.t; // the page language's words (assets/messages.js)
 
   var form = document.getElementById("explorer-form");
   var scope = form && document.getElementById(form.getAttribute("data-scope"));
@@ -122,16 +123,17 @@
     if (write) writeAddress(st);
   }
 
+  function count(n) { return M(I18N.plural(n, "recommendations"), I18N.num(n)); }
+
   /* the heading follows the filter: "Lithuania is required or requested to: 12 recommendations" */
   function heading(st, n) {
-    var many = n === 1 ? " recommendation" : " recommendations";
     var urgency = dims.filter(function (d) { return d.key === "urgency"; })[0];
     var said = urgency ? urgency.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-title"); }) : [];
     var text = baseHeading;
     if (said.length) {
-      text = title.getAttribute("data-party") + " is " + said.join(" or ") + " to: " + n + many;
+      text = M("explorer.heading", title.getAttribute("data-party"), said.join(M("explorer.or")), count(n));
     } else if (filtered(st)) {
-      text = baseHeading + ": " + n + many;
+      text = M("explorer.filtered", baseHeading, count(n));
     }
     if (title) title.textContent = text;
     if (status) status.textContent = describe(st, n);
@@ -148,13 +150,13 @@
       var labels = d.boxes.filter(function (b) { return b.checked; }).map(function (b) {
         return b.parentNode.querySelector("span").textContent;
       });
-      parts.push(d.boxes[0].closest("fieldset").querySelector("legend").textContent + ": " + labels.join(", "));
+      parts.push(M("explorer.facet", d.boxes[0].closest("fieldset").querySelector("legend").textContent, labels.join(", ")));
     });
-    if (words.value.trim()) parts.push("Words: " + words.value.trim());
+    if (words.value.trim()) parts.push(M("explorer.words", words.value.trim()));
     var total = entries.reduce(function (s, e) { return s + e.n; }, 0);
-    var head = n === total ? n + (n === 1 ? " recommendation" : " recommendations") : n + " of " + total + " recommendations";
+    var head = n === total ? count(n) : M("explorer.some", I18N.num(n), I18N.num(total));
     if (parts.length) return head + " · " + parts.join(" · ");
-    return n === total ? head + ", by chapter." : head + ".";
+    return n === total ? M("explorer.by-chapter", head) : head + ".";
   }
 
   /* the address: "urgency=require,request&chapter=iv&q=helpline" */

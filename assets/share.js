@@ -40,7 +40,8 @@
     const text = what === "cite" ? el.dataset.citation.replace("{url}", address) : address;
     const box = output(el);
     const [label, field, status] = box.children;
-    label.textContent = what === "cite" ? "Citation" : "Link";
+    const M = window.factsheetI18n.t; // the page language's words (assets/messages.js)
+    label.textContent = what === "cite" ? M("share.citation") : M("share.link");
     field.value = text;
     field.style.height = "auto"; // as tall as its text (CSSOM, which the CSP allows)
     field.style.height = field.scrollHeight + 2 + "px";
@@ -49,7 +50,7 @@
     try {
       if (!navigator.clipboard) throw new Error("no clipboard");
       await navigator.clipboard.writeText(text);
-      status.textContent = what === "cite" ? "Citation copied." : "Link copied.";
+      status.textContent = what === "cite" ? M("share.citation.copied") : M("share.link.copied");
       box.dataset.copied = "clipboard";
       return;
     } catch (e) {
@@ -58,7 +59,7 @@
     field.focus();
     field.select();
     box.dataset.copied = "selected";
-    status.textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+    status.textContent = M("share.selected");
   }
 
   function setUpShare() {

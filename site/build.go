@@ -226,6 +226,7 @@ func (b *builder) site() error {
 		return nil
 	})
 	b.r.Series(sums)
+	b.r.Editions(docs)
 	if b.cfg.Cache != nil {
 		if b.deps, err = depsKey(b.cfg, sums); err != nil {
 			return err

@@ -1,14 +1,19 @@
   /* analysis.js: a word as bleve analyses it (Go side: site/search/analysis.go, terms.go). */
-  /* ---- analysis, as bleve's English analyzer does it ---- */
+  /* ---- analysis, as bleve's analyzer of the factsheet's language does it ---- */
 
   function normalize(w) {
     w = w.toLowerCase().replace(/[’＇]/g, "'");
     return w.slice(-2) === "'s" ? w.slice(0, -2) : w;
   }
+  /* own: the analysis of a language other than English, from its own script
+     (window.factsheetAnalyzers[lang], e.g. stem-fr.js); the index names it. */
+  function own(I) { return I.lang && (window.factsheetAnalyzers || {})[I.lang]; }
+  /* analyze: the corpus's own term for a word it holds; otherwise bleve's
+     analysis of the factsheet's language. */
   function analyze(w) {
-    var x = load(), n = normalize(w);
+    var x = load(), n = normalize(w), a = own(x.I);
     if (x.words.has(n)) return x.words.get(n);
-    return x.stop.has(n) ? "" : stem(n);
+    return a ? a(n, x.stop) : x.stop.has(n) ? "" : stem(n);
   }
   function runes(s) { return Array.from(s).length; }
 

@@ -4,8 +4,8 @@
   var X = null; // the decoded index, built on first use
 
   /* load decodes the index: the word → term map (words front-coded, see
-     site/search/export.go; a word's term is its stem unless the index gives
-     it after "="), each term's postings per field as
+     site/search/export.go; a word's term is its analysis alone, in the
+     index's language, unless the index gives it after "="), each term's postings per field as
      [document, frequency] pairs (line i of I.post is the i-th term in order
      of first appearance among the words), document frequencies, and each
      document's field norms from its length, the sum of its frequencies. */
@@ -15,10 +15,10 @@
     if (!I || I.v !== 2) return null;
     X = { I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
       stop: new Set(I.stop.split(" ")), norms: [], docsOf: null };
-    var lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.docs.length).fill(0); }), prev = [];
+    var an = own(I), lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.docs.length).fill(0); }), prev = [];
     (I.words.match(/[A-Z][^A-Z]*/g) || []).forEach(function (e) {
       var eq = e.indexOf("="), w = prev.slice(0, e.charCodeAt(0) - 65).join("") + e.slice(1, eq < 0 ? e.length : eq);
-      var t = eq < 0 ? stem(w) : e.slice(eq + 1);
+      var t = eq >= 0 ? e.slice(eq + 1) : an ? an(w, X.stop) : stem(w);
       prev = Array.from(w);
       X.words.set(w, t);
       X.surface.push(w);

@@ -23,6 +23,16 @@
     return "#" + ch.id;
   }
 
+  /* M, plural and num: the page language's words (assets/messages.js). */
+  function M() { return window.factsheetI18n.t.apply(null, arguments); }
+  function plural(n, key) { return window.factsheetI18n.plural(n, key); }
+  function num(n) { return window.factsheetI18n.num(n); }
+  /* word is the factsheet's own word for an urgency level, from its legend. */
+  function word(u) {
+    var d = document.getElementById("desc-" + u);
+    return d && d.dataset.word ? d.dataset.word : u;
+  }
+
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -32,11 +42,11 @@
 
   /* result fills e with the parts of a hit: title, badge, chapter, snippet. */
   function result(e, h, headTag) {
-    var head = el(headTag, "sr-title", h.kind === "recommendation" ? "Recommendation " + h.id : h.title);
+    var head = el(headTag, "sr-title", h.kind === "recommendation" ? M("recommendation", h.id) : h.title);
     e.appendChild(head);
     if (h.urgency) {
       e.appendChild(document.createTextNode(" "));
-      e.appendChild(el("span", "badge u-" + h.urgency, h.urgency[0].toUpperCase() + h.urgency.slice(1)));
+      e.appendChild(el("span", "badge u-" + h.urgency, word(h.urgency)));
     }
     if (h.party) e.appendChild(el("span", "sr-party", h.party));
     if (h.chapter !== h.title) e.appendChild(el("span", "sr-chapter", h.chapter));
@@ -52,8 +62,8 @@
   }
 
   function count(n, total, q) {
-    if (!n) return "No result for “" + q + "”";
-    return (n < total ? n + " of " + total : total) + (total === 1 ? " result" : " results") + " for “" + q + "”";
+    if (!n) return M("none", q);
+    return n < total ? M("count.some", num(n), num(total), q) : M(plural(total, "count"), num(total), q);
   }
 
   function box() {
@@ -63,12 +73,12 @@
     status.setAttribute("role", "status");
     list.parentNode.insertBefore(status, list.nextSibling);
     list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
+    list.setAttribute("aria-label", M("results"));
     input.setAttribute("role", "combobox");
     input.setAttribute("aria-autocomplete", "list");
     input.setAttribute("aria-controls", list.id);
     input.setAttribute("aria-expanded", "false");
-    input.setAttribute("placeholder", "helpline, IV-5… (press /)");
+    input.setAttribute("placeholder", M("placeholder"));
 
     function close() {
       list.hidden = true;
@@ -103,7 +113,7 @@
       var res = search(input.value, { limit: 8 }), hits = res.hits;
       hits.forEach(function (h) { option(result(el("a", "sr-option"), h, "span"), href(h)); });
       if (!single) {
-        option(el("a", "sr-option sr-more", res.total === 1 ? "1 result" : res.total ? "All " + res.total + " results" : "No result: open the search page"),
+        option(el("a", "sr-option sr-more", res.total ? M(plural(res.total, "all"), num(res.total)) : M("open-page")),
           form.action.split("?")[0] + "?q=" + encodeURIComponent(q));
         var across = document.getElementById("site-search-all");
         if (across && across.getAttribute("href")) // a factsheet's pages: the same query over every factsheet
@@ -156,17 +166,18 @@
     var scope = document.getElementById("search-all");
     if (scope && q) scope.href = scope.getAttribute("href").split("?")[0] + "?q=" + encodeURIComponent(q);
     var hits = q.trim() ? search(q, { limit: Infinity }).hits : [];
-    var head = el("h2", "sr-count", !load() ? "The search index of this factsheet did not load." :
-      q.trim() ? count(hits.length, hits.length, q.trim()) : "Type words or an identifier in the search box.");
+    var head = el("h2", "sr-count", !load() ? M("no-index") :
+      q.trim() ? count(hits.length, hits.length, q.trim()) : M("hint"));
     head.id = "search-count";
     root.appendChild(head);
     if (!hits.length) {
       var slug = document.body.dataset.slug;
-      var p = el("p", "", "Try fewer or other words, an identifier such as IV-5, or browse ");
-      var a = el("a", "", slug ? "the list of all recommendations" : "the list of factsheets");
+      var p = el("p", ""), parts = M("try", "\u0000").split("\u0000");
+      var a = el("a", "", slug ? M("try.link") : M("try.factsheets"));
       a.href = (document.body.dataset.root || "") + (slug ? slug + "/recommendations/index.html" : "index.html");
+      p.appendChild(document.createTextNode(parts[0]));
       p.appendChild(a);
-      p.appendChild(document.createTextNode("."));
+      p.appendChild(document.createTextNode(parts[1] || ""));
       root.appendChild(p);
       return;
     }

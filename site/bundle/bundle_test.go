@@ -241,3 +241,20 @@ func TestMinifyLeavesInputAlone(t *testing.T) {
 		t.Error("tokenize changed its input in place")
 	}
 }
+
+func TestHumanSizeIn(t *testing.T) {
+	for _, c := range []struct {
+		n           int
+		units, want string
+	}{
+		{870, "octets ko Mo ,", "870 octets"},
+		{73_400, "octets ko Mo ,", "73 ko"},
+		{1_240_000, "octets ko Mo ,", "1,2 Mo"},
+		{1_240_000, "bytes KB MB .", "1.2 MB"},
+		{73_400, "", "73 KB"},
+	} {
+		if got := HumanSizeIn(c.n, c.units); got != c.want {
+			t.Errorf("HumanSizeIn(%d, %q) = %q, want %q", c.n, c.units, got, c.want)
+		}
+	}
+}

@@ -23,12 +23,31 @@ func HumanSize(n int) string {
 	}
 }
 
+// HumanSizeIn is HumanSize in the words of a language: units lists the
+// words for bytes, kilobytes and megabytes and the decimal mark, separated by
+// spaces ("octets ko Mo ,"); HumanSize's English when units is not that.
+func HumanSizeIn(n int, units string) string {
+	u := strings.Fields(units)
+	if len(u) != 4 {
+		return HumanSize(n)
+	}
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d %s", n, u[0])
+	case n < 999_500:
+		return fmt.Sprintf("%d %s", (n+500)/1000, u[1])
+	default:
+		return strings.Replace(fmt.Sprintf("%.1f", float64(n)/1e6), ".", u[3], 1) + " " + u[2]
+	}
+}
+
 // sizeMark is what every size placeholder contains; pages without it are skipped quickly.
 var sizeMark = []byte("data-download=")
 
 // fillSizes writes, into every HTML file, the size of the download that each
 // placeholder <span class="size" data-download="NAME"></span> names
-// ("downloads/NAME"), replacing what the span held. It returns whether any
+// ("downloads/NAME"), replacing what the span held, in the units its
+// data-units attribute gives (see HumanSizeIn). It returns whether any
 // file changed. Placeholders naming a file not built yet are left as they are.
 func fillSizes(files output.Files) bool {
 	changed := false
@@ -68,7 +87,8 @@ func fillPage(files output.Files, page []byte) ([]byte, bool) {
 		if j >= len(toks) || toks[j].end != "span" {
 			continue // the span holds markup: not a placeholder of ours
 		}
-		size := HumanSize(len(b))
+		units, _ := tagAttr(t, "data-units") // the page language's words, from its catalogue
+		size := HumanSizeIn(len(b), units)
 		if old := string(bytes.Join(rawOf(toks[i+1:j]), nil)); strings.TrimSpace(old) != size {
 			changed = true
 		}

@@ -25,7 +25,7 @@ func (p *fileParser) recommendations() {
 					if ids, _ := p.identityRefs(b.Text); len(ids) > 0 {
 						p.addRecommendation(seen, ch, sec, b, ids, nil)
 					} else if strings.HasSuffix(textOf(b.Text), ":") {
-						if verb, u, _ := verbOf(b.Text); u != "" {
+						if verb, u, _ := p.vocab.verbOf(b.Text); u != "" {
 							lead = &leadIn{text: b.Text, verb: verb, urgency: u}
 						}
 					}
@@ -47,7 +47,7 @@ func (p *fileParser) recommendations() {
 func (p *fileParser) itemRecommendations(seen map[string]*Recommendation, ch *Chapter, sec *Section, item *Block, lead *leadIn) {
 	if sub := namedSubItems(p, item); sub != nil {
 		own := lead
-		if verb, u, _ := verbOf(item.Text); u != "" {
+		if verb, u, _ := p.vocab.verbOf(item.Text); u != "" {
 			own = &leadIn{verb: verb, urgency: u}
 		}
 		if own == nil {
@@ -69,7 +69,7 @@ func (p *fileParser) itemRecommendations(seen map[string]*Recommendation, ch *Ch
 		p.addRecommendation(seen, ch, sec, item, ids, lead)
 		return
 	}
-	if verb, _, _ := verbOf(item.Text); verb != "" {
+	if verb, _, _ := p.vocab.verbOf(item.Text); verb != "" {
 		p.warnf(item.Pos, "this bullet states an urgency (**%s**) but no footnote names its recommendation: add '<sup>N</sup>' with 'Recommendation X-N'", verb)
 	}
 }
@@ -96,16 +96,16 @@ func namedSubItems(p *fileParser, item *Block) []*Block {
 // urgency is the bold verb of its own text, or else the lead-in's.
 func (p *fileParser) addRecommendation(seen map[string]*Recommendation, ch *Chapter, sec *Section, b *Block, ids []string, lead *leadIn) {
 	rec := &Recommendation{Section: sec.Kind, Chapter: ch, Pos: b.Pos, Block: b}
-	verb, u, unknown := verbOf(b.Text)
+	verb, u, unknown := p.vocab.verbOf(b.Text)
 	switch {
 	case u != "":
 		rec.Verb, rec.Urgency = verb, u
 	case lead != nil && lead.urgency != "":
 		rec.Verb, rec.Urgency, rec.LeadIn = lead.verb, lead.urgency, lead.text
 	case unknown != "":
-		p.warnf(b.Pos, "unknown urgency verb **%s** in recommendation %s: use **requires**, **requests** or **invites**", unknown, ids[0])
+		p.warnf(b.Pos, "unknown urgency verb **%s** in recommendation %s: use %s", unknown, ids[0], p.vocab.verbList)
 	default:
-		p.warnf(b.Pos, "recommendation %s has no urgency: put **requires**, **requests** or **invites** in its text or in the sentence ending with ':' that introduces its list", ids[0])
+		p.warnf(b.Pos, "recommendation %s has no urgency: put %s in its text or in the sentence ending with ':' that introduces its list", ids[0], p.vocab.verbList)
 	}
 	for _, id := range ids {
 		if prev := seen[id]; prev != nil {

@@ -7,19 +7,7 @@ import (
 	"unicode"
 )
 
-var (
-	chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
-	sectionKinds   = []struct {
-		pattern *regexp.Regexp
-		kind    SectionKind
-		id      string
-	}{
-		{regexp.MustCompile(`(?i)^key findings\b`), SectionKeyFindings, "key-findings"},
-		{regexp.MustCompile(`(?i)^generic recommendations\b`), SectionGeneric, "generic"},
-		{regexp.MustCompile(`(?i)^observations\b.*\bspecific to\b`), SectionSpecific, "specific"},
-		{regexp.MustCompile(`(?i)^promising practices?\b`), SectionPromising, "promising-practice"},
-	}
-)
+var chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
 
 // buildDocument turns the units of the converted text into the document:
 // references numbered, footnotes completed, links resolved, text stitched,
@@ -35,7 +23,7 @@ func (p *fileParser) buildDocument(units []*unit) {
 	p.checkReferences(refs)
 	p.continueFootnotes(units)
 	for _, n := range p.notes {
-		n.Names = namedRecommendations(n.Text.Plain())
+		n.Names = p.vocab.namedRecommendations(n.Text.Plain())
 	}
 	p.doc.Footnotes = p.sortedFootnotes()
 	p.resolveLinks(units)
@@ -92,7 +80,7 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 		}
 		sec := ch.Sections[len(ch.Sections)-1]
 		if b.Kind == BlockHeading {
-			kind, id := sectionKindOf(textOf(b.Text))
+			kind, id := p.vocab.sectionKindOf(textOf(b.Text))
 			if kind != SectionNone {
 				b.Level, b.ID = 2, uniqueID(ids, id)
 				ch.Sections = append(ch.Sections, &Section{Kind: kind, Heading: b})
@@ -104,16 +92,6 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 	}
 	p.checkTOC(chapters)
 	return chapters
-}
-
-// sectionKindOf classifies a heading inside a chapter.
-func sectionKindOf(heading string) (SectionKind, string) {
-	for _, s := range sectionKinds {
-		if s.pattern.MatchString(heading) {
-			return s.kind, s.id
-		}
-	}
-	return SectionNone, ""
 }
 
 // uniqueID returns id, or id with a number appended if the page already has it.

@@ -92,6 +92,19 @@
 // Link placeholder: "[text](#)". Its address comes from the front matter's
 // links map, by link text; without one, the link becomes plain text.
 //
+// Words: the words above are those of an English factsheet. The grammar's
+// words in each language (the "FACTSHEET – PARTY" heading, the "Last update"
+// line, the section headings, the footnotes naming recommendations, the
+// urgency verbs and the default levels) are data, grammar/<lang>.json,
+// chosen by the front matter's language: a French factsheet has "FICHE
+// D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
+// "Observations et recommandations spécifiques à ...", "Recommandations
+// générales", "Principales conclusions", "Recommandations III-16 et III-18"
+// and **exige**, **demande**, **invite**. A language without a file gets the
+// English words, with a warning. A legend whose words the vocabulary does
+// not know, in a list of exactly three definitions, still gives the levels,
+// strongest first, and its words are then the file's urgency verbs.
+//
 // Whatever the parser cannot place is a Problem at a position: errors make the
 // file unusable (no front matter, invalid YAML or UTF-8, no chapter); warnings
 // say what was rendered as best it could (a reference without definition, a

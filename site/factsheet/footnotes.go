@@ -11,10 +11,9 @@ import (
 
 var (
 	refNumbers = regexp.MustCompile(`^\s*\d+(\s*,\s*\d+)*\s*$`)
-	// recommendationNames matches a footnote that names recommendations:
-	// "Recommendation II-6", "Recommendations III-16 and III-18", "Recommendations V-4, V-7, V-12, V-15".
-	recommendationNames = regexp.MustCompile(`^Recommendations?\s+([IVXLC]+-\d+(?:\s*(?:,|and|&)\s*[IVXLC]+-\d+)*)\s*\.?$`)
-	recommendationID    = regexp.MustCompile(`[IVXLC]+-\d+`)
+	// recommendationID is an identifier inside a footnote that names
+	// recommendations, in any language ("Recommendations III-16 and III-18").
+	recommendationID = regexp.MustCompile(`[IVXLC]+-\d+`)
 )
 
 // rawHTML returns the text of a raw HTML inline node, or "" for any other node.
@@ -165,15 +164,6 @@ func (p *fileParser) definitions(para ast.Node) []*Footnote {
 func endsLine(n ast.Node) bool {
 	t, ok := n.(*ast.Text)
 	return ok && (t.SoftLineBreak() || t.HardLineBreak())
-}
-
-// namedRecommendations returns the identifiers a footnote's text names, or nil.
-func namedRecommendations(text string) []string {
-	m := recommendationNames.FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil {
-		return nil
-	}
-	return recommendationID.FindAllString(m[1], -1)
 }
 
 // addDefinition files a footnote definition, reporting a number defined twice.

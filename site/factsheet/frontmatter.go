@@ -64,18 +64,19 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 	lineOfKey := func(key string) int { return max(lines[key], 1) }
 	p.checkKeys(values, lines)
 	m := Meta{
-		Title:      p.metaString(values, "title", lineOfKey),
-		Party:      p.metaString(values, "party", lineOfKey),
-		Slug:       p.metaString(values, "slug", lineOfKey),
-		Language:   p.metaString(values, "language", lineOfKey),
-		LastUpdate: p.metaString(values, "last_update", lineOfKey),
-		Report:     p.metaString(values, "report", lineOfKey),
-		Round:      p.metaString(values, "round", lineOfKey),
-		BaseURL:    p.metaString(values, "base_url", lineOfKey),
-		Source:     p.metaString(values, "source", lineOfKey),
-		Author:     p.metaString(values, "author", lineOfKey),
-		Links:      p.metaLinks(values, lineOfKey("links")),
-		Convention: p.metaString(values, "convention", lineOfKey),
+		Title:          p.metaString(values, "title", lineOfKey),
+		Party:          p.metaString(values, "party", lineOfKey),
+		Slug:           p.metaString(values, "slug", lineOfKey),
+		Language:       p.metaString(values, "language", lineOfKey),
+		LastUpdate:     p.metaString(values, "last_update", lineOfKey),
+		Report:         p.metaString(values, "report", lineOfKey),
+		Round:          p.metaString(values, "round", lineOfKey),
+		BaseURL:        p.metaString(values, "base_url", lineOfKey),
+		Source:         p.metaString(values, "source", lineOfKey),
+		Author:         p.metaString(values, "author", lineOfKey),
+		Links:          p.metaLinks(values, lineOfKey("links")),
+		Convention:     p.metaString(values, "convention", lineOfKey),
+		TranslationKey: p.metaString(values, "translation_key", lineOfKey),
 	}
 	for _, key := range []string{"title", "party", "slug"} {
 		if _, ok := values[key]; !ok {

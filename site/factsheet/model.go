@@ -66,6 +66,10 @@ type Meta struct {
 	BaseURL    string `json:"base_url,omitempty" yaml:"base_url"`
 	Source     string `json:"source,omitempty" yaml:"source"` // front matter "source": the address of the original document
 	Author     string `json:"author,omitempty" yaml:"author"` // front matter "author": the body that issued the factsheet, first words of a citation
+	// TranslationKey is front matter "translation_key": the factsheets
+	// sharing one are editions of one factsheet in different languages
+	// (without it, those of the same party and report are).
+	TranslationKey string `json:"translation_key,omitempty" yaml:"translation_key"`
 	// Links maps a link text to the address of its "(#)" placeholders; an
 	// empty address (null in the front matter) marks a link deliberately
 	// left without one, shown as plain text without a warning.

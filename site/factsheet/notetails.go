@@ -16,7 +16,7 @@ import (
 // continueFootnotes completes each definition cut by a page break with its
 // tail, and warns about those left cut.
 func (p *fileParser) continueFootnotes(units []*unit) {
-	t := &tails{units: units, open: map[*Footnote]bool{}}
+	t := &tails{units: units, open: map[*Footnote]bool{}, vocab: p.vocab}
 	for _, u := range units {
 		for _, fn := range u.notes {
 			if endsMidSentence(fn.Text) {
@@ -37,6 +37,7 @@ func (p *fileParser) continueFootnotes(units []*unit) {
 type tails struct {
 	units []*unit
 	open  map[*Footnote]bool
+	vocab *Vocabulary // the grammar's words in the file's language
 }
 
 // take makes units[j] the rest of fn.
@@ -72,8 +73,8 @@ func (t *tails) stranded() {
 		if fn == nil {
 			continue
 		}
-		if needsRest(units, j) && (restAfterArea(units, j) || completesNames(fn, units[j])) ||
-			!needsRest(units, j) && (tailLike(fn, units[j]) || headingCutBefore(units, j) || leadInCutBefore(units, j)) {
+		if needsRest(units, j) && (restAfterArea(units, j) || t.completesNames(fn, units[j])) ||
+			!needsRest(units, j) && (t.tailLike(fn, units[j]) || headingCutBefore(units, j) || leadInCutBefore(units, j)) {
 			t.take(j, fn)
 		}
 	}
@@ -88,7 +89,7 @@ func (t *tails) alone() {
 			continue
 		}
 		fn := openBefore(units, j, t.open)
-		if fn != nil && (needsRest(units, j) && lowerRest(units, j+1) || !needsRest(units, j) && tailLike(fn, units[j])) {
+		if fn != nil && (needsRest(units, j) && lowerRest(units, j+1) || !needsRest(units, j) && t.tailLike(fn, units[j])) {
 			t.take(j, fn)
 		}
 	}
@@ -246,14 +247,14 @@ func openAfter(units []*unit, j int, open map[*Footnote]bool) *Footnote {
 // rather than a paragraph of its own: it does not start in upper case, or
 // it completes a footnote naming recommendations ("Recommendations X-5," and
 // "X-6.").
-func tailLike(fn *Footnote, u *unit) bool {
-	return !startsUpperCase(u.block.Text) || completesNames(fn, u)
+func (t *tails) tailLike(fn *Footnote, u *unit) bool {
+	return !startsUpperCase(u.block.Text) || t.completesNames(fn, u)
 }
 
 // completesNames tells whether a fragment completes a cut footnote into one
 // that names recommendations.
-func completesNames(fn *Footnote, u *unit) bool {
-	return namedRecommendations(fn.Text.Plain()+" "+u.block.Text.Plain()) != nil
+func (t *tails) completesNames(fn *Footnote, u *unit) bool {
+	return t.vocab.namedRecommendations(fn.Text.Plain()+" "+u.block.Text.Plain()) != nil
 }
 
 // nearestCandidate returns the paragraph that could be the rest of a

@@ -28,6 +28,7 @@ type fileParser struct {
 	problems Problems
 	doc      *Document
 	notes    map[int]*Footnote // footnote definitions by number
+	vocab    *Vocabulary       // the grammar's words in the language of the file
 	toc      []*tocEntry       // the chapters the table of contents lists
 }
 
@@ -37,7 +38,7 @@ type fileParser struct {
 // matter, invalid text); otherwise it is complete and warnings say what the
 // parser could not place.
 func Parse(name string, src []byte) (*Document, Problems) {
-	p := &fileParser{file: name, src: src, notes: map[int]*Footnote{}}
+	p := &fileParser{file: name, src: src, notes: map[int]*Footnote{}, vocab: vocabularies["en"]}
 	p.indexLines()
 	if doc := p.parse(); doc != nil && !p.problems.HasErrors() {
 		p.problems.Sort()
@@ -66,6 +67,7 @@ func (p *fileParser) parse() *Document {
 		return nil
 	}
 	p.doc = &Document{Meta: m, File: p.file, Source: p.src, KeyLines: p.keyLines(p.frontMatterEnd())}
+	p.useLanguage(m.Language)
 	blocks := p.topLevel(root)
 	p.buildDocument(blocks)
 	p.doc.Abbreviations = p.abbreviations()
@@ -160,4 +162,14 @@ func (p *fileParser) warnf(pos Pos, format string, args ...any) {
 // failf records an error at a position.
 func (p *fileParser) failf(pos Pos, format string, args ...any) {
 	p.problems = append(p.problems, Problem{Pos: pos, Severity: Error, Message: message(format, args...)})
+}
+
+// useLanguage picks the grammar's words of the file's language, warning when
+// the grammar does not know it.
+func (p *fileParser) useLanguage(lang string) {
+	v, ok := vocabularyOf(lang)
+	if !ok {
+		p.warnf(Pos{File: p.file, Line: 1}, "language %q: the grammar knows no words of it (site/factsheet/grammar/%s.json), the English ones are used", lang, lang)
+	}
+	p.vocab = v
 }

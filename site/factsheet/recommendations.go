@@ -6,81 +6,82 @@ import (
 	"github.com/yuin/goldmark/ast"
 )
 
-// defaultLevels are used when a factsheet's introduction does not define the
-// urgency levels; the meanings are those of the Lanzarote Committee's reports.
-var defaultLevels = []Level{
-	{Require, "Require", "when the steps recommended correspond to obligations arising from the Lanzarote Convention, as clarified by its Explanatory report"},
-	{Request, "Request", "when the steps recommended correspond to obligations arising from the Lanzarote Convention, as clarified by documents adopted by the Committee"},
-	{Invite, "Invite", "when the steps recommended correspond to promising practices or other measures to enhance protection of children against sexual violence even beyond specific requirements of the Lanzarote Convention"},
-}
-
 // levels reads the urgency levels that the introduction defines as list items
-// of the form **"Require"**: meaning.
+// of the form **"Require"**: meaning. The words are those of the language's
+// vocabulary; when the introduction uses none of them but has a list of
+// exactly three such definitions, those are the levels, strongest first, and
+// their words become urgency verbs of the file.
 func (p *fileParser) levels(intro *Chapter) []Level {
 	found := map[Urgency]Level{}
+	var legend []Level // the first list of definitions whose words the vocabulary does not know
 	for _, sec := range intro.Sections {
 		for _, b := range sec.Blocks {
 			if b.Kind != BlockList {
 				continue
 			}
+			var defs []Level
 			for _, item := range b.Children {
-				if l, ok := levelOf(item.Text); ok {
-					found[l.Urgency] = l
+				l, ok := definitionOf(item.Text)
+				if !ok {
+					continue
+				}
+				if u, known := p.vocab.urgencyOf(l.Word); known {
+					l.Urgency = u
+					found[u] = l
+				} else {
+					defs = append(defs, l)
 				}
 			}
+			if len(defs) == len(Urgencies) && legend == nil {
+				legend = defs
+			}
 		}
+	}
+	if len(found) == 0 && legend != nil {
+		words := map[string]Urgency{}
+		for i, u := range Urgencies {
+			legend[i].Urgency = u
+			found[u] = legend[i]
+			words[strings.ToLower(legend[i].Word)] = u
+		}
+		p.vocab = p.vocab.with(words)
 	}
 	var levels []Level
 	for i, u := range Urgencies {
 		l, ok := found[u]
 		if !ok {
-			p.warnf(intro.Pos, "the introduction does not define the urgency level %q (a list item **\"%s\"**: meaning); the standard meaning is used", u, defaultLevels[i].Word)
-			l = defaultLevels[i]
+			l = p.vocab.defaults[i]
+			p.warnf(intro.Pos, "the introduction does not define the urgency level %q (a list item **\"%s\"**: meaning); the standard meaning is used", u, l.Word)
 		}
 		levels = append(levels, l)
 	}
 	return levels
 }
 
-// levelOf reads a definition item: a bold level word, a colon, its meaning.
-func levelOf(in *Inline) (Level, bool) {
+// definitionOf reads a definition item: a bold word, a colon, its meaning.
+// The level is left to the caller.
+func definitionOf(in *Inline) (Level, bool) {
 	e, ok := in.Node.FirstChild().(*ast.Emphasis)
 	if !ok || e.Level != 2 {
 		return Level{}, false
 	}
-	word := strings.Trim((&Inline{Node: e, Source: in.Source}).Plain(), "\"“”'‘’ ")
-	u, ok := urgencyOf(word)
-	if !ok {
-		return Level{}, false
-	}
+	word := strings.Trim((&Inline{Node: e, Source: in.Source}).Plain(), "\"“”'‘’«» \u00a0\u202f")
 	text := textOf(in)
 	colon := strings.Index(text, ":")
-	if colon < 0 {
+	if colon < 0 || word == "" || strings.Contains(word, " ") {
 		return Level{}, false
 	}
 	meaning := strings.TrimSpace(text[colon+1:])
-	meaning = strings.TrimRight(meaning, ";. ")
-	return Level{Urgency: u, Word: word, Meaning: meaning}, true
-}
-
-// urgencyOf maps a level word or bold verb ("Require", "requires") to its urgency.
-func urgencyOf(word string) (Urgency, bool) {
-	w := strings.ToLower(strings.TrimSpace(word))
-	w = strings.TrimSuffix(w, "s")
-	for _, u := range Urgencies {
-		if w == string(u) {
-			return u, true
-		}
-	}
-	return "", false
+	meaning = strings.TrimRight(meaning, ";. \u00a0\u202f")
+	return Level{Word: word, Meaning: meaning}, true
 }
 
 // verbOf finds the urgency verb in bold in a text. It also returns a bold
 // single word that is not an urgency verb, for the problem report.
-func verbOf(in *Inline) (verb string, u Urgency, unknown string) {
+func (v *Vocabulary) verbOf(in *Inline) (verb string, u Urgency, unknown string) {
 	for _, bold := range boldTexts(in) {
-		if v, ok := urgencyOf(bold); ok {
-			return bold, v, ""
+		if found, ok := v.urgencyOf(bold); ok {
+			return bold, found, ""
 		}
 		if w := strings.TrimSpace(bold); !strings.ContainsAny(w, " \"“”") && w != "" && strings.ToLower(w) == w {
 			unknown = w

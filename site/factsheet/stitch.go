@@ -271,7 +271,7 @@ func (p *fileParser) restOfItem(last, b *Block) bool {
 	}
 	own, _ := p.identityRefs(item.Text)
 	named, _ := p.identityRefs(b.Text)
-	_, u, _ := verbOf(b.Text)
+	_, u, _ := p.vocab.verbOf(b.Text)
 	return len(own) == 0 && len(named) > 0 && u == ""
 }
 

@@ -2,27 +2,22 @@ package factsheet
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 )
 
-var (
-	lastUpdateLine = regexp.MustCompile(`(?i)^last update:\s*(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
-	partyHeading   = regexp.MustCompile(`(?i)^factsheet\s*[–—-]\s*(\S.*)$`)
-)
-
 // readTitleBlock reads what comes before chapter I: the "FACTSHEET – PARTY"
-// heading and the "Last update: DD.MM.YYYY" line, checked against the front
-// matter, and the table of contents.
+// heading and the "Last update: DD.MM.YYYY" line (in the words of the file's
+// language, see Vocabulary), checked against the front matter, and the
+// table of contents.
 func (p *fileParser) readTitleBlock(b *Block) {
 	switch b.Kind {
 	case BlockHeading:
-		if m := partyHeading.FindStringSubmatch(textOf(b.Text)); m != nil {
+		if m := p.vocab.party.FindStringSubmatch(textOf(b.Text)); m != nil {
 			p.checkParty(b, normalizeSpace(m[1]))
 		}
 	case BlockParagraph:
-		if m := lastUpdateLine.FindStringSubmatch(textOf(b.Text)); m != nil {
+		if m := p.vocab.lastUpdate.FindStringSubmatch(textOf(b.Text)); m != nil {
 			p.checkLastUpdate(b, fmt.Sprintf("%s-%02s-%02s", m[3], m[2], m[1]))
 			return
 		}

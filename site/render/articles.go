@@ -1,6 +1,10 @@
 package render
 
-import "factsheet/site/factsheet"
+import (
+	"strconv"
+
+	"factsheet/site/factsheet"
+)
 
 // articleLinks lists the Articles of the Convention a recommendation names,
 // each linked to the Convention's text when the front matter's "convention"
@@ -12,7 +16,7 @@ func (d *docSite) articleLinks(r *factsheet.Recommendation) []link {
 		if c := d.doc.Meta.Convention; c != "" && safeURL(c) {
 			href = d.doc.Meta.Convention
 		}
-		out = append(out, link{Label: a.String(), Href: href})
+		out = append(out, link{Label: d.cat.T("explorer.article.n", strconv.Itoa(a.Number)+a.Part), Href: href})
 	}
 	return out
 }

@@ -202,9 +202,9 @@ func footnotes(nt *notes, r *refs, names func(id string) (link, bool)) []fnView 
 		v := fnView{N: n, ID: fmt.Sprintf("fn-%d", n), Text: nt.html(n)}
 		if r.ids {
 			for k := 1; k <= r.seen[n]; k++ {
-				label := fmt.Sprintf("Back to the reference to footnote %d", n)
+				label := nt.in.cat.T("footnote.back", n)
 				if r.seen[n] > 1 {
-					label = fmt.Sprintf("Back to reference %d of %d to footnote %d", k, r.seen[n], n)
+					label = nt.in.cat.T("footnote.back.nth", k, r.seen[n], n)
 				}
 				v.Backs = append(v.Backs, link{Label: label, Href: "#" + refID(n, k)})
 			}

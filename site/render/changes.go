@@ -44,11 +44,11 @@ func (d *docSite) changes(files output.Files) error {
 		return nil
 	}
 	rel := d.slug + "/changes.html"
-	p := d.page(rel, d.titled("Implementation status: changes"), "Every change of the implementation status of the recommendations, newest first.")
+	p := d.page(rel, d.titled(d.cat.T("status.changes")), d.cat.T("status.changes.description"))
 	v := d.changesView(func(id, anchor string) string { return d.recHref(p.Root, id) + "#" + anchor }, 2)
 	v.Feed = "changes.xml"
 	p.Feed = v.Feed
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Changes"}}
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: d.cat.T("status.changes.crumb")}}
 	p.Body = v
 	if err := d.write(files, "changes", rel, p); err != nil {
 		return err

@@ -90,12 +90,12 @@ func (d *docSite) chapterView(i int, root string, links linkPolicy, ids map[stri
 func (d *docSite) chapters(files output.Files) error {
 	for i, c := range d.doc.Chapters {
 		rel := urls.Factsheet(d.slug).Chapter(c.Number)
-		p := d.page(rel, d.titled(clip(c.Number+". "+c.Title, 55)), "Chapter "+c.Number+" of the factsheet: "+c.Title+".")
+		p := d.page(rel, d.titled(clip(c.Number+". "+c.Title, 55)), d.cat.T("chapter.description", c.Number, c.Title))
 		v, err := d.chapterView(i, p.Root, false, nil)
 		if err != nil {
 			return err
 		}
-		p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: "Chapter " + c.Number}}
+		p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: d.cat.T("crumb.chapter", c.Number)}}
 		p.Body = v
 		if err := d.write(files, "chapter", rel, p); err != nil {
 			return err

@@ -15,7 +15,7 @@ import (
 // dimensions, and nothing else.
 type dimension struct {
 	Key    string // address parameter and facet name, e.g. "chapter"
-	Legend string // the fieldset's legend
+	Legend string // the message key of the fieldset's legend
 	// values are the recommendation's values: its facets in this dimension
 	values func(d *docSite, r *factsheet.Recommendation) []string
 	// options are every value, in the order shown, with their labels
@@ -36,11 +36,11 @@ type option struct {
 
 // dimensions are the explorer's filters, in the order shown and in the address.
 var dimensions = []dimension{
-	{Key: "urgency", Legend: "Urgency", values: urgencyValues, options: urgencyOptions},
-	{Key: "chapter", Legend: "Chapter", values: chapterValues, options: chapterOptions},
-	{Key: "addressee", Legend: "Addressed to", values: addresseeValues, options: addresseeOptions},
-	{Key: "article", Legend: "Article of the Convention", values: articleValues, options: articleOptions},
-	{Key: "status", Legend: "Implementation status", values: func(d *docSite, r *factsheet.Recommendation) []string { return statusValues(d, r.IDs) },
+	{Key: "urgency", Legend: "explorer.urgency", values: urgencyValues, options: urgencyOptions},
+	{Key: "chapter", Legend: "explorer.chapter", values: chapterValues, options: chapterOptions},
+	{Key: "addressee", Legend: "explorer.addressee", values: addresseeValues, options: addresseeOptions},
+	{Key: "article", Legend: "explorer.article", values: articleValues, options: articleOptions},
+	{Key: "status", Legend: "explorer.status", values: func(d *docSite, r *factsheet.Recommendation) []string { return statusValues(d, r.IDs) },
 		options: statusOptions, idValues: func(d *docSite, id string) []string { return statusValues(d, []string{id}) }},
 }
 
@@ -51,19 +51,9 @@ func urgencyValues(_ *docSite, r *factsheet.Recommendation) []string {
 func urgencyOptions(d *docSite) []option {
 	var out []option
 	for _, l := range levels(d.doc) {
-		out = append(out, option{Value: string(l.Urgency), Label: l.Word, Title: participle(l.Word), Class: "badge u-" + string(l.Urgency)})
+		out = append(out, option{Value: string(l.Urgency), Label: l.Word, Title: d.cat.T("explorer.title." + string(l.Urgency)), Class: "badge u-" + string(l.Urgency)})
 	}
 	return out
-}
-
-// participle turns a level's word into the one of a heading: "Require" →
-// "required", as in "Lithuania is required to".
-func participle(word string) string {
-	w := strings.ToLower(word)
-	if strings.HasSuffix(w, "e") {
-		return w + "d"
-	}
-	return w + "ed"
 }
 
 func chapterValues(_ *docSite, r *factsheet.Recommendation) []string {
@@ -90,11 +80,11 @@ func addresseeValues(_ *docSite, r *factsheet.Recommendation) []string {
 }
 
 func addresseeOptions(d *docSite) []option {
-	party := "the Party alone"
+	party := d.cat.T("explorer.the-party-alone")
 	if d.doc.Meta.Party != "" {
-		party = d.doc.Meta.Party + " alone"
+		party = d.cat.T("explorer.party-alone", d.doc.Meta.Party)
 	}
-	return []option{{Value: "party", Label: party}, {Value: "all", Label: "All Parties"}}
+	return []option{{Value: "party", Label: party}, {Value: "all", Label: d.cat.T("explorer.all-parties")}}
 }
 
 func articleValues(_ *docSite, r *factsheet.Recommendation) []string {
@@ -119,7 +109,7 @@ func articleOptions(d *docSite) []option {
 	slices.Sort(nums)
 	var out []option
 	for _, n := range nums {
-		out = append(out, option{Value: strconv.Itoa(n), Label: "Article " + strconv.Itoa(n)})
+		out = append(out, option{Value: strconv.Itoa(n), Label: d.cat.T("explorer.article.n", n)})
 	}
 	return out
 }
@@ -146,7 +136,7 @@ func (d *docSite) facetViews() []facetView {
 				n[v]++
 			}
 		}
-		fv := facetView{Key: dim.Key, Legend: dim.Legend}
+		fv := facetView{Key: dim.Key, Legend: d.cat.T(dim.Legend)}
 		for _, o := range dim.options(d) {
 			if o.N = n[o.Value]; o.N > 0 {
 				fv.Options = append(fv.Options, o)

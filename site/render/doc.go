@@ -3,11 +3,13 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"io/fs"
 	"runtime"
 	"strings"
 	"sync"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 	"factsheet/site/output"
 	"factsheet/site/series"
 	"factsheet/site/status"
@@ -16,15 +18,23 @@ import (
 
 // docSite renders the sub-site of one factsheet.
 type docSite struct {
-	doc  *factsheet.Document
-	t    *templates
-	opts Options
-	in   *inliner
-	es   []entry        // every identifier, in navigation order
-	byID map[string]int // identifier → index in es
-	slug string
-	nt   *notes            // the footnotes, rendered once
-	sums map[string]string // identifier → first sentence, computed once
+	doc *factsheet.Document
+	t   *templates
+	cat *i18n.Catalogue // the messages of the factsheet's language
+	// langs are the templates of every language; others the editions of
+	// the factsheet in other languages (see editions)
+	langs  languages
+	others []edition
+	self   *edition // this factsheet as its other editions see it, made on first use
+	// scripts are the language's own scripts under assets/ (see languageScripts)
+	scripts []string
+	opts    Options
+	in      *inliner
+	es      []entry        // every identifier, in navigation order
+	byID    map[string]int // identifier → index in es
+	slug    string
+	nt      *notes            // the footnotes, rendered once
+	sums    map[string]string // identifier → first sentence, computed once
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
@@ -37,11 +47,14 @@ type docSite struct {
 	multi  bool           // the site has other factsheets: its pages offer to search them all
 }
 
-// newDocSite prepares the rendering of doc; ab are its abbreviations, made by
-// newAbbrevs once and shared by the workers.
-func newDocSite(doc *factsheet.Document, t *templates, opts Options, ab *abbrevs) *docSite {
-	d := &docSite{doc: doc, t: t, opts: opts, in: newInliner(), slug: doc.Meta.Slug, byID: map[string]int{}}
+// newDocSite prepares the rendering of doc with the templates of its
+// language among ls; ab are its abbreviations, made by newAbbrevs once and
+// shared by the workers.
+func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs) *docSite {
+	t := ls.of(lang(doc))
+	d := &docSite{doc: doc, t: t, cat: t.cat, langs: ls, opts: opts, in: newInliner(t.cat), slug: doc.Meta.Slug, byID: map[string]int{}}
 	d.nt = newNotes(doc, d.in)
+	d.scripts = languageScripts(opts.Assets, t.cat.Lang)
 	d.sums = map[string]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
@@ -104,10 +117,10 @@ func (d *docSite) render(files output.Files) error {
 
 // worker is another docSite of the same factsheet for a render worker: its
 // caches and inliner are its own; what is read only (abbreviations, report,
-// series flag) is shared.
+// series flag, other editions) is shared.
 func (d *docSite) worker() *docSite {
-	w := newDocSite(d.doc, d.t, d.opts, d.ab)
-	w.report, w.multi = d.report, d.multi
+	w := newDocSite(d.doc, d.langs, d.opts, d.ab)
+	w.report, w.multi, w.others = d.report, d.multi, d.others
 	return w
 }
 
@@ -117,6 +130,9 @@ func (d *docSite) page(rel, title, description string) *page {
 	root := rootOf(rel)
 	p := &page{
 		Lang:        lang(d.doc),
+		Messages:    d.cat.Lang,
+		LangScripts: d.scripts,
+		Alternates:  d.alternates(rel),
 		Title:       title,
 		Description: description,
 		Root:        root,
@@ -141,9 +157,9 @@ func (d *docSite) siteTitle() string {
 		return t
 	}
 	if d.doc.Meta.Party != "" {
-		return "Factsheet – " + d.doc.Meta.Party
+		return d.cat.T("site.factsheet.party", d.doc.Meta.Party)
 	}
-	return "Factsheet"
+	return d.cat.T("site.factsheet")
 }
 
 // titled joins the parts of a page title with " · ", the factsheet's party last.
@@ -163,7 +179,7 @@ func lang(doc *factsheet.Document) string {
 
 // badge is the urgency badge of u, its legend reached from root.
 func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
-	l := levelOf(d.doc, u)
+	l := d.level(u)
 	b := badge{Urgency: u, Word: l.Word, Meaning: l.Meaning, Href: legend}
 	key := string(u) + "\x00" + legend
 	if h, ok := d.badges[key]; ok {
@@ -176,6 +192,16 @@ func (d *docSite) badge(u factsheet.Urgency, legend string) badge {
 	}
 	d.badges[key], b.HTML = h, h
 	return b
+}
+
+// level is the document's definition of an urgency; for a recommendation
+// whose urgency was not found (a build with -allow-no-urgency), the
+// catalogue's words for that, never a blank.
+func (d *docSite) level(u factsheet.Urgency) factsheet.Level {
+	if u == "" {
+		return factsheet.Level{Word: d.cat.T("urgency.none"), Meaning: d.cat.T("urgency.none.meaning")}
+	}
+	return levelOf(d.doc, u)
 }
 
 // legend is the address of the urgency legend from a page at root.
@@ -255,7 +281,7 @@ func (d *docSite) chapterEntries(c *factsheet.Chapter) []entry {
 func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if len(p.Crumbs) > 0 {
 		// every breadcrumb starts at the list of all factsheets
-		p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+		p.Crumbs = append([]link{{Label: d.cat.T("crumb.factsheets"), Href: p.Root + "index.html"}}, p.Crumbs...)
 	}
 	if d.st != nil {
 		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
@@ -274,4 +300,17 @@ func (d *docSite) defs() map[*factsheet.Block][]string {
 		return nil
 	}
 	return d.ab.anchors
+}
+
+// languageScripts lists the scripts of the assets folder that serve one
+// language: stem-<lang>.js, the stemmer of the browser's search.
+func languageScripts(assets fs.FS, lang string) []string {
+	name := "stem-" + lang + ".js"
+	if assets == nil {
+		return nil
+	}
+	if _, err := fs.Stat(assets, name); err != nil {
+		return nil
+	}
+	return []string{name}
 }

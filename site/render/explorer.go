@@ -40,13 +40,13 @@ type exEntry struct {
 // list writes recommendations/index.html, the explorer.
 func (d *docSite) list(files output.Files) error {
 	rel := urls.Factsheet(d.slug).List()
-	p := d.page(rel, d.titled("All recommendations"), "Every recommendation of the factsheet by chapter, with filters by urgency, chapter, addressee, Article of the Convention and words.")
+	p := d.page(rel, d.titled(d.cat.T("list.title")), d.cat.T("list.description"))
 	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	legend := d.legend(p.Root)
 	v := &listView{Party: d.doc.Meta.Party, Facets: d.facetViews(), N: len(d.es), State: "query", Scope: "explorer",
 		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), legend), p.Root, sitePages, "")}
 	if v.Party == "" {
-		v.Party = "The Party"
+		v.Party = d.cat.T("rec.the-party")
 	}
 	for _, c := range v.Total {
 		v.Filters = append(v.Filters, c.Badge)
@@ -59,7 +59,7 @@ func (d *docSite) list(files output.Files) error {
 		ci.Entries = entries[d.doc.Chapters[i]]
 		v.Chapters = append(v.Chapters, ci)
 	}
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: "Recommendations"}}
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "../index.html"}, {Label: d.cat.T("crumb.recommendations")}}
 	p.Body = v
 	return d.write(files, "recommendations", rel, p)
 }

@@ -53,8 +53,8 @@ func (d *docSite) feed() ([]byte, error) {
 	all := d.st.All(lessID)
 	f := atomFeed{
 		NS:       atomNS,
-		Title:    d.titled("Implementation status"),
-		Subtitle: "Changes of the implementation status of the Lanzarote Committee's recommendations.",
+		Title:    d.titled(d.cat.T("status.title")),
+		Subtitle: d.cat.T("status.feed.subtitle"),
 		ID:       urn("feed", d.slug),
 		Updated:  atomTime(d.doc.Meta.LastUpdate),
 		Links:    []atomLink{{Rel: "alternate", Type: "text/html", Href: base + "changes.html"}},

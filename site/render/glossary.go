@@ -30,9 +30,9 @@ func (d *docSite) glossary(files output.Files) error {
 		return nil
 	}
 	rel := urls.Factsheet(d.slug).Glossary()
-	p := d.page(rel, d.titled("Abbreviations"), "The abbreviations of the factsheet, each with its meaning and where the factsheet defines it.")
+	p := d.page(rel, d.titled(d.cat.T("glossary.title")), d.cat.T("glossary.description"))
 	v := &glossaryView{Entries: d.glossaryEntries(p.Root, sitePages)}
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Abbreviations"}}
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: d.cat.T("glossary.title")}}
 	p.Body = v
 	return d.write(files, "glossary", rel, p)
 }
@@ -53,9 +53,9 @@ func (d *docSite) glossaryEntries(root string, links linkPolicy) []glossaryEntry
 	var out []glossaryEntry
 	for _, a := range d.ab.list {
 		e := glossaryEntry{Short: a.Short, Long: a.Long}
-		e.Defined = link{Label: "chapter " + a.Chapter.Number + ", " + a.Chapter.Title, Href: href(a.Chapter, abbrAnchor(a, 0))}
+		e.Defined = link{Label: d.cat.T("glossary.chapter", a.Chapter.Number) + ", " + a.Chapter.Title, Href: href(a.Chapter, abbrAnchor(a, 0))}
 		for k, o := range a.Others {
-			e.Also = append(e.Also, link{Label: "chapter " + o.Chapter.Number, Href: href(o.Chapter, abbrAnchor(a, k+1))})
+			e.Also = append(e.Also, link{Label: d.cat.T("glossary.chapter", o.Chapter.Number), Href: href(o.Chapter, abbrAnchor(a, k+1))})
 		}
 		out = append(out, e)
 	}

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"html/template"
-	"time"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -43,15 +42,6 @@ type homeView struct {
 	NoStatus   bool          // no status file: one line says so
 }
 
-// spelled formats a YYYY-MM-DD date as "25 May 2023", or returns it unchanged.
-func spelled(date string) string {
-	t, err := time.Parse("2006-01-02", date)
-	if err != nil {
-		return date
-	}
-	return t.Format("2 January 2006")
-}
-
 // intro returns the introduction chapter: the first one, when it states no
 // recommendation; nil otherwise.
 func (d *docSite) intro() *factsheet.Chapter {
@@ -89,12 +79,12 @@ func (d *docSite) home(files output.Files) error {
 	p := d.page(rel, d.siteTitle(), d.homeDescription())
 	p.OGType = "website"
 	v := &homeView{
-		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
+		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root, "#legend"),
 		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, sitePages, ""), N: len(d.es),
 		All:        "recommendations/index.html",
-		SingleFile: link{Label: "Single-file edition (HTML)", Href: "../downloads/" + d.slug + ".html"},
-		Zip:        link{Label: "Offline website (ZIP)", Href: "../downloads/" + d.slug + "-offline.zip"},
+		SingleFile: link{Label: d.cat.T("home.single"), Href: "../downloads/" + d.slug + ".html"},
+		Zip:        link{Label: d.cat.T("home.zip"), Href: "../downloads/" + d.slug + "-offline.zip"},
 		SingleName: d.slug + ".html", ZipName: d.slug + "-offline.zip",
 		Progress: d.progress("changes.html", "changes.xml"), NoStatus: d.st == nil,
 	}
@@ -134,12 +124,12 @@ func (d *docSite) home(files output.Files) error {
 }
 
 func (d *docSite) homeDescription() string {
-	desc := "Recommendations of the Lanzarote Committee"
+	desc := d.cat.T("home.description")
 	if d.doc.Meta.Party != "" {
-		desc += " to " + d.doc.Meta.Party
+		desc = d.cat.T("home.description.party", d.doc.Meta.Party)
 	}
 	if d.doc.Meta.Report != "" {
-		desc += ", from its implementation report " + d.doc.Meta.Report
+		desc = d.cat.T("home.description.report", desc, d.doc.Meta.Report)
 	}
 	return clip(desc, 240)
 }

@@ -88,16 +88,8 @@ func counts(doc *factsheet.Document, es []entry) []count {
 	return out
 }
 
-// noUrgency is the level shown for a recommendation whose urgency was not
-// found (a build with -allow-no-urgency): said in words, never left blank.
-var noUrgency = factsheet.Level{Word: "Urgency not found",
-	Meaning: "The generator found no urgency (requires, requests or invites) for this recommendation; read its text."}
-
 // levelOf returns the document's definition of an urgency, or a plain one.
 func levelOf(doc *factsheet.Document, u factsheet.Urgency) factsheet.Level {
-	if u == "" {
-		return noUrgency
-	}
 	for _, l := range doc.Levels {
 		if l.Urgency == u {
 			if l.Word == "" {

@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 )
 
 // refs decides how the footnote references of the text being rendered are
@@ -62,6 +63,7 @@ func refID(n, k int) string {
 // is dropped, links keep only http, https and mailto addresses (or relative
 // ones), images become their text, and footnote references follow refs.
 type inliner struct {
+	cat *i18n.Catalogue // the messages of the page's language (a reference's label)
 	r   renderer.Renderer
 	cur *refs
 	own *ownWords     // the own words to mark in the text being rendered, if any
@@ -69,8 +71,8 @@ type inliner struct {
 	w   *bufio.Writer // goldmark's buffered writer over buf
 }
 
-func newInliner() *inliner {
-	in := &inliner{}
+func newInliner(cat *i18n.Catalogue) *inliner {
+	in := &inliner{cat: cat}
 	in.w = bufio.NewWriter(&in.buf)
 	in.r = renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(html.NewRenderer(), 1000),
@@ -146,8 +148,8 @@ func (in *inliner) footnoteRef(w util.BufWriter, src []byte, node ast.Node, ente
 	if r.ids {
 		id = fmt.Sprintf(` id="%s"`, refID(n, r.seen[n]))
 	}
-	fmt.Fprintf(w, `<sup class="fnref"%s><a href="%s" aria-label="Footnote %d">%d</a></sup>`,
-		id, template.HTMLEscapeString(r.href(n)), n, n)
+	fmt.Fprintf(w, `<sup class="fnref"%s><a href="%s" aria-label="%s">%d</a></sup>`,
+		id, template.HTMLEscapeString(r.href(n)), template.HTMLEscapeString(in.cat.T("footnote.ref", n)), n)
 	return ast.WalkContinue, nil
 }
 

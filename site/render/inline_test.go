@@ -33,7 +33,7 @@ func TestInline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := string(newInliner().html(inl(t, tt.src), newRefs(knownNotes(doc), true)))
+			got := string(newInliner(catalogue(t, "en")).html(inl(t, tt.src), newRefs(knownNotes(doc), true)))
 			if got != tt.want {
 				t.Errorf("%s\n got: %s\nwant: %s", tt.src, got, tt.want)
 			}
@@ -43,7 +43,7 @@ func TestInline(t *testing.T) {
 
 func TestInlineRepeatedReference(t *testing.T) {
 	doc := &factsheet.Document{Footnotes: []*factsheet.Footnote{{Number: 4}}}
-	in, r := newInliner(), newRefs(knownNotes(doc), true)
+	in, r := newInliner(catalogue(t, "en")), newRefs(knownNotes(doc), true)
 	first := in.html(inl(t, "a<sup>4</sup>"), r)
 	second := in.html(inl(t, "b<sup>4</sup>"), r)
 	if want := `a<sup class="fnref" id="fnref-4">`; string(first)[:len(want)] != want {
@@ -65,7 +65,7 @@ func TestInlineWithoutLinks(t *testing.T) {
 	doc := &factsheet.Document{Footnotes: []*factsheet.Footnote{{Number: 4}}}
 	r := newRefs(knownNotes(doc), false)
 	r.href = nil
-	got := string(newInliner().html(inl(t, "a<sup>4</sup>"), r))
+	got := string(newInliner(catalogue(t, "en")).html(inl(t, "a<sup>4</sup>"), r))
 	if got != `a<sup class="fnref">4</sup>` || len(r.order) != 1 {
 		t.Errorf("got %s, order %v", got, r.order)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 	"factsheet/site/output"
 	"factsheet/site/urls"
 	"factsheet/site/xlsx"
@@ -27,7 +28,7 @@ type planRow struct {
 // planColumn is one column of the action plan, in the page, the CSV and the
 // workbook alike. Columns without a value are for the ministry to fill in.
 type planColumn struct {
-	Header string
+	Header string  // the message key of its heading
 	Width  float64 // in the workbook, in characters
 	value  func(planRow) string
 }
@@ -37,14 +38,14 @@ type planColumn struct {
 // text (planFixed of them come first) as cells with their value, or empty
 // cells to fill in. A new column is one more entry here.
 var planColumns = []planColumn{
-	{Header: "Chapter", Width: 22, value: func(r planRow) string { return r.Chapter }},
-	{Header: "Recommendation", Width: 16, value: func(r planRow) string { return r.IDs }},
-	{Header: "Urgency", Width: 11, value: func(r planRow) string { return r.Word }},
-	{Header: "Text", Width: 80, value: func(r planRow) string { return r.Text }},
-	{Header: "Responsible body", Width: 24},
-	{Header: "Measures planned", Width: 40},
-	{Header: "Deadline", Width: 12},
-	{Header: "Status", Width: 24, value: func(r planRow) string { return r.Status }},
+	{Header: "plan.col.chapter", Width: 22, value: func(r planRow) string { return r.Chapter }},
+	{Header: "plan.col.recommendation", Width: 16, value: func(r planRow) string { return r.IDs }},
+	{Header: "plan.col.urgency", Width: 11, value: func(r planRow) string { return r.Word }},
+	{Header: "plan.col.text", Width: 80, value: func(r planRow) string { return r.Text }},
+	{Header: "plan.col.responsible", Width: 24},
+	{Header: "plan.col.measures", Width: 40},
+	{Header: "plan.col.deadline", Width: 12},
+	{Header: "plan.col.status", Width: 24, value: func(r planRow) string { return r.Status }},
 }
 
 // planFixed is the number of columns the page writes in its own way:
@@ -121,7 +122,7 @@ func (d *docSite) plan(files output.Files) error {
 	for _, all := range []bool{false, true} {
 		name := d.slug + "/" + planFile(all)
 		rows := d.planRows(all)
-		c, err := planCSV(rows)
+		c, err := planCSV(rows, d.cat)
 		if err != nil {
 			return fmt.Errorf("%s.csv: %w", name, err)
 		}
@@ -146,11 +147,11 @@ func planFile(all bool) string {
 // planPage writes action-plan.html: every row, the invite ones shown by the switch.
 func (d *docSite) planPage(files output.Files) error {
 	rel := urls.Factsheet(d.slug).ActionPlan()
-	p := d.page(rel, d.titled("Action plan"), "The recommendations the Committee follows up, as a table to plan their implementation: who, what, by when.")
+	p := d.page(rel, d.titled(d.cat.T("plan.title")), d.cat.T("plan.description"))
 	p.Scripts, p.Styles = []string{"plan.js"}, []string{"views.css"}
 	v := &planView{Invite: d.badge(factsheet.Invite, d.legend(p.Root))}
 	for _, c := range planColumns[1:] {
-		v.Headers = append(v.Headers, c.Header)
+		v.Headers = append(v.Headers, d.cat.T(c.Header))
 	}
 	var words []string
 	for _, l := range levels(d.doc) {
@@ -158,7 +159,7 @@ func (d *docSite) planPage(files output.Files) error {
 			words = append(words, l.Word)
 		}
 	}
-	v.Words = strings.Join(words, " and ")
+	v.Words = strings.Join(words, d.cat.T("plan.and"))
 	for _, e := range d.es {
 		if followedUp(e.Rec.Urgency) {
 			v.Followed++
@@ -167,15 +168,15 @@ func (d *docSite) planPage(files output.Files) error {
 		}
 	}
 	for _, all := range []bool{false, true} {
-		what := "All, with " + v.Invite.Word
+		what := d.cat.T("plan.all", v.Invite.Word)
 		if !all {
 			what = v.Words
 		}
 		v.Files = append(v.Files, fileGroup{Label: what, Links: []link{
-			{Label: "Excel workbook", Href: planFile(all) + ".xlsx"}, {Label: "CSV", Href: planFile(all) + ".csv"}}})
+			{Label: d.cat.T("plan.xlsx"), Href: planFile(all) + ".xlsx"}, {Label: d.cat.T("plan.csv"), Href: planFile(all) + ".csv"}}})
 	}
 	v.Groups = d.planGroups(p.Root)
-	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: "Action plan"}}
+	p.Crumbs = []link{{Label: d.siteTitle(), Href: "index.html"}, {Label: d.cat.T("plan.title")}}
 	p.Body = v
 	return d.write(files, "plan", rel, p)
 }
@@ -198,7 +199,7 @@ func (d *docSite) planGroups(root string) []planGroup {
 			row.IDs = append(row.IDs, link{Label: id, Href: d.recHref(root, id)})
 		}
 		for _, c := range planColumns[planFixed:] {
-			cell := planCell{Label: c.Header}
+			cell := planCell{Label: d.cat.T(c.Header)}
 			if c.value != nil {
 				cell.Value = c.value(r)
 			}
@@ -213,11 +214,11 @@ func (d *docSite) planGroups(root string) []planGroup {
 
 // planCSV writes the rows as RFC 4180 CSV with CRLF line ends, one column per
 // planColumns, formulas defused as in recommendations.csv.
-func planCSV(rows []planRow) ([]byte, error) {
+func planCSV(rows []planRow, cat *i18n.Catalogue) ([]byte, error) {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.UseCRLF = true
-	for _, r := range planTable(rows) {
+	for _, r := range planTable(rows, cat) {
 		for i := range r {
 			r[i] = cell(r[i])
 		}
@@ -229,11 +230,11 @@ func planCSV(rows []planRow) ([]byte, error) {
 	return b.Bytes(), w.Error()
 }
 
-// planTable is the header and the cells of every row.
-func planTable(rows []planRow) [][]string {
+// planTable is the header, in the catalogue's words, and the cells of every row.
+func planTable(rows []planRow, cat *i18n.Catalogue) [][]string {
 	out := [][]string{{}}
 	for _, c := range planColumns {
-		out[0] = append(out[0], c.Header)
+		out[0] = append(out[0], cat.T(c.Header))
 	}
 	for _, r := range rows {
 		line := make([]string, len(planColumns))
@@ -249,8 +250,8 @@ func planTable(rows []planRow) [][]string {
 
 // workbook is the action plan as an Excel workbook, with the rows of planCSV.
 func (d *docSite) workbook(rows []planRow) ([]byte, error) {
-	t := xlsx.Table{Sheet: "Action plan", Rows: planTable(rows), Title: d.titled("Action plan"),
-		Subject: "Recommendations of the Lanzarote Committee", Date: d.doc.Meta.LastUpdate, Lang: lang(d.doc)}
+	t := xlsx.Table{Sheet: d.cat.T("plan.title"), Rows: planTable(rows, d.cat), Title: d.titled(d.cat.T("plan.title")),
+		Subject: d.cat.T("home.description"), Date: d.doc.Meta.LastUpdate, Lang: lang(d.doc)}
 	for _, c := range planColumns {
 		t.Widths = append(t.Widths, c.Width)
 	}

@@ -75,7 +75,7 @@ func (d *docSite) progress(changes, feed string) *progressView {
 		}
 	}
 	v.Cols = len(v.Key) + 2
-	byLevel := progressGroup{Title: "By urgency"}
+	byLevel := progressGroup{Title: d.cat.T("status.by-urgency")}
 	for _, c := range counts(d.doc, d.es) {
 		var es []entry
 		for _, e := range d.es {
@@ -86,7 +86,7 @@ func (d *docSite) progress(changes, feed string) *progressView {
 		byLevel.Rows = append(byLevel.Rows, d.progressRow(c.Word, es, v.Key))
 	}
 	v.Levels = byLevel.Rows
-	byChapter := progressGroup{Title: "By chapter"}
+	byChapter := progressGroup{Title: d.cat.T("status.by-chapter")}
 	for _, ch := range d.doc.Chapters {
 		if es := d.chapterEntries(ch); len(es) > 0 {
 			byChapter.Rows = append(byChapter.Rows, d.progressRow(ch.Number+". "+ch.Title, es, v.Key))

@@ -58,11 +58,11 @@ func (d *docSite) sectionLabel(k factsheet.SectionKind) string {
 	switch k {
 	case factsheet.SectionSpecific:
 		if d.doc.Meta.Party != "" {
-			return "Addressed to " + d.doc.Meta.Party
+			return d.cat.T("rec.to-party", d.doc.Meta.Party)
 		}
-		return "Addressed to the Party"
+		return d.cat.T("rec.to-the-party")
 	case factsheet.SectionGeneric:
-		return "Addressed to all Parties"
+		return d.cat.T("rec.to-all")
 	}
 	return ""
 }
@@ -108,7 +108,7 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 		Badge:    d.badge(r.Urgency, links.legend(d, root)),
 		Section:  d.sectionLabel(r.Section),
 		Chapter:  link{Label: r.Chapter.Number + ". " + r.Chapter.Title, Href: links.chapter(d, root, r.Chapter.Number)},
-		Place:    link{Label: "Read " + e.ID + " in chapter " + r.Chapter.Number, Href: links.place(d, root, r.Chapter.Number, e.ID)},
+		Place:    link{Label: d.cat.T("rec.place", e.ID, r.Chapter.Number), Href: links.place(d, root, r.Chapter.Number, e.ID)},
 		Articles: d.articleLinks(r),
 		Share:    d.share(e.ID, root, links),
 	}
@@ -191,13 +191,13 @@ func (d *docSite) item(e entry, root string, current bool) item {
 func (d *docSite) recommendations(files output.Files) error {
 	for i, e := range d.es {
 		rel := urls.Factsheet(d.slug).Recommendation(e.ID)
-		word := levelOf(d.doc, e.Rec.Urgency).Word
-		p := d.page(rel, d.titled("Recommendation "+e.ID, word), clip(recPlain(e.Rec), 200))
+		word := d.level(e.Rec.Urgency).Word
+		p := d.page(rel, d.titled(d.cat.T("rec.title", e.ID), word), clip(recPlain(e.Rec), 200))
 		v := d.recView(i, p.Root, sitePages)
 		p.Crumbs = []link{
 			{Label: d.siteTitle(), Href: "../index.html"},
-			{Label: "Recommendations", Href: "index.html"},
-			{Label: "Chapter " + e.Rec.Chapter.Number, Href: "index.html#" + urls.ChapterAnchor(e.Rec.Chapter.Number)},
+			{Label: d.cat.T("crumb.recommendations"), Href: "index.html"},
+			{Label: d.cat.T("crumb.chapter", e.Rec.Chapter.Number), Href: "index.html#" + urls.ChapterAnchor(e.Rec.Chapter.Number)},
 			{Label: e.ID},
 		}
 		p.Body = v

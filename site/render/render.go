@@ -23,6 +23,7 @@ import (
 	"sync"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 	"factsheet/site/output"
 	"factsheet/site/series"
 	"factsheet/site/status"
@@ -55,6 +56,7 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 		sums[i] = Summarize(doc)
 	}
 	r.Series(sums)
+	r.Editions(docs)
 	if err := renderDocs(files, docs, r); err != nil {
 		return nil, err
 	}
@@ -69,15 +71,20 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	return files, nil
 }
 
-// Renderer renders the pages of a site with one set of templates: given the
-// summaries of every factsheet (Series), each factsheet's files (Factsheet),
-// then the site-wide ones (Shared, Sitemap), so that a build can write each
+// Renderer renders the pages of a site with one set of templates per
+// language: given the summaries of every factsheet (Series) and their
+// editions (Editions), each factsheet's files (Factsheet), then the
+// site-wide ones (Shared, Sitemap), so that a build can write each
 // factsheet as soon as it is done.
 type Renderer struct {
-	t    *templates
+	t    languages
 	opts Options
 	sums []series.Summary // every factsheet's summary (Summarize), in content order
 	ser  *series.Site     // the reports grouping them
+	// eds are the other editions of each factsheet, by slug (see editions);
+	// selves each factsheet as its other editions see it
+	eds    map[string][]edition
+	selves map[string]edition
 }
 
 // Series gives the renderer the summaries of every factsheet of the site, in
@@ -86,6 +93,17 @@ type Renderer struct {
 // before Factsheet and Shared.
 func (r *Renderer) Series(sums []series.Summary) {
 	r.sums, r.ser = sums, series.New(sums)
+}
+
+// Editions gives the renderer every factsheet of the site, to pair the
+// editions of one factsheet in different languages (hreflang alternates,
+// language switch, sitemap): each factsheet's pages link to the others'.
+// Call it before Factsheet and Sitemap.
+func (r *Renderer) Editions(docs []*factsheet.Document) {
+	r.eds, r.selves = editions(docs), map[string]edition{}
+	for _, doc := range docs {
+		r.selves[doc.Meta.Slug] = newEdition(doc)
+	}
 }
 
 // New checks the options and parses the templates.
@@ -100,10 +118,17 @@ func New(opts Options) (*Renderer, error) {
 	return &Renderer{t: t, opts: opts}, nil
 }
 
-// Assets returns the files of the assets folder, under assets/.
+// Assets returns the files of the assets folder, under assets/, and the
+// browser's messages of each language (assets/i18n/<lang>.js).
 func (r *Renderer) Assets() (output.Files, error) {
 	files := output.Files{}
-	return files, copyAssets(files, r.opts.Assets)
+	if err := copyAssets(files, r.opts.Assets); err != nil {
+		return nil, err
+	}
+	for lang, tl := range r.t {
+		files[i18n.ScriptFile(lang)] = tl.cat.Script()
+	}
+	return files, nil
 }
 
 // Factsheet renders the pages and data files of one factsheet, all under its
@@ -118,6 +143,7 @@ func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
 	if r.ser != nil {
 		d.report, d.multi = r.ser.ReportOf(doc.Meta.Slug), len(r.sums) > 1
 	}
+	d.others = r.eds[doc.Meta.Slug]
 	if err := d.render(files); err != nil {
 		return nil, fmt.Errorf("%s: %w", doc.File, err)
 	}
@@ -127,8 +153,8 @@ func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
 // sharedPages are the pages that depend on every factsheet, from their
 // summaries: each adds its files. The root comes last: its 404 page lists the
 // site's top folders.
-var sharedPages = []func(files output.Files, ser *series.Site, sums []series.Summary, t *templates, opts Options) error{
-	func(files output.Files, ser *series.Site, _ []series.Summary, t *templates, opts Options) error {
+var sharedPages = []func(files output.Files, ser *series.Site, sums []series.Summary, t languages, opts Options) error{
+	func(files output.Files, ser *series.Site, _ []series.Summary, t languages, opts Options) error {
 		return renderReports(files, ser, t, opts)
 	},
 	renderRoot,
@@ -170,7 +196,7 @@ func (r *Renderer) Sitemap(paths []string) output.Files {
 		return nil
 	}
 	return output.Files{
-		"sitemap.xml": sitemap(paths, base),
+		"sitemap.xml": sitemap(paths, base, r.alternates),
 		"robots.txt":  []byte("User-agent: *\nAllow: /\nSitemap: " + base + "sitemap.xml\n"),
 	}
 }

@@ -126,7 +126,7 @@ func TestRecommendationPage(t *testing.T) {
 		`<a class="prev" rel="prev" href="../recommendations/ii-1.html"><span>Previous recommendation</span> II-1</a>`,
 		`<a class="next" rel="next" href="../recommendations/ii-3.html"><span>Next recommendation</span> II-3</a>`,
 		`<span class="rec-id" aria-current="page">II-2</span>`,
-		`aria-describedby="desc-require"`, `<span id="desc-require">Require: obligations of the Convention</span>`,
+		`aria-describedby="desc-require"`, `<span id="desc-require" data-word="Require">Require: obligations of the Convention</span>`,
 	)
 	mustHave(t, files, "lithuania/recommendations/ii-1.html",
 		`<p class="lead-in">Therefore, the Committee <strong>invites</strong> Lithuania:</p>`,
@@ -141,7 +141,7 @@ func TestHomeListAndRoot(t *testing.T) {
 		`id="legend"`, `promising practices</dd>`,
 		`<h2 id="key-findings-title">Key findings of the report</h2>`, `Children are at risk.`,
 		`The Committee monitors the Convention.<sup class="fnref" id="fnref-1">`, `<li id="fn-1" value="1">`,
-		`href="../downloads/lithuania.html"`, `<span class="size" data-download="lithuania.html"></span>`,
+		`href="../downloads/lithuania.html"`, `<span class="size" data-units="bytes KB MB ." data-download="lithuania.html"></span>`,
 		`href="../downloads/lithuania-offline.zip"`, `data-download="lithuania-offline.zip"`,
 		`<a class="button" href="recommendations/index.html">All 4 recommendations</a>`,
 	)
@@ -379,6 +379,7 @@ func TestTemplateErrors(t *testing.T) {
 		broken[name+".html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
 	}
 	broken["chapter.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{.Body.NoSuchField}}{{end}}`)}
+	broken["i18n/en.json"] = &fstest.MapFile{Data: []byte(`{}`)}
 	broken["layout.html"] = &fstest.MapFile{Data: []byte(`{{define "layout"}}{{template "main" .}}{{end}}`)}
 	_, err = Site([]*factsheet.Document{doc}, Options{Templates: broken, Assets: defaults.Assets})
 	if err == nil || !strings.Contains(err.Error(), "lithuania/chapters/i.html") || !strings.Contains(err.Error(), "NoSuchField") {

@@ -93,8 +93,9 @@ type reportPages struct {
 }
 
 // renderReports writes every report's pages and data files.
-func renderReports(files output.Files, ser *series.Site, t *templates, opts Options) error {
+func renderReports(files output.Files, ser *series.Site, ls languages, opts Options) error {
 	for _, r := range ser.Reports {
+		t := ls.of(r.Members[0].Language) // a report's pages speak its first Party's language
 		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0]}
 		for _, step := range []func(output.Files) error{rp.index, rp.identifiers, rp.data} {
 			if err := step(files); err != nil {
@@ -112,9 +113,9 @@ func renderReports(files output.Files, ser *series.Site, t *templates, opts Opti
 func (rp *reportPages) page(rel, title, description string) *page {
 	root := rootOf(rel)
 	p := &page{
-		Lang: rp.first.Language, Title: title, Description: description, Root: root,
-		SiteTitle: "Lanzarote Committee factsheets", Home: root + "index.html",
-		OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
+		Lang: rp.first.Language, Messages: rp.t.cat.Lang, Title: title, Description: description, Root: root,
+		SiteTitle: rp.t.cat.T("site.title"), Home: root + "index.html",
+		OGType: "website", SiteName: rp.t.cat.T("site.title"), CSP: csp,
 		Levels: rp.first.Levels, SeriesSearch: true, Styles: []string{"series.css"},
 	}
 	if rp.opts.BaseURL != "" {
@@ -125,7 +126,7 @@ func (rp *reportPages) page(rel, title, description string) *page {
 
 // write renders a page of the report, the list of factsheets first in its breadcrumb.
 func (rp *reportPages) write(files output.Files, kind, rel string, p *page) error {
-	p.Crumbs = append([]link{{Label: "Factsheets", Href: p.Root + "index.html"}}, p.Crumbs...)
+	p.Crumbs = append([]link{{Label: rp.t.cat.T("crumb.factsheets"), Href: p.Root + "index.html"}}, p.Crumbs...)
 	b, err := rp.t.page(kind, p)
 	if err != nil {
 		return err
@@ -138,9 +139,9 @@ func (rp *reportPages) write(files output.Files, kind, rel string, p *page) erro
 func (rp *reportPages) index(files output.Files) error {
 	r := rp.r
 	rel := reportDir(r) + "index.html"
-	p := rp.page(rel, r.Title, "Recommendations of the Lanzarote Committee to each Party, from its implementation report "+r.Title)
+	p := rp.page(rel, r.Title, rp.t.cat.T("report.description", r.Title))
 	v := &reportView{
-		Title: r.Title, Date: spelled(r.LastUpdate()), ISO: r.LastUpdate(), Parties: len(r.Members),
+		Title: r.Title, Date: rp.t.cat.Date(r.LastUpdate()), ISO: r.LastUpdate(), Parties: len(r.Members),
 		Chapters: r.Chapters, JSON: "recommendations.json", CSV: "recommendations.csv",
 	}
 	for _, l := range rp.first.Levels {

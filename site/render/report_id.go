@@ -45,7 +45,7 @@ func (rp *reportPages) identifiers(files output.Files) error {
 	for i, id := range r.IDs {
 		rel := reportIDPage(r, id)
 		rs := r.Receipts(id)
-		p := rp.page(rel, "Recommendation "+id+" · "+clip(r.Title, 80), clip(rs[0].Rec.Text, 200))
+		p := rp.page(rel, rp.t.cat.T("rec.title", id)+" · "+clip(r.Title, 80), clip(rs[0].Rec.Text, 200))
 		v := &idView{ID: id, Report: link{Label: r.Title, Href: "index.html"}, Chapter: rp.chapterName(rs[0])}
 		for _, rc := range rs {
 			v.Rows = append(v.Rows, receiptRow{

@@ -20,6 +20,11 @@ type factsheetItem struct {
 	Counts []countView
 	N      int
 	Search string // its search page
+	// Lang is the factsheet's language when it is not the page's: its
+	// entry is in its own language (Updated, Date, Count, badges)
+	Lang    string
+	Updated string // "last update", in the factsheet's language
+	Count   string // "8 recommendations", in the factsheet's language
 }
 
 // reportItem is a report on the root page, with its factsheets.
@@ -39,22 +44,36 @@ type rootView struct {
 	Loose      []factsheetItem // the factsheets naming no report
 }
 
-// renderRoot writes public/index.html (every report and factsheet) and 404.html.
-func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *templates, opts Options) error {
+// renderRoot writes public/index.html (every report and factsheet) and
+// 404.html, in the language of the first factsheet; each factsheet's entry
+// is in its own language.
+func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls languages, opts Options) error {
 	v := &rootView{}
+	language := "en"
+	if len(sums) > 0 && sums[0].Language != "" {
+		language = sums[0].Language
+	}
+	t := ls.of(language)
 	bg := newBadger(t)
 	item := func(m *series.Summary) factsheetItem {
-		return factsheetItem{
-			Title: m.Title, Party: m.Party, Date: spelled(m.LastUpdate), ISO: m.LastUpdate,
+		cat := ls.of(m.Language).cat
+		count, _ := cat.Plural(len(m.Recs), "recommendations") // the key is in every catalogue (TestMessageKeysExist)
+		it := factsheetItem{
+			Title: m.Title, Party: m.Party, Date: cat.Date(m.LastUpdate), ISO: m.LastUpdate,
 			Href: m.Slug + "/index.html", Search: m.Slug + "/search.html",
 			Counts: bg.counts(m, m.Counts(""), m.Slug+"/index.html#legend", ""), N: len(m.Recs),
+			Updated: cat.T("root.last-update"), Count: count,
 		}
+		if m.Language != "" && m.Language != language {
+			it.Lang = m.Language
+		}
+		return it
 	}
 	for i := range sums {
 		v.Factsheets = append(v.Factsheets, item(&sums[i]))
 	}
 	for _, r := range ser.Reports {
-		ri := reportItem{Round: r.Round, Title: r.Title, Href: reportDir(r) + "index.html", Date: spelled(r.LastUpdate()), ISO: r.LastUpdate()}
+		ri := reportItem{Round: r.Round, Title: r.Title, Href: reportDir(r) + "index.html", Date: t.cat.Date(r.LastUpdate()), ISO: r.LastUpdate()}
 		for _, m := range r.Members {
 			ri.Members = append(ri.Members, item(m))
 		}
@@ -66,13 +85,10 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 	if bg.err != nil {
 		return bg.err
 	}
-	language := "en"
-	if len(sums) > 0 {
-		language = sums[0].Language
-	}
-	p := &page{Lang: language, Title: "Lanzarote Committee factsheets", Root: "", SiteTitle: "Lanzarote Committee factsheets",
-		Home: "index.html", OGType: "website", SiteName: "Lanzarote Committee factsheets", CSP: csp,
-		Description: "Factsheets of the Lanzarote Committee's recommendations, one per Party.", Body: v}
+	title := t.cat.T("site.title")
+	p := &page{Lang: language, Messages: t.cat.Lang, Title: title, Root: "", SiteTitle: title,
+		Home: "index.html", OGType: "website", SiteName: title, CSP: csp,
+		Description: t.cat.T("site.description"), Body: v}
 	if len(sums) > 0 {
 		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
 	}
@@ -86,8 +102,8 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 	}
 	files["index.html"] = b
 	sp := *p
-	sp.Title, sp.Description, sp.Body = "Search · Lanzarote Committee factsheets", "Search every factsheet of the site.", nil
-	sp.Crumbs = []link{{Label: "Factsheets", Href: "index.html"}, {Label: "Search"}}
+	sp.Title, sp.Description, sp.Body = t.cat.T("search.title")+" · "+title, t.cat.T("search.site.description"), nil
+	sp.Crumbs = []link{{Label: t.cat.T("crumb.factsheets"), Href: "index.html"}, {Label: t.cat.T("crumb.search")}}
 	if opts.BaseURL != "" {
 		sp.Canonical = pageURL(opts.BaseURL, "search.html")
 	}
@@ -95,7 +111,7 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 		return err
 	}
 	nf := *p
-	nf.Title, nf.Description, nf.Canonical = "Page not found", "", ""
+	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
 	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
 	notFoundPage(&nf, files, opts.BaseURL)
 	if len(sums) == 1 {
@@ -109,14 +125,22 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, t *
 }
 
 // sitemap lists every HTML page of the site but 404.html, sorted, as
-// absolute addresses under base.
-func sitemap(paths []string, base string) []byte {
+// absolute addresses under base, each with its editions in other languages
+// (alternates gives them, absolute) as xhtml:link hreflang alternates.
+func sitemap(paths []string, base string, alternates func(rel string) []alternate) []byte {
+	type xlink struct {
+		Rel      string `xml:"rel,attr"`
+		Hreflang string `xml:"hreflang,attr"`
+		Href     string `xml:"href,attr"`
+	}
 	type loc struct {
-		Loc string `xml:"loc"`
+		Loc   string  `xml:"loc"`
+		Links []xlink `xml:"xhtml:link"`
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"urlset"`
 		NS      string   `xml:"xmlns,attr"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"`
 		URLs    []loc    `xml:"url"`
 	}
 	s := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -124,7 +148,12 @@ func sitemap(paths []string, base string) []byte {
 		if !strings.HasSuffix(p, ".html") || p == "404.html" || strings.HasPrefix(p, "assets/") {
 			continue
 		}
-		s.URLs = append(s.URLs, loc{Loc: pageURL(base, p)})
+		l := loc{Loc: pageURL(base, p)}
+		for _, a := range alternates(p) {
+			l.Links = append(l.Links, xlink{Rel: "alternate", Hreflang: a.Lang, Href: a.Href})
+			s.XHTML = "http://www.w3.org/1999/xhtml"
+		}
+		s.URLs = append(s.URLs, l)
 	}
 	sort.Slice(s.URLs, func(i, j int) bool { return s.URLs[i].Loc < s.URLs[j].Loc })
 	var b bytes.Buffer

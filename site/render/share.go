@@ -42,12 +42,12 @@ func (d *docSite) citation(id string) string {
 	}
 	title := d.siteTitle()
 	if m.LastUpdate != "" {
-		title += " (last update " + spelled(m.LastUpdate) + ")"
+		title += " (" + d.cat.T("cite.last-update", d.cat.Date(m.LastUpdate)) + ")"
 	}
-	parts = append(parts, title, "Recommendation "+id, urlMark)
+	parts = append(parts, title, d.cat.T("rec.title", id), urlMark)
 	c := strings.Join(parts, ", ")
 	if m.Source != "" {
-		c += " (original document: " + m.Source + ")"
+		c += " (" + d.cat.T("cite.source", m.Source) + ")"
 	}
 	return c
 }
@@ -73,7 +73,7 @@ type pageFacts struct {
 func (d *docSite) facts(rel, canonical string) *pageFacts {
 	m := d.doc.Meta
 	f := &pageFacts{
-		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: spelled(m.LastUpdate),
+		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: d.cat.Date(m.LastUpdate),
 		Address: rel, Source: m.Source,
 	}
 	if d.ab != nil {

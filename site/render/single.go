@@ -34,16 +34,21 @@ type singleView struct {
 // stylesheets and scripts by relative links; bundle inlines them.
 func (d *docSite) single(files output.Files) error {
 	rel := urls.Factsheet(d.slug).SingleFile()
-	p := d.page(rel, d.titled("Complete factsheet"), d.homeDescription())
+	p := d.page(rel, d.titled(d.cat.T("single.title")), d.homeDescription())
 	p.Single = true
+	if d.opts.BaseURL == "" {
+		// a downloaded file has no other edition beside it: the switch
+		// needs the published address of the other one
+		p.Alternates = nil
+	}
 	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
-		Meta: d.doc.Meta, Date: spelled(d.doc.Meta.LastUpdate),
+		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
 		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, singleFile, ""), N: len(d.es),
 		Party: d.doc.Meta.Party, Facets: d.facetViews(), State: "hash", Scope: "recommendations",
 	}
 	if v.Party == "" {
-		v.Party = "The Party"
+		v.Party = d.cat.T("rec.the-party")
 	}
 	ids := map[string]bool{"main": true, "legend": true, "contents": true, "recommendations": true, "glossary": true, "glossary-title": true,
 		"site-search-input": true, "site-search-results": true}

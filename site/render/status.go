@@ -51,7 +51,7 @@ func (d *docSite) stateBadge(s status.State) template.HTML {
 func (d *docSite) entryView(e status.Entry) stateView {
 	return stateView{
 		ID: e.ID, State: e.State, Label: e.State.Label(), Badge: d.stateBadge(e.State),
-		ISO: e.Date, Date: spelled(e.Date), Anchor: "status-" + e.Date,
+		ISO: e.Date, Date: d.cat.Date(e.Date), Anchor: "status-" + e.Date,
 		Source: e.Source, Link: e.Link, Note: d.in.html(e.Text, nil),
 	}
 }

@@ -5,21 +5,28 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/i18n"
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
 var pageKinds = []string{"home", "chapter", "recommendation", "recommendations", "search", "root", "notfound", "single", "plan", "glossary", "report", "report-id", "changes"}
 
 // templates holds one template set per page kind, each a clone of the layout
-// and the partials with the page's own "main".
+// and the partials with the page's own "main", speaking one language.
 type templates struct {
 	base  *template.Template
 	pages map[string]*template.Template
+	cat   *i18n.Catalogue // the messages of the pages
 }
 
-func loadTemplates(fsys fs.FS) (*templates, error) {
+// languages holds the templates in every language that has a catalogue.
+type languages map[string]*templates
+
+// loadTemplates parses the templates once per message catalogue.
+func loadTemplates(fsys fs.FS) (languages, error) {
 	if fsys == nil {
 		return nil, fmt.Errorf("no templates folder given; pass the embedded templates or -templates DIR")
 	}
@@ -28,16 +35,31 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 			return nil, fmt.Errorf("templates: %s.html is missing; every template of the project's templates/ folder is needed", name)
 		}
 	}
+	cats, err := i18n.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	ls := languages{}
+	for lang, cat := range cats {
+		if ls[lang], err = loadLanguage(fsys, cat); err != nil {
+			return nil, err
+		}
+	}
+	return ls, nil
+}
+
+// loadLanguage parses the templates with the messages of one catalogue.
+func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 	// partials-*.html are further partials, one file per feature
 	more, err := fs.Glob(fsys, "partials-*.html")
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	base, err := template.New("layout.html").Funcs(funcs()).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
+	base, err := template.New("layout.html").Funcs(funcs(cat)).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	t := &templates{base: base, pages: map[string]*template.Template{}}
+	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
 		if err != nil {
@@ -48,6 +70,18 @@ func loadTemplates(fsys fs.FS) (*templates, error) {
 		}
 	}
 	return t, nil
+}
+
+// of returns the templates of a language tag ("fr", "fr-BE" → "fr"); a
+// language without a catalogue gets the reference one.
+func (ls languages) of(lang string) *templates {
+	if t, ok := ls[lang]; ok {
+		return t
+	}
+	if base, _, ok := strings.Cut(lang, "-"); ok && ls[base] != nil {
+		return ls[base]
+	}
+	return ls[i18n.Reference]
 }
 
 // page renders a whole page of the given kind.
@@ -94,9 +128,12 @@ type page struct {
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
 	Levels      []factsheet.Level
-	Single      bool   // the single-file edition
-	Feed        string // the page's Atom feed, for <link rel="alternate">
-	Body        any    // the page kind's own data
+	Single      bool        // the single-file edition
+	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
+	LangScripts []string    // the language's own scripts under assets/, e.g. the stemmer of its search
+	Alternates  []alternate // the page in every edition of the factsheet, when it has several
+	Feed        string      // the page's Atom feed, for <link rel="alternate">
+	Body        any         // the page kind's own data
 
 	// HeadScript is an inline script run before the stylesheets (the 404
 	// page without a base URL), nil on other pages.

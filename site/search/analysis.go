@@ -1,28 +1,8 @@
 package search
 
 import (
-	"sort"
 	"strings"
-	"sync"
-
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/registry"
 )
-
-// stopWords returns bleve's English stop list, the words its analysis drops,
-// sorted; it is read at its first use.
-var stopWords = sync.OnceValue(func() []string {
-	m, err := en.TokenMapConstructor(nil, registry.NewCache())
-	if err != nil {
-		panic(err) // the list is compiled into bleve; this cannot fail
-	}
-	words := make([]string, 0, len(m))
-	for w := range m {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	return words
-})
 
 // apostrophes makes typographic apostrophes straight.
 var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
@@ -38,10 +18,10 @@ func normalizeWord(w string) string {
 	return w
 }
 
-// analyzeWord returns the term bleve's English analysis makes of one query
-// word, or "" for a stop word.
-func analyzeWord(w string) string {
-	an, err := englishAnalyzer()
+// analyzeWord returns the term bleve's analysis of the language makes of
+// one query word, or "" for a stop word.
+func (l language) analyzeWord(w string) string {
+	an, err := l.analyzer()
 	if err != nil {
 		return ""
 	}
@@ -56,6 +36,7 @@ func analyzeWord(w string) string {
 // of the word → term map the browser index carries.
 func (ix *Engine) Words() []string { return append([]string(nil), ix.surface...) }
 
-// Analyze returns the term bleve's English analysis makes of a word as typed
-// (lower-cased, possessive removed, stemmed), or "" for a stop word.
-func (ix *Engine) Analyze(word string) string { return analyzeWord(normalizeWord(word)) }
+// Analyze returns the term bleve's analysis of the factsheet's language
+// makes of a word as typed (lower-cased, possessive removed, stemmed), or ""
+// for a stop word.
+func (ix *Engine) Analyze(word string) string { return ix.lang.analyzeWord(normalizeWord(word)) }

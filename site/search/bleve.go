@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/upsidedown"
 	"github.com/blevesearch/bleve/v2/index/upsidedown/store/gtreap"
@@ -56,11 +55,11 @@ type Engine struct {
 	ids map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
 }
 
-// indexMapping is the bleve mapping: English analysis for the text fields,
-// exact keywords for the identifier and the urgency, nothing stored.
-func indexMapping() *mapping.IndexMappingImpl {
+// indexMapping is the bleve mapping: the analysis of the language for the
+// text fields, exact keywords for the identifier and the urgency, nothing stored.
+func indexMapping(analyzer string) *mapping.IndexMappingImpl {
 	m := mapping.NewIndexMapping()
-	m.DefaultAnalyzer = en.AnalyzerName
+	m.DefaultAnalyzer = analyzer
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -75,7 +74,7 @@ func indexMapping() *mapping.IndexMappingImpl {
 		return f
 	}
 	for _, f := range textFields {
-		doc.AddFieldMappingsAt(f.Name, field(en.AnalyzerName))
+		doc.AddFieldMappingsAt(f.Name, field(analyzer))
 	}
 	doc.AddFieldMappingsAt(fieldID, field(keyword.Name))
 	doc.AddFieldMappingsAt(fieldUrgency, field(keyword.Name))
@@ -89,17 +88,17 @@ func docKey(n int) string { return fmt.Sprintf("%07d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
-	return open(doc.File, doc.Meta.Slug, records(doc))
+	return open(doc.File, doc.Meta.Slug, doc.Meta.Language, records(doc))
 }
 
-// open indexes search documents in an in-memory bleve index; name is what
-// errors are about.
-func open(name, slug string, recs []record) (*Engine, error) {
-	c, err := analyseRecords(recs)
+// open indexes search documents in an in-memory bleve index, with the
+// analysis of the language; name is what errors are about.
+func open(name, slug, language string, recs []record) (*Engine, error) {
+	c, err := analyseRecords(recs, languageOf(language))
 	if err != nil {
 		return nil, fmt.Errorf("%s: analysing the text: %w", name, err)
 	}
-	ix := &Engine{Slug: slug, mapping: indexMapping(), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string][]int{}}
+	ix := &Engine{Slug: slug, mapping: indexMapping(c.lang.name), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string][]int{}}
 	ix.idx, err = upsidedown.NewUpsideDownCouch(gtreap.Name, map[string]any{"path": ""}, ix.queue)
 	if err == nil {
 		err = ix.idx.Open()

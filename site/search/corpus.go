@@ -2,16 +2,13 @@ package search
 
 import (
 	"sort"
-	"sync"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/lang/en"
-	"github.com/blevesearch/bleve/v2/registry"
 
 	"factsheet/site/factsheet"
 )
 
-// corpus is what bleve's English analysis makes of a factsheet's search
+// corpus is what bleve's analysis of its language makes of a factsheet's search
 // documents, computed directly, without filling a bleve index: for every term
 // and text field, the postings (document, frequency), each document's field
 // length, and the surface words giving each term. It holds exactly what a
@@ -19,6 +16,7 @@ import (
 // what the browser index is exported from.
 type corpus struct {
 	records []record
+	lang    language // the analysis of the factsheet's language
 	// postings maps a term to its postings in each of textFields.
 	postings map[string][][]posting
 	lens     [][]int             // per field, per document: the number of tokens
@@ -32,12 +30,6 @@ type corpus struct {
 type posting struct {
 	doc, freq int
 }
-
-// englishAnalyzer is bleve's English analyzer, built at its first use; bleve
-// analyzers are safe for concurrent use.
-var englishAnalyzer = sync.OnceValues(func() (analysis.Analyzer, error) {
-	return registry.NewCache().AnalyzerNamed(en.AnalyzerName)
-})
 
 // fieldTexts returns the text of each of textFields for a record, as the
 // bleve document of Open holds them.
@@ -63,15 +55,17 @@ func fieldIndex(name string) int {
 }
 
 // analyse builds the corpus of a factsheet.
-func analyse(doc *factsheet.Document) (*corpus, error) { return analyseRecords(records(doc)) }
+func analyse(doc *factsheet.Document) (*corpus, error) {
+	return analyseRecords(records(doc), languageOf(doc.Meta.Language))
+}
 
-// analyseRecords builds the corpus of search documents.
-func analyseRecords(recs []record) (*corpus, error) {
-	an, err := englishAnalyzer()
+// analyseRecords builds the corpus of search documents in a language.
+func analyseRecords(recs []record, lang language) (*corpus, error) {
+	an, err := lang.analyzer()
 	if err != nil {
 		return nil, err
 	}
-	c := &corpus{records: recs, postings: map[string][][]posting{}, words: map[string]string{}}
+	c := &corpus{records: recs, lang: lang, postings: map[string][][]posting{}, words: map[string]string{}}
 	c.lens = make([][]int, len(textFields))
 	for fi := range textFields {
 		c.lens[fi] = make([]int, len(c.records))

@@ -49,7 +49,8 @@ func IndexScript(doc *factsheet.Document) ([]byte, error) {
 type browserIndex struct {
 	Version int    `json:"v"`
 	Slug    string `json:"slug"`
-	Count   int    `json:"n"` // documents in the bleve index, for idf
+	Lang    string `json:"lang,omitempty"` // the analysis of the browser, when not English's (window.factsheetAnalyzers[lang])
+	Count   int    `json:"n"`              // documents in the bleve index, for idf
 	// Fields lists the text fields as [name, boost].
 	Fields [][2]any       `json:"fields"`
 	Params map[string]any `json:"params"`
@@ -69,7 +70,7 @@ type browserIndex struct {
 	// followed by ":" and its frequency when above 1, space separated. A
 	// document's field length (for bleve's norm) is the sum of its frequencies.
 	Post string         `json:"post"`
-	Stop string         `json:"stop"` // bleve's English stop words, space separated
+	Stop string         `json:"stop"` // bleve's stop words of the language, space separated
 	IDs  map[string]int `json:"ids"`  // recommendation identifier → document
 	Urg  []string       `json:"urgencies"`
 	// URLs are the address patterns of urls.Factsheet.Patterns.
@@ -103,11 +104,14 @@ func (c *corpus) export(slug string) *browserIndex {
 		},
 		Urg: []string{string(factsheet.Require), string(factsheet.Request), string(factsheet.Invite)},
 	}
+	if c.lang.tag != "en" {
+		bi.Lang = c.lang.tag
+	}
 	for _, f := range textFields {
 		bi.Fields = append(bi.Fields, [2]any{f.Name, f.Boost})
 	}
 	c.exportDocs(bi)
-	bi.Stop = strings.Join(stopWords(), " ")
+	bi.Stop = strings.Join(c.lang.stopWords(), " ")
 	bi.Words, bi.Post = c.exportTerms()
 	return bi
 }
@@ -157,7 +161,7 @@ func (c *corpus) exportTerms() (words, post string) {
 		w.WriteByte(byte('A' + k))
 		w.WriteString(string(runes[k:]))
 		prev = runes
-		if analyzeWord(word) != t {
+		if c.lang.analyzeWord(word) != t {
 			w.WriteString("=" + t)
 		}
 		if seen[t] {

@@ -110,7 +110,7 @@ func TestIndexFiles(t *testing.T) {
 		word = string(prev[:w[0]-'A']) + word
 		prev = []rune(word)
 		if !explicit {
-			term = analyzeWord(word) // the browser stems it, as bleve analyses it
+			term = ix.lang.analyzeWord(word) // the browser stems it, as bleve analyses it
 		}
 		if words[word] = term; !slices.Contains(terms, term) {
 			terms = append(terms, term)

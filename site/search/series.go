@@ -40,7 +40,7 @@ func OpenSeries(parts []Part) (*Engine, error) {
 	for _, p := range parts {
 		recs = append(recs, p.recs...)
 	}
-	return open("the series", "", recs)
+	return open("the series", "", "", recs)
 }
 
 // IndexSeries writes SeriesFile for the given factsheets.
@@ -107,7 +107,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 		members[pi] = runs(list)
 		total += len(list)
 	}
-	c, err := analyseRecords(shapes)
+	c, err := analyseRecords(shapes, languageOf(""))
 	if err != nil {
 		return nil, fmt.Errorf("the series: analysing the text: %w", err)
 	}

@@ -62,5 +62,5 @@ func (ix *Engine) termOf(w string) string {
 	if t, ok := ix.words[n]; ok {
 		return t
 	}
-	return analyzeWord(n)
+	return ix.lang.analyzeWord(n)
 }

@@ -28,7 +28,7 @@ type clause struct {
 // matches nothing and has minFuzzy letters or more, the terms one typo away.
 // A stop word gives nil and ok false: it is not part of the query.
 func (ix *Engine) wordClauses(w string, typing bool) (cl []clause, ok bool) {
-	term := analyzeWord(w)
+	term := ix.lang.analyzeWord(w)
 	if term == "" {
 		return nil, false
 	}
