@@ -42,3 +42,44 @@ func TestFrenchIndex(t *testing.T) {
 		t.Error("languageOf does not fall back as documented")
 	}
 }
+
+// TestFrenchIndexWords: the French browser index gives a word's term only
+// where the French analysis of the word alone differs from the corpus's
+// term, so that the browser, analysing the other words in French
+// (stem-fr.js), finds every term of the corpus; and English analysis would
+// not do (the index is not the English one's).
+func TestFrenchIndexWords(t *testing.T) {
+	src, err := os.ReadFile("../factsheet/testdata/i18n/ruritanie.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, problems := factsheet.Parse("ruritanie.md", src)
+	if doc == nil || problems.HasErrors() {
+		t.Fatalf("fixture: %v", problems)
+	}
+	c, err := analyse(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr, en := languageOf("fr"), languageOf("en")
+	var prev []rune
+	implicit, englishWrong := 0, 0
+	for _, w := range frontCoded.FindAllString(c.export(doc.Meta.Slug).Words, -1) {
+		word, term, explicit := strings.Cut(w[1:], "=")
+		word = string(prev[:w[0]-'A']) + word
+		prev = []rune(word)
+		if !explicit {
+			term = fr.analyzeWord(word)
+			implicit++
+			if en.analyzeWord(word) != term {
+				englishWrong++
+			}
+		}
+		if want := c.words[word]; term != want {
+			t.Errorf("%q decodes to %q, the corpus has %q", word, term, want)
+		}
+	}
+	if implicit == 0 || englishWrong == 0 {
+		t.Errorf("%d words left to the browser's French analysis, %d of them English would get wrong: want both > 0", implicit, englishWrong)
+	}
+}
