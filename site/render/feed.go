@@ -68,11 +68,11 @@ func (d *docSite) feed() ([]byte, error) {
 	}
 	for _, e := range all {
 		f.Entries = append(f.Entries, atomEntry{
-			Title:   e.ID + ": " + e.State.Label(),
+			Title:   e.ID + ": " + d.stateLabel(e.State),
 			ID:      urn("entry", d.slug, e.ID, e.Date),
 			Updated: atomTime(e.Date),
 			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: base + "recommendations/" + e.Stem() + ".html#status-" + e.Date},
-			Summary: entrySummary(e),
+			Summary: d.entrySummary(e),
 		})
 	}
 	b, err := xml.MarshalIndent(f, "", "  ")
@@ -84,8 +84,8 @@ func (d *docSite) feed() ([]byte, error) {
 
 // entrySummary is the text of an entry in the feed: state, source and note
 // ("Recommendation IV-5: In progress (source: Reply of the Party). A draft ...").
-func entrySummary(e status.Entry) string {
-	s := "Recommendation " + e.ID + ": " + e.State.Label() + " (source: " + e.Source + ")."
+func (d *docSite) entrySummary(e status.Entry) string {
+	s := d.cat.T("status.feed.entry", e.ID, d.stateLabel(e.State), e.Source)
 	if note := e.Text.Plain(); note != "" {
 		s += " " + note
 	}

@@ -12,6 +12,7 @@ import (
 	defaults "factsheet"
 	"factsheet/site/factsheet"
 	"factsheet/site/i18n"
+	"factsheet/site/status"
 )
 
 // catalogue returns the shipped catalogue of a language.
@@ -312,5 +313,29 @@ func TestTemplatesHaveNoWords(t *testing.T) {
 				t.Errorf("templates/%s: the text %q writes the word %q: use {{t \"key\"}} and add the key to every catalogue", name, strings.TrimSpace(text), w)
 			}
 		}
+	}
+}
+
+// TestStateLabelsTranslated: every implementation state, and "not recorded",
+// is named by the page's catalogue: its own key in each language, never the
+// English word on a French page.
+func TestStateLabelsTranslated(t *testing.T) {
+	en, fr := &docSite{cat: catalogue(t, "en")}, &docSite{cat: catalogue(t, "fr")}
+	seen := map[string]bool{}
+	for _, s := range append(append([]status.State{}, status.States...), "") {
+		e, f := en.stateLabel(s), fr.stateLabel(s)
+		if e == "" || strings.HasPrefix(e, "[") || strings.HasPrefix(f, "[") {
+			t.Errorf("state %q: labels %q and %q", s, e, f)
+		}
+		if e == f {
+			t.Errorf("state %q: the French label is the English one, %q", s, e)
+		}
+		if seen[e] {
+			t.Errorf("state %q: label %q already names another state", s, e)
+		}
+		seen[e] = true
+	}
+	if got := fr.entrySummary(status.Entry{ID: "IV-5", State: status.InProgress, Source: "Réponse"}); got != "Recommandation IV-5 : En cours (source : Réponse)." {
+		t.Errorf("French feed entry: %q", got)
 	}
 }

@@ -17,19 +17,20 @@ import (
 // each text rendered while they run, such as sub-items. Each mark carries
 // words for screen readers, which do not announce <mark> itself.
 type ownWords struct {
-	id       string
-	from, to ast.Node // nil: from the start, to the end
-	on       bool
+	start, end string   // the words for screen readers at the start and end of the mark, escaped
+	from, to   ast.Node // nil: from the start, to the end
+	on         bool
 }
 
 // newOwnWords returns the marking of id's own words in r's text, or nil when
-// the whole text is id's.
-func newOwnWords(r *factsheet.Recommendation, id string) *ownWords {
+// the whole text is id's; start and end are what screen readers hear where
+// the mark opens and closes.
+func newOwnWords(r *factsheet.Recommendation, id, start, end string) *ownWords {
 	from, to, ok := r.Own(id)
 	if !ok {
 		return nil
 	}
-	o := &ownWords{id: id, on: from == nil}
+	o := &ownWords{start: template.HTMLEscapeString(start), end: template.HTMLEscapeString(end), on: from == nil}
 	if from != nil {
 		o.from = from
 	}
@@ -40,11 +41,11 @@ func newOwnWords(r *factsheet.Recommendation, id string) *ownWords {
 }
 
 func (o *ownWords) open(w util.BufWriter) {
-	_, _ = w.WriteString(`<mark class="own"><span class="visually-hidden">` + template.HTMLEscapeString(o.id) + `’s own words: </span>`)
+	_, _ = w.WriteString(`<mark class="own"><span class="visually-hidden">` + o.start + ` </span>`)
 }
 
 func (o *ownWords) close(w util.BufWriter) {
-	_, _ = w.WriteString(`<span class="visually-hidden"> (end of ` + template.HTMLEscapeString(o.id) + `’s own words)</span></mark>`)
+	_, _ = w.WriteString(`<span class="visually-hidden"> ` + o.end + `</span></mark>`)
 }
 
 // ownRef writes a footnote reference, opening or closing the mark of the
@@ -66,7 +67,7 @@ func (in *inliner) ownRef(w util.BufWriter, src []byte, node ast.Node, entering 
 
 // ownNote is the sentence shown above a shared text on the page of id when
 // the text marks id's own words, or "".
-func ownNote(r *factsheet.Recommendation, id string) string {
+func (d *docSite) ownNote(r *factsheet.Recommendation, id string) string {
 	if _, _, ok := r.Own(id); !ok {
 		return ""
 	}
@@ -76,5 +77,5 @@ func ownNote(r *factsheet.Recommendation, id string) string {
 			others = append(others, x)
 		}
 	}
-	return "This text also states " + strings.Join(others, " and ") + "; the words that are " + id + "’s own are highlighted."
+	return d.cat.T("own.note", strings.Join(others, ", "), id)
 }

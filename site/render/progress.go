@@ -67,11 +67,7 @@ func (d *docSite) progress(changes, feed string) *progressView {
 	}
 	for _, s := range append(append([]status.State{}, status.States...), "") {
 		if present[s] {
-			label := notRecorded
-			if s != "" {
-				label = s.Label()
-			}
-			v.Key = append(v.Key, keyItem{State: s, Label: label, Badge: d.stateBadge(s), Swatch: swatch(s)})
+			v.Key = append(v.Key, keyItem{State: s, Label: d.stateLabel(s), Badge: d.stateBadge(s), Swatch: swatch(s)})
 		}
 	}
 	v.Cols = len(v.Key) + 2

@@ -91,7 +91,7 @@ func (d *docSite) recText(r *factsheet.Recommendation, refs *refs, own string) (
 	leadIn = d.in.html(r.LeadIn, refs)
 	var w bytes.Buffer
 	b := &body{in: d.in, refs: refs}
-	d.in.own = newOwnWords(r, own)
+	d.in.own = newOwnWords(r, own, d.cat.T("own.start", own), d.cat.T("own.end", own))
 	b.standalone(&w, r.Block)
 	d.in.own = nil
 	return leadIn, template.HTML(w.String())
@@ -126,7 +126,7 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 		page = "" // the edition states a shared text once, for all its identifiers
 	}
 	v.LeadIn, v.Text = d.recText(r, refs, page)
-	v.Own = ownNote(r, page)
+	v.Own = d.ownNote(r, page)
 	if single {
 		// the entry lists its footnotes without links: their linked
 		// copies are at the end of the chapter, where the text is marked

@@ -23,8 +23,25 @@ type stateView struct {
 	Href   string // the recommendation's page or entry
 }
 
-// notRecorded is the label of an identifier that the status file does not mention.
-const notRecorded = "Not recorded"
+// stateLabel is the name of state s in the page's language; "" is the
+// state of an identifier that the status file does not mention.
+func (d *docSite) stateLabel(s status.State) string {
+	switch s {
+	case status.NoInformation:
+		return d.cat.T("state.no-information")
+	case status.NotStarted:
+		return d.cat.T("state.not-started")
+	case status.InProgress:
+		return d.cat.T("state.in-progress")
+	case status.PartiallyImplemented:
+		return d.cat.T("state.partially-implemented")
+	case status.Implemented:
+		return d.cat.T("state.implemented")
+	case status.NotApplicable:
+		return d.cat.T("state.not-applicable")
+	}
+	return d.cat.T("state.not-recorded")
+}
 
 // stateBadge is the markup of a state's badge (icon and word), rendered once per state.
 func (d *docSite) stateBadge(s status.State) template.HTML {
@@ -32,14 +49,10 @@ func (d *docSite) stateBadge(s status.State) template.HTML {
 	if h, ok := d.badges[key]; ok {
 		return h
 	}
-	label := notRecorded
-	if s != "" {
-		label = s.Label()
-	}
 	h, err := d.t.partial("state-badge", struct {
 		State status.State
 		Label string
-	}{s, label})
+	}{s, d.stateLabel(s)})
 	if err != nil && d.err == nil {
 		d.err = err
 	}
@@ -50,7 +63,7 @@ func (d *docSite) stateBadge(s status.State) template.HTML {
 // entryView is the view of one status entry.
 func (d *docSite) entryView(e status.Entry) stateView {
 	return stateView{
-		ID: e.ID, State: e.State, Label: e.State.Label(), Badge: d.stateBadge(e.State),
+		ID: e.ID, State: e.State, Label: d.stateLabel(e.State), Badge: d.stateBadge(e.State),
 		ISO: e.Date, Date: d.cat.Date(e.Date), Anchor: "status-" + e.Date,
 		Source: e.Source, Link: e.Link, Note: d.in.html(e.Text, nil),
 	}
@@ -64,7 +77,7 @@ func (d *docSite) current(id string) *stateView {
 	}
 	e, ok := d.st.Current(id)
 	if !ok {
-		return &stateView{ID: id, Label: notRecorded, Badge: d.stateBadge("")}
+		return &stateView{ID: id, Label: d.stateLabel(""), Badge: d.stateBadge("")}
 	}
 	v := d.entryView(e)
 	return &v
@@ -129,7 +142,7 @@ func (d *docSite) planStatus(ids []string) string {
 			same = false
 			continue
 		}
-		p := e.State.Label() + " (" + e.Date + ")"
+		p := d.stateLabel(e.State) + " (" + e.Date + ")"
 		if len(parts) > 0 && !strings.HasSuffix(parts[0], ": "+p) {
 			same = false
 		}
@@ -177,11 +190,7 @@ func statusOptions(d *docSite) []option {
 	}
 	var out []option
 	for _, s := range append(append([]status.State{}, status.States...), "") {
-		label := notRecorded
-		if s != "" {
-			label = s.Label()
-		}
-		out = append(out, option{Value: statusValue(s), Label: label})
+		out = append(out, option{Value: statusValue(s), Label: d.stateLabel(s)})
 	}
 	return out
 }
