@@ -134,6 +134,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			http.NotFound(w, r)
 			return
 		}
+		b = withRootBase(b)
 	}
 	if path.Ext(name) == ".html" {
 		b = inject(b)
@@ -192,6 +193,29 @@ func inject(page []byte) []byte {
 	if at < 0 {
 		return append(append([]byte(nil), page...), tag...)
 	}
+	out := make([]byte, 0, len(page)+len(tag))
+	out = append(out, page[:at]...)
+	out = append(out, tag...)
+	return append(out, page[at:]...)
+}
+
+// withRootBase gives the 404 page, shown for a missing address at any depth,
+// a <base href="/"> before anything in its head that loads or links: serve
+// publishes the site at the root, so the page's relative links and
+// stylesheets work wherever it is shown (the page's own script cannot find
+// the root when no folder of the address is one of the site's). A page
+// with a <base> of its own is left as it is.
+func withRootBase(page []byte) []byte {
+	if bytes.Contains(page, []byte("<base ")) {
+		return page
+	}
+	at := bytes.Index(page, []byte("<head>"))
+	if at >= 0 {
+		at += len("<head>")
+	} else if at = bytes.Index(page, []byte("<meta")); at < 0 {
+		return page
+	}
+	tag := []byte(`<base href="/">`)
 	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:at]...)
 	out = append(out, tag...)

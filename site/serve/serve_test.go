@@ -70,6 +70,7 @@ func TestServePages(t *testing.T) {
 		{"/assets/style.css", 200, "text/css", "body{}", false},
 		{"/downloads/one.html", 200, "text/html", "sha256-x", false},
 		{"/nowhere.html", 404, "text/html", "lost", true},
+		{"/a/b/c/nowhere.html", 404, "text/html", `<head><base href="/"><script`, true},
 		{ReloadScript, 200, "text/javascript", "EventSource", false},
 	}
 	for _, c := range cases {
