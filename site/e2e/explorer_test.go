@@ -270,6 +270,10 @@ func TestExplorerSingleFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkExplorer(t, tb, u+" reloaded", d, v)
+	words := view{Want: map[string][]string{"urgency": {"require", "request"}}, Words: "committee Lith"}
+	u = "file://" + filepath.ToSlash(alone) + "#recommendations?" + words.query()
+	tb.open(u)
+	checkExplorer(t, tb, u, d, words)
 	if ps := tb.problems(); len(ps) > 0 {
 		t.Errorf("%s:\n  %s", u, strings.Join(ps, "\n  "))
 	}
