@@ -66,43 +66,11 @@ func (p *fileParser) checkKeys(values map[string]any, lines map[string]int) {
 // nearestKey returns the known key closest to key in spelling, or "" when
 // none is close enough to be a misspelling of it.
 func nearestKey(key string) string {
-	best, bestDist := "", 0
-	for _, k := range knownKeys {
-		d := editDistance(strings.ToLower(key), k)
-		if best == "" || d < bestDist {
-			best, bestDist = k, d
-		}
-	}
-	if bestDist > max(2, len(best)/3) {
+	best := Nearest(key, knownKeys)
+	if editDistance(strings.ToLower(key), best) > max(2, len(best)/3) {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Damerau-Levenshtein distance (with adjacent
-// transpositions) between a and b, counted in bytes.
-func editDistance(a, b string) int {
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
 }
 
 // KeyPos is the position of a front matter key in the document's file, or

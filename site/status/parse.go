@@ -73,7 +73,7 @@ func Parse(file string, src []byte, ids []string, today string) (*Record, factsh
 		if !c.known[id] && len(ids) == 0 {
 			c.add(k, "the factsheet has no recommendation %s: it states none; remove %s", id, id)
 		} else if !c.known[id] {
-			c.add(k, "the factsheet has no recommendation %s; did you mean %s?", id, nearest(id, ids))
+			c.add(k, "the factsheet has no recommendation %s; did you mean %s?", id, factsheet.Nearest(id, ids))
 		}
 		rec.Entries[id] = c.entries(id, v)
 	}
@@ -155,7 +155,7 @@ func (c *checker) entry(id string, n *yaml.Node) (e Entry, ok bool) {
 		}
 		seen[k.Value] = true
 		if !isKey(k.Value) {
-			c.add(k, "unknown key %q; did you mean %s? An entry has date, state, source, note and link", k.Value, nearest(k.Value, Keys))
+			c.add(k, "unknown key %q; did you mean %s? An entry has date, state, source, note and link", k.Value, factsheet.Nearest(k.Value, Keys))
 			continue
 		}
 		if v.Kind != yaml.ScalarNode || isNull(v) {

@@ -127,12 +127,3 @@ func TestParseProblems(t *testing.T) {
 		})
 	}
 }
-
-func TestNearest(t *testing.T) {
-	if got := nearest("II-21", []string{"II-1", "II-12", "IV-5"}); got != "II-1" {
-		t.Errorf("nearest = %s", got)
-	}
-	if got := nearest("x", nil); got != "" {
-		t.Errorf("nearest of nothing = %q", got)
-	}
-}
