@@ -228,32 +228,42 @@ func relink(t *tag, base, name, href string) {
 // file) is left to the tokenizer to decide. The text of scripts is skipped,
 // as the tokenizer does.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
+	missing, sure := scanHrefs(files, p, page)
+	return !sure || len(missing) > 0
+}
+
+// scanHrefs finds, by a byte scan of the page p, the double-quoted href
+// attributes that point to a file missing from files: it returns the index
+// in page of each such attribute's name. sure is false when the scan met
+// something it leaves to the tokenizer (another quoting, an unclosed script).
+func scanHrefs(files output.Files, p string, page []byte) (missing []int, sure bool) {
 	low := asciiLower(page)
 	for i := 0; ; {
 		j := bytes.Index(low[i:], []byte("href"))
 		if j < 0 {
-			return false
+			return missing, true
 		}
 		if s := bytes.Index(low[i:i+j], []byte("<script")); s >= 0 && isScriptTag(low[i+s+len("<script"):]) {
 			end := bytes.Index(low[i+s:], []byte("</script"))
 			if end < 0 {
-				return true
+				return missing, false
 			}
 			i += s + end
 			continue
 		}
-		k := skipSpace(low, i+j+4)
+		at := i + j
+		k := skipSpace(low, at+4)
 		i = k
 		if k >= len(low) || low[k] != '=' {
 			continue // hreflang, or a word of the text
 		}
 		k = skipSpace(low, k+1)
 		if k >= len(low) || low[k] != '"' {
-			return true
+			return missing, false
 		}
 		end := bytes.IndexByte(low[k+1:], '"')
 		if end < 0 {
-			return true
+			return missing, false
 		}
 		href := string(page[k+1 : k+1+end])
 		if strings.IndexByte(href, '&') >= 0 {
@@ -263,7 +273,7 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 			continue
 		}
 		if _, ok := files[resolve(p, href)]; !ok {
-			return true
+			missing = append(missing, at)
 		}
 	}
 }

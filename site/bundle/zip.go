@@ -67,7 +67,9 @@ func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
 		return c.out
 	}
 	b := files[p]
-	if mayLinkMissing(files, p, b) {
+	if out, ok := relinkFast(files, p, b); ok {
+		b = out
+	} else {
 		b = dropMissingLinksOf(files, p)
 	}
 	z.cleaned[p] = cleanedPage{src: files[p], out: b}

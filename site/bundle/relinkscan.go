@@ -1,0 +1,170 @@
+package bundle
+
+import (
+	"bytes"
+
+	"github.com/tdewolff/parse/v2"
+	phtml "github.com/tdewolff/parse/v2/html"
+
+	"factsheet/site/output"
+)
+
+// rawTextOpeners are the elements whose content the tokenizer does not read
+// as markup, and comments: an href found inside one is not a link, so a page
+// where a missing href may sit in one is left to the tokenizer.
+var rawTextOpeners = [][2]string{
+	{"<!--", "-->"}, {"<title", "</title"}, {"<style", "</style"}, {"<textarea", "</textarea"},
+	{"<script", "</script"}, {"<noscript", "</noscript"}, {"<xmp", "</xmp"}, {"<iframe", "</iframe"},
+	{"<noembed", "</noembed"}, {"<noframes", "</noframes"}, {"<plaintext", "\x00"},
+	{"<svg", "</svg"}, {"<math", "</math"}, // the lexer keeps inline SVG and MathML whole
+}
+
+// relinkScanned gives the page p the result of dropMissingLinksOf without
+// tokenizing the whole page: only the start tags holding the missing hrefs
+// that scanHrefs found at missing (and, when there are any, the <head>, for
+// the published address) are lexed, and each is written back exactly as the
+// tokenizer's render would. ok is false when the page has something the
+// positions alone cannot settle; the caller then tokenizes it.
+func relinkScanned(files output.Files, p string, page []byte, missing []int) (out []byte, ok bool) {
+	if len(missing) == 0 {
+		return page, true
+	}
+	low := asciiLower(page)
+	raw := rawRegions(low)
+	base, ok := headBase(page, low, raw, p)
+	if !ok {
+		return nil, false
+	}
+	work := clone(page) // the lexer lower-cases names in place
+	var buf bytes.Buffer
+	prev, lastTag := 0, -1
+	for _, at := range missing {
+		lt := bytes.LastIndexByte(low[:at], '<')
+		if lt < 0 || bytes.LastIndexByte(low[:at], '>') > lt || inside(raw, lt) {
+			return nil, false
+		}
+		if lt == lastTag { // a second href in the same tag: the tokenizer reads the first only
+			continue
+		}
+		lastTag = lt
+		t, n, ok := firstTag(work[lt:], len(page)-lt)
+		if !ok || lt+n <= at {
+			return nil, false
+		}
+		if t.name != "a" && t.name != "area" {
+			continue
+		}
+		href, _ := t.get("href")
+		if isOutside(href) || len(href) > 0 && href[0] == '#' {
+			continue
+		}
+		if _, found := files[resolve(p, href)]; found {
+			continue
+		}
+		relink(t, base, p, href)
+		buf.Write(page[prev:lt])
+		t.write(&buf)
+		prev = lt + n
+	}
+	if prev == 0 {
+		return page, true
+	}
+	buf.Write(page[prev:])
+	return buf.Bytes(), true
+}
+
+// rawRegions returns the spans of the lower-cased page that may be a comment
+// or the text of an element that is not markup (see rawTextOpeners): from each
+// opener to the next closer, or to the end of the page.
+func rawRegions(low []byte) [][2]int {
+	var spans [][2]int
+	for _, oc := range rawTextOpeners {
+		for i := 0; ; {
+			o := bytes.Index(low[i:], []byte(oc[0]))
+			if o < 0 {
+				break
+			}
+			o += i
+			c := bytes.Index(low[o:], []byte(oc[1]))
+			if c < 0 {
+				spans = append(spans, [2]int{o, len(low)})
+				break
+			}
+			spans = append(spans, [2]int{o, o + c})
+			i = o + c
+		}
+	}
+	return spans
+}
+
+// inside tells whether i lies in one of spans.
+func inside(spans [][2]int, i int) bool {
+	for _, s := range spans {
+		if s[0] <= i && i < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// headBase returns publishedBase for the page, lexing only the <link> tags
+// of its <head> (raw text and comments excepted, see rawRegions). ok is false
+// when the page has no "</head" or names a canonical link after it.
+func headBase(page, low []byte, raw [][2]int, p string) (base string, ok bool) {
+	end := bytes.Index(low, []byte("</head"))
+	if end < 0 || bytes.Contains(low[end:], []byte("canonical")) {
+		return "", false
+	}
+	if !bytes.Contains(low[:end], []byte("canonical")) {
+		return "", true
+	}
+	var links []token
+	for i := 0; ; {
+		j := bytes.Index(low[i:end], []byte("<link"))
+		if j < 0 {
+			return publishedBase(links, p), true
+		}
+		i += j
+		if !inside(raw, i) {
+			t, _, ok := firstTag(clone(page[i:]), len(page)-i)
+			if !ok {
+				return "", false
+			}
+			links = append(links, token{tag: t})
+		}
+		i += len("<link")
+	}
+}
+
+// firstTag lexes the start tag that b (a copy the lexer may change, of
+// length size) begins with, as tokenize would: it returns the tag and its
+// length in bytes. ok is false when b does not begin with a whole start tag.
+func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
+	in := parse.NewInputBytes(b)
+	lex := phtml.NewLexer(in)
+	if tt, _ := lex.Next(); tt != phtml.StartTagToken {
+		return nil, 0, false
+	}
+	t = &tag{name: string(lex.Text())}
+	for {
+		switch tt, _ := lex.Next(); tt {
+		case phtml.AttributeToken:
+			t.attrs = append(t.attrs, attrOf(lex))
+		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
+			t.void = tt == phtml.StartTagVoidToken
+			return t, min(in.Offset(), size), true
+		default:
+			return nil, 0, false
+		}
+	}
+}
+
+// relinkFast is dropMissingLinksOf by the byte scan and relinkScanned; ok is
+// false when the page must be tokenized instead.
+func relinkFast(files output.Files, p string, page []byte) (out []byte, ok bool) {
+	missing, sure := scanHrefs(files, p, page)
+	if !sure {
+		return nil, false
+	}
+	return relinkScanned(files, p, page, missing)
+}

@@ -1,0 +1,57 @@
+package bundle
+
+import (
+	"bytes"
+	"testing"
+
+	"factsheet/site/output"
+)
+
+// TestRelinkFastMatchesTokenizer: the pages whose missing links the byte
+// scan relinks come out byte for byte as the tokenizer writes them, and the
+// common case (double-quoted links to missing pages) does skip the tokenizer.
+func TestRelinkFastMatchesTokenizer(t *testing.T) {
+	head := `<!DOCTYPE html><html><head><meta charset="utf-8"><title>T</title>`
+	canon := `<link rel="canonical" href="https://x.org/site/d/a.html">`
+	files := output.Files{"d/a.html": nil, "d/b.html": nil, "assets/s.css": nil}
+	for _, c := range []struct {
+		page string
+		fast bool // the scan settles it without the tokenizer
+	}{
+		{head + `</head><body><a href="c.html" class="k" rel="next">c</a> <a href="b.html">b</a></body>`, true},
+		{head + canon + `</head><body><a class=k href="../r/x.html#p1" TARGET="_blank">x</a></body>`, true},
+		{head + `</head><body><a href="b.html" href="c.html">two</a><a href="c.html" href="b.html">two</a></body>`, true},
+		{head + `</head><body><link href="c.css"><area href="c.html" alt="&amp;"><a\nhref="c.html"\n>n</a></body>`, true},
+		{head + `</head><body><a title='x href="c.html"' href="b.html">q</a><a data-x='href="c.html"'>q</a></body>`, true},
+		{head + `</head><body><!-- <a href="c.html"> --><a href="c.html">c</a></body>`, false},
+		{head + `</head><body><svg><a href="c.html">s</a></svg></body>`, false},
+		{head + `</head><body><a href="c.html">c</a><link rel="canonical" href="https://x.org/d/a.html"></body>`, false},
+		{head + `</head><body><a href=c.html>c</a></body>`, false},
+		{`<a href="c.html">no head</a>`, false},
+		{head + `</head><body><p>&lt;a href="c.html"&gt;</p></body>`, false},         // an href in the text
+		{head + `</head><body><a title="1>0" href="c.html">c</a></body>`, false},     // a '>' inside a value
+		{head + `</head><body><textarea><a href="c.html"></textarea></body>`, false}, // text that is not markup
+	} {
+		page := []byte(c.page)
+		files["d/a.html"] = page
+		want := dropMissingLinksOf(files, "d/a.html")
+		got, ok := relinkFast(files, "d/a.html", page)
+		if ok != c.fast {
+			t.Errorf("%s: relinkFast ok = %v, want %v", c.page, ok, c.fast)
+		}
+		if ok && !bytes.Equal(got, want) {
+			t.Errorf("%s:\nscan:      %s\ntokenizer: %s", c.page, got, want)
+		}
+	}
+	f := fixtureFiles() // the fixture site, its pages cut off from some of their links
+	for _, p := range f.Paths() {
+		if bytes.Contains([]byte(p), []byte("/r")) {
+			delete(f, p)
+		}
+	}
+	for _, p := range f.Paths() {
+		if got, ok := relinkFast(f, p, f[p]); ok && !bytes.Equal(got, dropMissingLinksOf(f, p)) {
+			t.Errorf("%s: the scan's relinking differs from the tokenizer's", p)
+		}
+	}
+}
