@@ -115,6 +115,11 @@ type builder struct {
 	mu    sync.Mutex
 	took  map[string]time.Duration // stage → time, summed
 	paths []string                 // every path built, for the sitemap and the 404 page
+	// planned is done once every factsheet knows the paths of its files, which
+	// it adds to plannedPaths: the site-wide pages are made from then on,
+	// beside the factsheets' bundles.
+	planned      sync.WaitGroup
+	plannedPaths []string
 }
 
 // today is the date status files are checked against: Config.Today, or the current day.
@@ -234,13 +239,33 @@ func (b *builder) site() error {
 	}
 	b.parts = make([]search.Part, len(docs))
 	errs := make([]error, len(docs))
-	workers.Each(len(docs), func(i int) { errs[i] = b.factsheet(i) })
+	b.planned.Add(len(docs))
+	shared := make(chan error, 1)
+	go func() {
+		b.planned.Wait()
+		shared <- b.shared()
+	}()
+	workers.Each(len(docs), func(i int) {
+		planned := false
+		plan := func(paths []string) {
+			if !planned {
+				planned = true
+				b.mu.Lock()
+				b.plannedPaths = append(b.plannedPaths, paths...)
+				b.mu.Unlock()
+				b.planned.Done()
+			}
+		}
+		errs[i] = b.factsheet(i, plan)
+		plan(nil) // a factsheet that failed early
+	})
+	sharedErr := <-shared
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
-	return b.shared()
+	return sharedErr
 }
 
 // Load parses every factsheet of the content folder, sorted by file name, and

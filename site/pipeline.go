@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"sync"
 
@@ -12,6 +13,7 @@ import (
 	"factsheet/site/output"
 	"factsheet/site/search"
 	"factsheet/site/status"
+	"factsheet/site/urls"
 )
 
 // prepareAssets renders (copies) the shared assets, minifies them and sends
@@ -33,8 +35,9 @@ func (b *builder) prepareAssets() error {
 
 // factsheet runs one factsheet through its stages: render beside index,
 // minify, bundle (single-file edition, offline zip, download sizes), and
-// sends its files to the sink.
-func (b *builder) factsheet(i int) error {
+// sends its files to the sink. It calls plan with the paths of its files as
+// soon as they are known (before the bundle).
+func (b *builder) factsheet(i int, plan func(paths []string)) error {
 	doc := b.res.Docs[i]
 	var key [sha256.Size]byte
 	if b.cfg.Cache != nil {
@@ -43,6 +46,7 @@ func (b *builder) factsheet(i int) error {
 	}
 	if files, ok := b.cfg.Cache.files(doc, key); ok {
 		b.parts[i] = search.NewPart(doc)
+		plan(files.Paths())
 		return b.put(files)
 	}
 	var index []byte
@@ -75,7 +79,9 @@ func (b *builder) factsheet(i int) error {
 	if err := b.minify(files); err != nil {
 		return err
 	}
-	for p, f := range b.assets { // the bundle inlines and zips them
+	plan(append(files.Paths(), urls.Factsheet(doc.Meta.Slug).OfflineZip())) // what Offline adds
+	// the bundle inlines and zips the assets
+	for p, f := range b.assets {
 		files[p] = f
 	}
 	if err := b.timed("bundle", func() error { return bundle.Offline(files, []*factsheet.Document{doc}) }); err != nil {
@@ -94,28 +100,34 @@ func (b *builder) factsheet(i int) error {
 func (b *builder) shared() error {
 	var files output.Files
 	b.mu.Lock()
-	built := append([]string(nil), b.paths...)
+	built := uniqueSorted(append(append([]string(nil), b.paths...), b.plannedPaths...))
 	b.mu.Unlock()
+	var index []byte
+	var indexErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // the series index needs only the search parts: made beside the pages
+		defer wg.Done()
+		indexErr = b.timed("index", func() error {
+			var err error
+			index, err = search.SeriesScript(b.parts)
+			return err
+		})
+	}()
 	err := b.timed("render", func() error {
 		var err error
 		files, err = b.r.Shared(built)
 		return err
 	})
+	wg.Wait()
 	if err != nil {
 		return fmt.Errorf("render: %w", err)
 	}
-	err = b.timed("index", func() error {
-		index, err := search.SeriesScript(b.parts)
-		files[search.SeriesFile] = index
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("index: %w", err)
+	if indexErr != nil {
+		return fmt.Errorf("index: %w", indexErr)
 	}
-	b.mu.Lock()
-	paths := append(b.paths, files.Paths()...)
-	b.mu.Unlock()
-	sort.Strings(paths)
+	files[search.SeriesFile] = index
+	paths := uniqueSorted(append(built, files.Paths()...))
 	files.Merge(b.r.Sitemap(paths))
 	if err := b.minify(files); err != nil {
 		return err
@@ -177,4 +189,10 @@ func (s both) Put(files output.Files) error {
 		}
 	}
 	return nil
+}
+
+// uniqueSorted sorts paths and drops the repeated ones.
+func uniqueSorted(paths []string) []string {
+	sort.Strings(paths)
+	return slices.Compact(paths)
 }
