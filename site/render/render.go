@@ -111,7 +111,7 @@ func New(opts Options) (*Renderer, error) {
 	if err := checkBaseURL(opts.BaseURL); err != nil {
 		return nil, err
 	}
-	t, err := loadTemplates(opts.Templates)
+	t, err := cachedTemplates(opts.Templates)
 	if err != nil {
 		return nil, err
 	}
