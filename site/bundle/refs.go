@@ -228,7 +228,7 @@ func relink(t *tag, base, name, href string) {
 // file) is left to the tokenizer to decide. The text of scripts is skipped,
 // as the tokenizer does.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
-	missing, sure := scanHrefs(files, p, page)
+	missing, sure := scanHrefs(files, p, page, asciiLower(page))
 	return !sure || len(missing) > 0
 }
 
@@ -236,8 +236,8 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 // attributes that point to a file missing from files: it returns the index
 // in page of each such attribute's name. sure is false when the scan met
 // something it leaves to the tokenizer (another quoting, an unclosed script).
-func scanHrefs(files output.Files, p string, page []byte) (missing []int, sure bool) {
-	low := asciiLower(page)
+// low is the page with its ASCII letters in lower case (asciiLower).
+func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, sure bool) {
 	for i := 0; ; {
 		j := bytes.Index(low[i:], []byte("href"))
 		if j < 0 {

@@ -21,15 +21,14 @@ var rawTextOpeners = [][2]string{
 
 // relinkScanned gives the page p the result of dropMissingLinksOf without
 // tokenizing the whole page: only the start tags holding the missing hrefs
-// that scanHrefs found at missing (and, when there are any, the <head>, for
+// that scanHrefs found at missing (low: the page in lower case) (and, when there are any, the <head>, for
 // the published address) are lexed, and each is written back exactly as the
 // tokenizer's render would. ok is false when the page has something the
 // positions alone cannot settle; the caller then tokenizes it.
-func relinkScanned(files output.Files, p string, page []byte, missing []int) (out []byte, ok bool) {
+func relinkScanned(files output.Files, p string, page, low []byte, missing []int) (out []byte, ok bool) {
 	if len(missing) == 0 {
 		return page, true
 	}
-	low := asciiLower(page)
 	raw := rawRegions(low)
 	base, ok := headBase(page, low, raw, p)
 	if !ok {
@@ -162,9 +161,10 @@ func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
 // relinkFast is dropMissingLinksOf by the byte scan and relinkScanned; ok is
 // false when the page must be tokenized instead.
 func relinkFast(files output.Files, p string, page []byte) (out []byte, ok bool) {
-	missing, sure := scanHrefs(files, p, page)
+	low := asciiLower(page)
+	missing, sure := scanHrefs(files, p, page, low)
 	if !sure {
 		return nil, false
 	}
-	return relinkScanned(files, p, page, missing)
+	return relinkScanned(files, p, page, low, missing)
 }
