@@ -96,8 +96,8 @@
 // Words: the words above are those of an English factsheet. The grammar's
 // words in each language (the "FACTSHEET – PARTY" heading, the "Last update"
 // line, the section headings, the footnotes naming recommendations, the
-// urgency verbs, the default levels and the references to Articles) are data, grammar/<lang>.json,
-// chosen by the front matter's language: a French factsheet has "FICHE
+// urgency verbs, the default levels and the references to Articles) are
+// data, grammar/<lang>.json, chosen by the front matter's language: a French factsheet has "FICHE
 // D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
 // "Observations et recommandations spécifiques à ...", "Recommandations
 // générales", "Principales conclusions", "Recommandations III-16 et III-18"
