@@ -97,8 +97,8 @@
 // words in each language (the "FACTSHEET – PARTY" heading, the "Last update"
 // line, the section headings, the footnotes naming recommendations, the
 // urgency verbs, the default levels and the references to Articles) are
-// data, grammar/<lang>.json, chosen by the front matter's language: a French factsheet has "FICHE
-// D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
+// data, grammar/<lang>.json, chosen by the front matter's language: a
+// French factsheet has "FICHE D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
 // "Observations et recommandations spécifiques à ...", "Recommandations
 // générales", "Principales conclusions", "Recommandations III-16 et III-18"
 // and **exige**, **demande**, **invite**. A language without a file gets the
