@@ -14,7 +14,11 @@
     var I = window.factsheetIndex;
     if (!I || I.v !== 2) return null;
     X = { I: I, P: I.params, terms: new Map(), words: new Map(), surface: [], ids: new Map(),
-      stop: new Set(I.stop.split(" ")), norms: [], docsOf: null };
+      stop: new Set(I.stop.split(" ")), norms: [], docsOf: null, urg: new Map() };
+    /* the words filtering by urgency (site/search/query.go): in English
+       "require(s)", "request(s)", "invite(s)" anywhere; the legend's, as
+       " exige", only as the whole query */
+    I.urgencies.forEach(function (u) { X.urg.set(" " + normalize(word(u)), u); I.lang || X.urg.set(u, u).set(u + "s", u); });
     var an = own(I), lines = I.post.split("\n"), lens = I.fields.map(function () { return new Array(I.docs.length).fill(0); }), prev = [];
     (I.words.match(/[A-Z][^A-Z]*/g) || []).forEach(function (e) {
       var eq = e.indexOf("="), w = prev.slice(0, e.charCodeAt(0) - 65).join("") + e.slice(1, eq < 0 ? e.length : eq);

@@ -23,6 +23,4 @@
   var WORD = /[\p{L}\p{M}\p{N}]+(?:['’＇][\p{L}\p{M}\p{N}]+)*/gu;
   var ROMAN = /^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)([0-9]{0,3})$/;
   var SEP = /^[ \-‐‑–—]*$/;
-  var URGENCY = new Map([["require", "require"], ["requires", "require"], ["request", "request"],
-    ["requests", "request"], ["invite", "invite"], ["invites", "invite"]]);
 

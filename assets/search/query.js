@@ -1,14 +1,15 @@
   /* query.js: parsing, expansion, ranking and snippets (Go side: site/search/query.go, search.go, terms.go, snippet.go). */
   /* ---- queries ---- */
 
+  /* parse: as site/search's parseQuery, the legend's words filter by urgency
+     only as the whole query ("exige"), English's wherever they stand. */
   function parse(q) {
-    var x = load(), locs = [], m, out = { ids: [], urg: [], words: [], typing: false };
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(q))) locs.push([m.index, m.index + m[0].length]);
+    var x = load(), locs = spans(q), u = x.urg.get(" " + normalize(q.trim())), out = { ids: [], urg: u ? [u] : [], words: [], typing: false };
+    if (u) return out;
     for (var i = 0; i < locs.length; i++) {
       var w = normalize(q.slice(locs[i][0], locs[i][1])), id = ident(x, q, locs, i, w);
       if (id) { addNew(out.ids, id[0]); i += id[1] - 1; continue; }
-      if (URGENCY.has(w)) { addNew(out.urg, URGENCY.get(w)); continue; }
+      if (x.urg.has(w)) { addNew(out.urg, x.urg.get(w)); continue; }
       if (out.words.length === x.P.maxWords) break;
       out.words.push(w);
       out.typing = i === locs.length - 1 && locs[i][1] === q.length;
@@ -27,6 +28,10 @@
     if (!/^[0-9]{1,3}$/.test(digits)) return null;
     var id = m[1].toUpperCase() + "-" + parseInt(digits, 10);
     return x.ids.has(id) ? [id, used] : null;
+  }
+  /* spans: the [start, end] offsets of the words of a text. */
+  function spans(s) {
+    return Array.from(s.matchAll(WORD), function (m) { return [m.index, m.index + m[0].length]; });
   }
   function addNew(list, s) { if (list.indexOf(s) < 0) list.push(s); }
 
@@ -166,9 +171,7 @@
   /* snippet: the run of words holding the most matched words, as site/search
      cuts it, with the offsets of the matched words. */
   function snippet(x, text, matched) {
-    var locs = [], m, P = x.P;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text))) locs.push([m.index, m.index + m[0].length]);
+    var locs = spans(text), P = x.P;
     var is = locs.map(function (l) { return matched.has(analyze(text.slice(l[0], l[1]))); });
     var from = 0, to = text.length;
     if (text.length > P.snippetShort && locs.length > P.snippetWords) {

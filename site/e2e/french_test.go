@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -124,7 +125,8 @@ func TestFrenchSearch(t *testing.T) {
 	tb := newTab(t)
 	tb.open(editionsURL(t, "ruritanie/search.html"))
 	qs := append([]string{"enfants", "compétence territoriale", "ressortissant", "l'infraction", "données", "victimes",
-		"pornographie enfantine", "II-5", "ii 9", "recherches", "exploitation sexuelle", "État", "requires compétence"},
+		"pornographie enfantine", "II-5", "ii 9", "recherches", "exploitation sexuelle", "État", "requires compétence",
+		"exige", "Demande", "invite", "demande compétence", "exige II-5"},
 		generatedQueries(ix.Words(), 150)...)
 	got := browserSearch(tb, qs, 3)
 	for i, q := range qs {
@@ -142,6 +144,20 @@ func TestFrenchSearch(t *testing.T) {
 		if !reflect.DeepEqual(got[i], want) {
 			t.Errorf("%q: browser top 3 %v, bleve %v", q, got[i], want)
 		}
+	}
+	// the legend's words filter as the whole query only; English verbs do not
+	urg := eval[map[string][]string](tb, `Object.fromEntries(["exige", "Demande", "invite", "demande compétence", "requires"].map(q =>
+	  [q, window.factsheetSearch.search(q, {limit: 1000}).map(h => h.urgency || h.kind)]))`)
+	for q, want := range map[string]string{"exige": "require", "Demande": "request", "invite": "invite"} {
+		if len(urg[q]) == 0 || slices.ContainsFunc(urg[q], func(u string) bool { return u != want }) {
+			t.Errorf("%q lists %v, want only %s recommendations", q, urg[q], want)
+		}
+	}
+	if !slices.ContainsFunc(urg["demande compétence"], func(u string) bool { return u != "request" }) {
+		t.Errorf(`"demande compétence" lists %v: filtered by urgency, want a search for its words`, urg["demande compétence"])
+	}
+	if len(urg["requires"]) != 0 {
+		t.Errorf(`"requires" lists %v on a French page: an English word, absent from the text, filters nothing`, urg["requires"])
 	}
 	tb.open(editionsURL(t, "ruritanie/search.html?q=comp%C3%A9tences"))
 	tb.settle()

@@ -1,7 +1,9 @@
 package factsheet
 
 import (
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -16,30 +18,80 @@ type Article struct {
 // String is the reference as one would write it: "Article 25(6)".
 func (a Article) String() string { return "Article " + strconv.Itoa(a.Number) + a.Part }
 
-// articleRef finds "Article 25(6)", "Art. 25(2)", "Article 25(1)(d), (e)" and
-// "Articles 5, 6 and 8": group 1 is the first number with its parts, group 2
-// the rest of a list of numbers.
-var articleRef = regexp.MustCompile(`\bArt(?:icles?|s?\.)\s*(\d+(?:\([0-9a-z\-–]+\))*(?:,\s*\([0-9a-z\-–]+\))*)((?:\s*(?:,|and|&)\s*\d+(?:\([0-9a-z\-–]+\))*)*)`)
+// articleWords are the words by which a language names Articles of the
+// Convention, from the grammar file's "articles" (see Vocabulary).
+type articleWords struct {
+	ref    *regexp.Regexp // a reference: group 1 the first number with its parts, group 2 the rest of a list
+	and    []string       // the words joining the last numbers of a list
+	of     *regexp.Regexp // a reference followed by an instrument: "of", "de"
+	itself *regexp.Regexp // an instrument that is the Convention itself: "of the Convention"
+	other  *regexp.Regexp // what, after "of the Convention", makes it another one: "on Cybercrime"
+}
+
+// articleGrammar is the JSON form of articleWords, regular expressions:
+//
+//	word    the word before the numbers: "Art(?:icles?|s?\\.)"
+//	of      the word introducing the instrument after a reference: "of\\b"
+//	itself  the words naming the Convention itself: "of the Convention"
+//	other   what following those words names another convention: "on|for"
+type articleGrammar struct {
+	Word   string `json:"word"`
+	Of     string `json:"of"`
+	Itself string `json:"itself"`
+	Other  string `json:"other"`
+}
+
+// compile builds the words of a language; and are the grammar's "and" words.
+func (g articleGrammar) compile(and []string) (articleWords, error) {
+	if g.Word == "" || g.Of == "" || g.Itself == "" || g.Other == "" {
+		return articleWords{}, fmt.Errorf(`"articles" needs "word", "of", "itself" and "other"`)
+	}
+	part := `(?:\([0-9a-z\-–]+\))`
+	join := `,`
+	for _, w := range and {
+		join += "|" + regexp.QuoteMeta(w)
+	}
+	w := articleWords{and: and}
+	var err error
+	if w.ref, err = regexp.Compile(`\b(?:` + g.Word + `)\s*(\d+` + part + `*(?:,\s*` + part + `)*)((?:\s*(?:` + join + `)\s*\d+` + part + `*)*)`); err != nil {
+		return w, fmt.Errorf("articles.word: %v", err)
+	}
+	for _, r := range []struct {
+		re   **regexp.Regexp
+		src  string
+		name string
+	}{{&w.of, g.Of, "of"}, {&w.itself, g.Itself, "itself"}, {&w.other, g.Other, "other"}} {
+		if *r.re, err = regexp.Compile(`^\s*(?:` + r.src + `)`); err != nil {
+			return w, fmt.Errorf("articles.%s: %v", r.name, err)
+		}
+	}
+	return w, nil
+}
 
 // articleItem is one number of a list, with its parts.
 var articleItem = regexp.MustCompile(`(\d+)(.*)`)
 
-// conventionItself matches what follows a reference to the Convention itself.
-var conventionItself = regexp.MustCompile(`^\s*of\s+(?:the\s+|this\s+)?(?:Lanzarote\s+)?Convention\b(?:\s+on\s+(?:the\s+)?Protection\s+of\s+Children)?(?:\s+(?:on|for)\b)?`)
+// ArticlesIn returns the Articles of the Convention that a text in a
+// language ("en", "fr") names, in the order it names them, each once.
+// References followed by "of" and another instrument ("Article 8 of the
+// European Convention on Human Rights", "l'article 8 de la Convention
+// européenne des droits de l'homme") are left out.
+func ArticlesIn(lang, text string) []Article {
+	v, _ := vocabularyOf(lang)
+	return v.articlesIn(text)
+}
 
-// ArticlesIn returns the Articles of the Convention that a text names, in
-// the order it names them, each once. References followed by "of" and
-// another instrument ("Article 8 of the European Convention on Human
-// Rights") are left out.
-func ArticlesIn(text string) []Article {
+// articlesIn is ArticlesIn in the vocabulary's language.
+func (v *Vocabulary) articlesIn(text string) []Article {
+	w := v.articles
 	var out []Article
-	for _, m := range articleRef.FindAllStringSubmatchIndex(text, -1) {
-		if !aboutConvention(text[m[1]:]) {
+	for _, m := range w.ref.FindAllStringSubmatchIndex(text, -1) {
+		if !w.aboutConvention(text[m[1]:]) {
 			continue
 		}
 		items := []string{text[m[2]:m[3]]}
 		for _, s := range strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
-			if s != "and" {
+			if !slices.Contains(w.and, s) {
 				items = append(items, s)
 			}
 		}
@@ -57,17 +109,14 @@ func ArticlesIn(text string) []Article {
 
 // aboutConvention tells whether the text after a reference leaves it to the
 // Convention: nothing names another instrument.
-func aboutConvention(after string) bool {
-	if !strings.HasPrefix(strings.TrimSpace(after), "of ") {
+func (w articleWords) aboutConvention(after string) bool {
+	if !w.of.MatchString(after) {
 		return true
 	}
-	m := conventionItself.FindString(after)
-	if m == "" {
-		return false
-	}
+	m := w.itself.FindString(after)
 	// "of the Convention on the Protection of Children" is the Lanzarote
 	// Convention; "of the Convention on Cybercrime" another one
-	return strings.Contains(m, "Protection") || !(strings.HasSuffix(m, " on") || strings.HasSuffix(m, " for"))
+	return m != "" && !w.other.MatchString(after[len(m):])
 }
 
 // appendArticle adds a to list unless it is there already.
@@ -90,14 +139,14 @@ func (p *fileParser) findArticles() {
 			if s.Heading != nil {
 				scope = append(scope, s.Heading)
 			}
-			walkArticles(s.Blocks, &scope)
+			p.vocab.walkArticles(s.Blocks, &scope)
 		}
 	}
 }
 
 // walkArticles goes through blocks in order, keeping the headings in force in
 // scope, and gives each recommendation met the articles of its context.
-func walkArticles(blocks []*Block, scope *[]*Block) {
+func (v *Vocabulary) walkArticles(blocks []*Block, scope *[]*Block) {
 	for _, b := range blocks {
 		if b.Kind == BlockHeading {
 			for len(*scope) > 0 && (*scope)[len(*scope)-1].Level >= b.Level {
@@ -109,13 +158,13 @@ func walkArticles(blocks []*Block, scope *[]*Block) {
 		if r := b.Rec; r != nil && r.Block == b {
 			var list []Article
 			for _, h := range *scope {
-				list = appendAll(list, ArticlesIn(h.Text.Plain()))
+				list = appendAll(list, v.articlesIn(h.Text.Plain()))
 			}
-			list = appendAll(list, ArticlesIn(r.LeadIn.Plain()))
-			r.Articles = appendAll(list, ArticlesIn(blockText(b)))
+			list = appendAll(list, v.articlesIn(r.LeadIn.Plain()))
+			r.Articles = appendAll(list, v.articlesIn(blockText(b)))
 			continue
 		}
-		walkArticles(b.Children, scope)
+		v.walkArticles(b.Children, scope)
 	}
 }
 

@@ -9,27 +9,44 @@ import (
 
 func TestArticlesIn(t *testing.T) {
 	cases := []struct {
+		lang string
 		text string
 		want string
 	}{
-		{"the passive personality principle (Art. 25(2))", "[Article 25(2)]"},
-		{"from the State where the offence was committed (Article 25(6))", "[Article 25(6)]"},
-		{"Jurisdiction based on nationality and residency (Article 25(1)(d), (e))", "[Article 25(1)(d), (e)]"},
-		{"the territoriality principle (Article 25(1)(a-c))", "[Article 25(1)(a-c)]"},
-		{"The Articles 5, 6 and 8 of the Convention establish", "[Article 5 Article 6 Article 8]"},
-		{"in accordance with Article 20(2) of the Convention.", "[Article 20(2)]"},
-		{"Article 21 of the Lanzarote Convention and Article 21 again", "[Article 21]"},
-		{"Article 9 of the Convention on the Protection of Children against Sexual Exploitation", "[Article 9]"},
-		{"Article 34 of the UN Convention on the Rights of the Child", "[]"},
-		{"Article 9 of the Convention on Cybercrime", "[]"},
-		{"Article 8 of the European Convention on Human Rights", "[]"},
-		{"no article here, only an artefact 25", "[]"},
-		{"Arts. 18 and 19", "[Article 18 Article 19]"},
+		{"en", "the passive personality principle (Art. 25(2))", "[Article 25(2)]"},
+		{"en", "from the State where the offence was committed (Article 25(6))", "[Article 25(6)]"},
+		{"en", "Jurisdiction based on nationality and residency (Article 25(1)(d), (e))", "[Article 25(1)(d), (e)]"},
+		{"en", "the territoriality principle (Article 25(1)(a-c))", "[Article 25(1)(a-c)]"},
+		{"en", "The Articles 5, 6 and 8 of the Convention establish", "[Article 5 Article 6 Article 8]"},
+		{"en", "in accordance with Article 20(2) of the Convention.", "[Article 20(2)]"},
+		{"en", "Article 21 of the Lanzarote Convention and Article 21 again", "[Article 21]"},
+		{"en", "Article 9 of the Convention on the Protection of Children against Sexual Exploitation", "[Article 9]"},
+		{"en", "Article 34 of the UN Convention on the Rights of the Child", "[]"},
+		{"en", "Article 9 of the Convention on Cybercrime", "[]"},
+		{"en", "Article 8 of the European Convention on Human Rights", "[]"},
+		{"en", "no article here, only an artefact 25", "[]"},
+		{"en", "Arts. 18 and 19", "[Article 18 Article 19]"},
+		{"fr", "Compétence non subordonnée à une plainte de la victime (article 25(6))", "[Article 25(6)]"},
+		{"fr", "Article 25(1)(d), (e) : compétence fondée sur la nationalité", "[Article 25(1)(d), (e)]"},
+		{"fr", "le principe de la personnalité passive (art. 25(2))", "[Article 25(2)]"},
+		{"fr", "Les articles 5, 6 et 8 de la Convention établissent", "[Article 5 Article 6 Article 8]"},
+		{"fr", "conformément à l'article 20(2) de la Convention.", "[Article 20(2)]"},
+		{"fr", "l’article 25, paragraphe 6, de la Convention", "[Article 25]"},
+		{"fr", "l'article 21 de la Convention de Lanzarote", "[Article 21]"},
+		{"fr", "l'article 9 de la Convention du Conseil de l'Europe sur la protection des enfants contre l'exploitation", "[Article 9]"},
+		{"fr", "l'article 34 de la Convention des Nations unies relative aux droits de l'enfant", "[]"},
+		{"fr", "l'article 9 de la Convention sur la cybercriminalité", "[]"},
+		{"fr", "l'article 9 de la Convention de Budapest", "[]"},
+		{"fr", "l'article 8 de la Convention européenne des droits de l'homme", "[]"},
+		{"fr", "l'article 8 du Code pénal", "[]"},
+		{"fr", "aucun article ici, rien qu'un artefact 25", "[]"},
+		{"fr", "Articles 18 and 19", "[Article 18]"},
+		{"en", "articles 18 et 19", "[]"},
 	}
 	for _, c := range cases {
-		got := fmt.Sprint(ArticlesIn(c.text))
+		got := fmt.Sprint(ArticlesIn(c.lang, c.text))
 		if got != c.want {
-			t.Errorf("ArticlesIn(%q) = %s, want %s", c.text, got, c.want)
+			t.Errorf("ArticlesIn(%q, %q) = %s, want %s", c.lang, c.text, got, c.want)
 		}
 	}
 }

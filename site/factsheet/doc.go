@@ -86,7 +86,8 @@
 // Article of the Convention: "Article 25(6)", "Art. 25(2)", "Articles 5, 6
 // and 8" in a recommendation's text, its lead-in or the headings above it in
 // its section (see ArticlesIn); one followed by "of" and another instrument
-// ("of the UN Convention ...") is left out. The front matter's optional
+// ("of the UN Convention ...") is left out. In French: "article 25(6)",
+// "articles 5, 6 et 8", and "de la Convention européenne ..." left out. The front matter's optional
 // convention key gives the address of the Convention's text.
 //
 // Link placeholder: "[text](#)". Its address comes from the front matter's
@@ -95,9 +96,9 @@
 // Words: the words above are those of an English factsheet. The grammar's
 // words in each language (the "FACTSHEET – PARTY" heading, the "Last update"
 // line, the section headings, the footnotes naming recommendations, the
-// urgency verbs and the default levels) are data, grammar/<lang>.json,
-// chosen by the front matter's language: a French factsheet has "FICHE
-// D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
+// urgency verbs, the default levels and the references to Articles) are
+// data, grammar/<lang>.json, chosen by the front matter's language: a
+// French factsheet has "FICHE D’INFORMATION – RURITANIE", "Dernière mise à jour : 25.05.2023",
 // "Observations et recommandations spécifiques à ...", "Recommandations
 // générales", "Principales conclusions", "Recommandations III-16 et III-18"
 // and **exige**, **demande**, **invite**. A language without a file gets the

@@ -81,16 +81,24 @@ func TestFrenchFactsheet(t *testing.T) {
 }
 
 // TestEditionsAgree: the French edition and its English counterpart give
-// the same structure: chapters, identifiers, urgencies, sections, footnotes.
+// the same structure: chapters, identifiers, urgencies, sections, footnotes
+// and the Articles of the Convention each recommendation names.
 func TestEditionsAgree(t *testing.T) {
 	fr, en := parseFixture(t, "ruritanie.md"), parseFixture(t, "ruritania.md")
+	n := 0
+	for _, r := range fr.Recommendations {
+		n += len(r.Articles)
+	}
+	if n == 0 {
+		t.Error("no French recommendation names an article; the headings of chapter II name article 25")
+	}
 	shape := func(d *Document) []any {
 		var s []any
 		for _, c := range d.Chapters {
 			s = append(s, c.Number, len(c.Sections))
 		}
 		for _, r := range d.Recommendations {
-			s = append(s, r.IDs, r.Urgency, r.Section, r.Footnotes, r.LeadIn != nil)
+			s = append(s, r.IDs, r.Urgency, r.Section, r.Footnotes, r.LeadIn != nil, r.Articles)
 		}
 		for _, f := range d.Footnotes {
 			s = append(s, f.Number, f.Names)

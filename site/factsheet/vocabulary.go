@@ -27,6 +27,8 @@ var grammarFiles embed.FS
 //	urgency         for each level, its bold verbs and level words, lower case
 //	default_levels  for each level, the word and meaning used when the
 //	                introduction does not define it
+//	articles        how references to Articles of the Convention are
+//	                written (see articleGrammar)
 type Vocabulary struct {
 	Lang       string
 	lastUpdate *regexp.Regexp
@@ -35,7 +37,8 @@ type Vocabulary struct {
 	names      *regexp.Regexp
 	verbs      map[string]Urgency // a bold verb or level word, lower case → its level
 	defaults   []Level
-	verbList   string // the verbs, for messages: "**requires**, **requests** or **invites**"
+	articles   articleWords // the words naming Articles of the Convention
+	verbList   string       // the verbs, for messages: "**requires**, **requests** or **invites**"
 }
 
 // sectionPattern recognises the heading of one kind of section.
@@ -54,6 +57,7 @@ type grammarFile struct {
 	And            []string               `json:"and"`
 	Urgency        map[Urgency][]string   `json:"urgency"`
 	DefaultLevels  map[Urgency][2]string  `json:"default_levels"`
+	Articles       articleGrammar         `json:"articles"`
 }
 
 // sectionOrder is the order in which headings are tried, with each kind's anchor.
@@ -127,6 +131,9 @@ func newVocabulary(lang string, b []byte) (*Vocabulary, error) {
 		}
 		verbs = append(verbs, "**"+g.Urgency[u][min(1, len(g.Urgency[u])-1)]+"**")
 		v.defaults = append(v.defaults, Level{Urgency: u, Word: g.DefaultLevels[u][0], Meaning: g.DefaultLevels[u][1]})
+	}
+	if v.articles, err = g.Articles.compile(g.And); err != nil {
+		return nil, err
 	}
 	v.verbList = strings.Join(verbs[:len(verbs)-1], ", ") + " or " + verbs[len(verbs)-1] // problems are written in English
 	return v, nil

@@ -171,6 +171,8 @@ func TestFrenchPages(t *testing.T) {
 		`<title>Recommandation II-5 · Exige · Ruritanie</title>`, `<dd>Adressée à Ruritanie</dd>`, `<h2 class="rec-text-title">La recommandation</h2>`)
 	mustHave(t, files, "ruritanie/recommendations/index.html", ">8\u00a0recommandations, par chapitre.</p>", `>Exige seulement</label>`)
 	mustHave(t, files, "assets/i18n/fr.js", `"none":"Aucun résultat pour «`)
+	mustHave(t, files, "ruritanie/recommendations/index.html", `<fieldset class="facet" data-dim="article"><legend>Article de la Convention</legend>`,
+		`<input type="checkbox" name="article" value="25"> <span>Article 25</span>`)
 	mustHave(t, files, "index.html", `<html lang="en">`, `<li lang="fr"><h2><a href="ruritanie/index.html">Fiche d’information – Ruritanie</a></h2>`,
 		"mise à jour <time datetime=\"2023-05-01\">1er mai 2023</time> · 8\u00a0recommandations")
 	mustHave(t, files, "404.html", `<a href="ruritanie/index.html" lang="fr">Fiche d’information – Ruritanie</a>`)

@@ -53,6 +53,9 @@ type Engine struct {
 	queue   *index.AnalysisQueue
 	*corpus
 	ids map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
+	// legend maps the words of the factsheet's legend, lower case ("exige"),
+	// to their urgency: a query made of one of them alone filters by it
+	legend map[string]string
 }
 
 // indexMapping is the bleve mapping: the analysis of the language for the
@@ -88,7 +91,11 @@ func docKey(n int) string { return fmt.Sprintf("%07d", n) }
 
 // Open indexes a factsheet in an in-memory bleve index.
 func Open(doc *factsheet.Document) (*Engine, error) {
-	return open(doc.File, doc.Meta.Slug, doc.Meta.Language, records(doc))
+	ix, err := open(doc.File, doc.Meta.Slug, doc.Meta.Language, records(doc))
+	if err == nil {
+		ix.legend = legendWords(doc)
+	}
+	return ix, err
 }
 
 // open indexes search documents in an in-memory bleve index, with the

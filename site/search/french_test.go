@@ -2,6 +2,7 @@ package search
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -81,5 +82,45 @@ func TestFrenchIndexWords(t *testing.T) {
 	}
 	if implicit == 0 || englishWrong == 0 {
 		t.Errorf("%d words left to the browser's French analysis, %d of them English would get wrong: want both > 0", implicit, englishWrong)
+	}
+}
+
+// TestFrenchUrgencyFilter: on a French factsheet, a word of its legend alone
+// ("exige", "Demande") lists the recommendations of that urgency; with other
+// words it is an ordinary word ("demande compétence" is a search for both
+// words), and the English verbs are ordinary words too.
+func TestFrenchUrgencyFilter(t *testing.T) {
+	src, err := os.ReadFile("../factsheet/testdata/i18n/ruritanie.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := factsheet.Parse("ruritanie.md", src)
+	ix, err := Open(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	known := func(string) bool { return false }
+	for q, want := range map[string][]string{"exige": {"require"}, " Demande ": {"request"}, "invite": {"invite"}} {
+		pq := parseQuery(q, ix.anywhere(), ix.legend, known)
+		if !slices.Equal(pq.Urgencies, want) || len(pq.Words) != 0 {
+			t.Errorf("%q = %+v, want the urgencies %v alone", q, pq, want)
+		}
+		hits, err := ix.Search(q, 1000)
+		n := 0
+		for _, r := range doc.Recommendations {
+			if string(r.Urgency) == want[0] {
+				n += len(r.IDs)
+			}
+		}
+		if err != nil || len(hits) != n || n == 0 {
+			t.Errorf("%q: %d hits, want the %d recommendations (%v)", q, len(hits), n, err)
+		}
+	}
+	for q, want := range map[string][]string{"demande compétence": {"demande", "compétence"}, "requires invite": {"requires", "invite"}, "exiger": {"exiger"}} {
+		pq := parseQuery(q, ix.anywhere(), ix.legend, known)
+		if len(pq.Urgencies) != 0 || !slices.Equal(pq.Words, want) {
+			t.Errorf("%q = %+v, want the words %v and no urgency", q, pq, want)
+		}
 	}
 }

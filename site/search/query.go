@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"factsheet/site/factsheet"
 )
 
 // wordPattern finds the words of a query; assets/search.js uses the same pattern.
@@ -15,7 +17,9 @@ var romanPattern = regexp.MustCompile(`^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|i
 // maxWords is the number of words of a query that count; the rest are ignored.
 const maxWords = 12
 
-// urgencyWords are the query words that filter recommendations by urgency.
+// urgencyWords are the English query words that filter recommendations by
+// urgency wherever they stand in a query. Other languages have none: their
+// verbs ("demande", "invite") are ordinary words of the text.
 var urgencyWords = map[string]string{
 	"require": "require", "requires": "require",
 	"request": "request", "requests": "request",
@@ -33,8 +37,20 @@ type Query struct {
 }
 
 // ParseQuery takes a query apart: identifiers (kept only if known says they
-// exist), urgency words and the other words. It never fails: any text is a query.
+// exist), urgency words and the other words. It never fails: any text is a
+// query. The urgency words are the English ones (see urgencyWords).
 func ParseQuery(q string, known func(id string) bool) Query {
+	return parseQuery(q, urgencyWords, nil, known)
+}
+
+// parseQuery is ParseQuery with the words that filter by urgency: anywhere
+// wherever they stand, legend (a factsheet's own level words, lower case:
+// "exige") only as the whole query, so that "demande d'asile" stays a search
+// for words. assets/search/query.js parses the same way.
+func parseQuery(q string, anywhere, legend map[string]string, known func(id string) bool) Query {
+	if u, ok := legend[normalizeWord(strings.TrimSpace(q))]; ok {
+		return Query{Urgencies: []string{u}}
+	}
 	var out Query
 	locs := wordPattern.FindAllStringIndex(q, -1)
 	var words []string
@@ -45,7 +61,7 @@ func ParseQuery(q string, known func(id string) bool) Query {
 			i += n - 1
 			continue
 		}
-		if u, ok := urgencyWords[w]; ok {
+		if u, ok := anywhere[w]; ok {
 			out.Urgencies = appendNew(out.Urgencies, u)
 			continue
 		}
@@ -92,4 +108,30 @@ func appendNew(list []string, s string) []string {
 		}
 	}
 	return append(list, s)
+}
+
+// anywhere returns the words that filter by urgency wherever they stand in
+// a query of the engine's language: English's, none in other languages.
+func (ix *Engine) anywhere() map[string]string {
+	if ix.lang.tag != "en" {
+		return nil
+	}
+	return urgencyWords
+}
+
+// legendWords maps the words of a factsheet's legend, as its pages show them
+// (desc-<urgency> data-word, the urgency itself when the legend lacks one),
+// lower case, to their urgency.
+func legendWords(doc *factsheet.Document) map[string]string {
+	out := map[string]string{}
+	for _, u := range factsheet.Urgencies {
+		w := string(u)
+		for _, l := range doc.Levels {
+			if l.Urgency == u && l.Word != "" {
+				w = l.Word
+			}
+		}
+		out[normalizeWord(w)] = string(u)
+	}
+	return out
 }

@@ -19,9 +19,13 @@
 //
 //  1. The words are the matches of wordPattern. A chapter numeral followed
 //     by a number ("iv5", "IV-5", "iv 5") naming a known recommendation is
-//     an identifier; require(s), request(s), invite(s) are urgency filters;
-//     the others (the first maxWords) are words, normalized (lower case,
-//     possessive removed).
+//     an identifier; in English, require(s), request(s), invite(s) are
+//     urgency filters wherever they stand; a word of the factsheet's legend
+//     ("Exige", "Demande", "Invite": the pages' desc-<urgency> data-word) is
+//     one only as the whole query, since "demande" or "invite" are ordinary
+//     French words ("demande d'asile" stays a search for words); the others
+//     (the first maxWords) are words, normalized (lower case, possessive
+//     removed).
 //  2. Each word becomes a disjunction of term clauses (see Engine.wordClauses):
 //     its bleve term, the completions of the last word while it is being
 //     typed, and, when nothing matched, the terms one typo away. A clause is a
@@ -67,7 +71,7 @@ type scored struct {
 
 // Search answers a query with bleve and returns at most n hits, best first.
 func (ix *Engine) Search(q string, n int) ([]Hit, error) {
-	pq := ParseQuery(q, func(id string) bool { _, ok := ix.ids[id]; return ok })
+	pq := parseQuery(q, ix.anywhere(), ix.legend, func(id string) bool { _, ok := ix.ids[id]; return ok })
 	var tiers [][]scored
 	var ids []scored
 	for _, id := range pq.IDs {
