@@ -50,30 +50,14 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 		return b.put(files)
 	}
 	var index []byte
-	var indexErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		indexErr = b.timed("index", func() error {
-			var err error
-			index, err = search.IndexScript(doc)
-			b.parts[i] = search.NewPart(doc)
-			return err
-		})
-	}()
-	var files output.Files
-	err := b.timed("render", func() error {
+	files, err := b.renderBesideIndex(func() (output.Files, error) { return b.r.Factsheet(doc) }, func() error {
 		var err error
-		files, err = b.r.Factsheet(doc)
+		index, err = search.IndexScript(doc)
+		b.parts[i] = search.NewPart(doc)
 		return err
 	})
-	wg.Wait()
 	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if indexErr != nil {
-		return fmt.Errorf("index: %w", indexErr)
+		return err
 	}
 	files[search.IndexFile(doc.Meta.Slug)] = index
 	if err := b.minify(files); err != nil {
@@ -98,33 +82,17 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 // series' search index, sitemap) from the summaries and search parts of
 // every factsheet, and sends them to the sink.
 func (b *builder) shared() error {
-	var files output.Files
 	b.mu.Lock()
 	built := uniqueSorted(append(append([]string(nil), b.paths...), b.plannedPaths...))
 	b.mu.Unlock()
-	var index []byte
-	var indexErr error
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() { // the series index needs only the search parts: made beside the pages
-		defer wg.Done()
-		indexErr = b.timed("index", func() error {
-			var err error
-			index, err = search.SeriesScript(b.parts)
-			return err
-		})
-	}()
-	err := b.timed("render", func() error {
+	var index []byte // the series index needs only the search parts: made beside the pages
+	files, err := b.renderBesideIndex(func() (output.Files, error) { return b.r.Shared(built) }, func() error {
 		var err error
-		files, err = b.r.Shared(built)
+		index, err = search.SeriesScript(b.parts)
 		return err
 	})
-	wg.Wait()
 	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if indexErr != nil {
-		return fmt.Errorf("index: %w", indexErr)
+		return err
 	}
 	files[search.SeriesFile] = index
 	paths := uniqueSorted(append(built, files.Paths()...))
@@ -195,4 +163,30 @@ func (s both) Put(files output.Files) error {
 func uniqueSorted(paths []string) []string {
 	sort.Strings(paths)
 	return slices.Compact(paths)
+}
+
+// renderBesideIndex runs render and index side by side, each timed as its
+// stage, and returns render's files; an error names the stage that failed.
+func (b *builder) renderBesideIndex(render func() (output.Files, error), index func() error) (output.Files, error) {
+	var indexErr error
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		indexErr = b.timed("index", index)
+	}()
+	var files output.Files
+	err := b.timed("render", func() error {
+		var err error
+		files, err = render()
+		return err
+	})
+	wg.Wait()
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	if indexErr != nil {
+		return nil, fmt.Errorf("index: %w", indexErr)
+	}
+	return files, nil
 }
