@@ -9,10 +9,9 @@ import (
 	"factsheet/site/factsheet"
 )
 
-// TestFrenchIndex: a French factsheet is indexed with bleve's French
-// analysis (elision, French stop words, light stemmer), and its browser
-// index names the language so that the browser analyses as bleve did.
-func TestFrenchIndex(t *testing.T) {
+// frenchFixture is the French fixture factsheet, parsed.
+func frenchFixture(t *testing.T) *factsheet.Document {
+	t.Helper()
 	src, err := os.ReadFile("../factsheet/testdata/i18n/ruritanie.md")
 	if err != nil {
 		t.Fatal(err)
@@ -21,6 +20,14 @@ func TestFrenchIndex(t *testing.T) {
 	if doc == nil || problems.HasErrors() {
 		t.Fatalf("fixture: %v", problems)
 	}
+	return doc
+}
+
+// TestFrenchIndex: a French factsheet is indexed with bleve's French
+// analysis (elision, French stop words, light stemmer), and its browser
+// index names the language so that the browser analyses as bleve did.
+func TestFrenchIndex(t *testing.T) {
+	doc := frenchFixture(t)
 	ix, err := Open(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -50,14 +57,7 @@ func TestFrenchIndex(t *testing.T) {
 // (stem-fr.js), finds every term of the corpus; and English analysis would
 // not do (the index is not the English one's).
 func TestFrenchIndexWords(t *testing.T) {
-	src, err := os.ReadFile("../factsheet/testdata/i18n/ruritanie.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, problems := factsheet.Parse("ruritanie.md", src)
-	if doc == nil || problems.HasErrors() {
-		t.Fatalf("fixture: %v", problems)
-	}
+	doc := frenchFixture(t)
 	c, err := analyse(doc)
 	if err != nil {
 		t.Fatal(err)
@@ -90,11 +90,7 @@ func TestFrenchIndexWords(t *testing.T) {
 // words it is an ordinary word ("demande compétence" is a search for both
 // words), and the English verbs are ordinary words too.
 func TestFrenchUrgencyFilter(t *testing.T) {
-	src, err := os.ReadFile("../factsheet/testdata/i18n/ruritanie.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, _ := factsheet.Parse("ruritanie.md", src)
+	doc := frenchFixture(t)
 	ix, err := Open(doc)
 	if err != nil {
 		t.Fatal(err)
