@@ -1,12 +1,8 @@
 package e2e
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/chromedp"
 )
 
 // TestWithoutJavaScript opens pages with scripts disabled, as some readers
@@ -15,14 +11,7 @@ import (
 // how to find things without search instead of staying empty.
 func TestWithoutJavaScript(t *testing.T) {
 	seed := loadSeed(t)
-	tb := newTab(t)
-	err := tb.do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tb := newTabWithoutScripts(t)
 	visibleWords := func() string {
 		// Runtime.evaluate still runs with page scripts disabled
 		return " " + strings.Join(words(eval[string](tb, `document.body.innerText`)), " ") + " "

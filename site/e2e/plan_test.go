@@ -1,13 +1,9 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/emulation"
-	"github.com/chromedp/chromedp"
 )
 
 // hasID tells whether text, split into words, holds the identifier as whole words.
@@ -130,14 +126,7 @@ func allIn(ids []string, joined string) bool {
 // explorer's filters stay hidden, and the stylesheet's urgency filter works.
 func TestExplorerWithoutJavaScript(t *testing.T) {
 	d := loadExplorerData(t)
-	tb := newTab(t)
-	err := tb.do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
-		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
-		return err
-	}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	tb := newTabWithoutScripts(t)
 	page := seedSlug + "/recommendations/index.html?urgency=invite"
 	tb.open(fileURL(page))
 	if eval[bool](tb, `!!document.getElementById("explorer-form").getClientRects().length`) {

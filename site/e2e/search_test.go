@@ -26,6 +26,20 @@ type searchQuery struct {
 }
 
 // seedEngine indexes the seed factsheet with bleve, as `factsheet search` does.
+// bleveURLs is bleve's answer to q: the addresses of its first n hits.
+func bleveURLs(t *testing.T, ix *search.Engine, q string, n int) []string {
+	t.Helper()
+	hits, err := ix.Search(q, n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls := []string{}
+	for _, h := range hits {
+		urls = append(urls, h.URL)
+	}
+	return urls
+}
+
 func seedEngine(t *testing.T) *search.Engine {
 	t.Helper()
 	docs, problems, err := site.Load(defaults.Content, "content")
@@ -113,14 +127,7 @@ func TestSearchAgreesWithBleve(t *testing.T) {
 	got := browserSearch(tb, qs, 3)
 	agree := 0
 	for i, q := range qs {
-		hits, err := ix.Search(q, 3)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := []string{}
-		for _, h := range hits {
-			want = append(want, h.URL)
-		}
+		want := bleveURLs(t, ix, q, 3)
 		if got[i] == nil {
 			got[i] = []string{}
 		}

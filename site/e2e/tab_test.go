@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
@@ -64,6 +65,21 @@ func newTab(t testing.TB) *tab {
 	}))
 	if err != nil {
 		t.Fatalf("cannot enable the tab's network, log and runtime events: %v", err)
+	}
+	return tb
+}
+
+// newTabWithoutScripts opens a tab whose pages run no script, as some
+// readers and locked-down browsers have them.
+func newTabWithoutScripts(t testing.TB) *tab {
+	t.Helper()
+	tb := newTab(t)
+	err := tb.do(chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
 	}
 	return tb
 }
