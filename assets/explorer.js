@@ -125,10 +125,10 @@
 
   function count(n) { return M(I18N.plural(n, "recommendations"), I18N.num(n)); }
 
-  /* the heading follows the filter: "Lithuania is required or requested to: 12 recommendations" */
+  /* the heading follows the filter with the legend's words: "Lithuania, urgency “Require” or “Request”: 12 recommendations" */
   function heading(st, n) {
     var urgency = dims.filter(function (d) { return d.key === "urgency"; })[0];
-    var said = urgency ? urgency.boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.getAttribute("data-title"); }) : [];
+    var said = urgency ? urgency.boxes.filter(function (b) { return b.checked; }).map(function (b) { return M("explorer.level", b.getAttribute("data-title")); }) : [];
     var text = baseHeading;
     if (said.length) {
       text = M("explorer.heading", title.getAttribute("data-party"), said.join(M("explorer.or")), count(n));

@@ -5,16 +5,19 @@
     w = w.toLowerCase().replace(/[’＇]/g, "'");
     return w.slice(-2) === "'s" ? w.slice(0, -2) : w;
   }
-  /* own: the analysis of a language other than English, from its own script
-     (window.factsheetAnalyzers[lang], e.g. stem-fr.js); the index names it. */
-  function own(I) { return I.lang && (window.factsheetAnalyzers || {})[I.lang]; }
-  /* analyze: the corpus's own term for a word it holds; otherwise bleve's
-     analysis of the factsheet's language. */
-  function analyze(w) {
-    var x = load(), n = normalize(w), a = own(x.I);
-    if (x.words.has(n)) return x.words.get(n);
-    return a ? a(n, x.stop) : x.stop.has(n) ? "" : stem(n);
+  /* analyzer: the analysis of a language other than English, from its own
+     script (window.factsheetAnalyzers[tag], e.g. stem-fr.js); null for English. */
+  function analyzer(tag) { return tag && (window.factsheetAnalyzers || {})[tag] || null; }
+  /* analyzeIn: the term language L gives a normalized word: the corpus's own
+     for a word it holds, otherwise bleve's analysis of that language. */
+  function analyzeIn(L, n) {
+    if (L.words.has(n)) return L.words.get(n);
+    return L.an ? L.an(n, L.stop) : L.stop.has(n) ? "" : stem(n);
   }
+  /* analyze: a word's term in the index's (first) language. */
+  function analyze(w) { return analyzeIn(load().langs[0], normalize(w)); }
+  /* langOf: the language a document is analysed in ([6] in a series). */
+  function langOf(x, doc) { return x.langs[doc[6] || 0]; }
   function runes(s) { return Array.from(s).length; }
 
   /* withinOne: at most one insertion, deletion, substitution or swap. */

@@ -35,29 +35,39 @@
   }
   function addNew(list, s) { if (list.indexOf(s) < 0) list.push(s); }
 
-  /* clauses: the [term, field, boost] a word matches, or null for a stop word. */
+  /* clauses: the [term, field, boost, language] a word matches in each
+     language of the index, or null for a stop word of every language. */
   function clauses(x, w, typing) {
-    var own = analyze(w), P = x.P, cands = new Map(), more, i, v;
+    var out = null;
+    x.langs.forEach(function (L) {
+      var cl = langClauses(x, L, w, typing);
+      if (cl) out = (out || []).concat(cl);
+    });
+    return out;
+  }
+  /* langClauses: the clauses of a word in language L, or null for one of its stop words. */
+  function langClauses(x, L, w, typing) {
+    var own = analyzeIn(L, w), P = x.P, cands = new Map(), more, i, v;
     if (!own) return null;
-    if (x.terms.has(own)) cands.set(own, 1);
+    if (L.terms.has(own)) cands.set(own, 1);
     if (typing && runes(w) >= P.minPrefix) {
       more = [];
-      for (i = lowerBound(x.surface, w); i < x.surface.length && x.surface[i].indexOf(w) === 0; i++) {
-        v = x.surface[i];
-        if (v !== w && x.words.get(v) !== own) more.push(x.words.get(v));
+      for (i = lowerBound(L.surface, w); i < L.surface.length && L.surface[i].indexOf(w) === 0; i++) {
+        v = L.surface[i];
+        if (v !== w && L.words.get(v) !== own) more.push(L.words.get(v));
       }
-      addCands(x, cands, more, P.prefixBoost);
+      addCands(x, L, cands, more, P.prefixBoost);
     }
     if (!cands.size && runes(w) >= P.minFuzzy) {
       more = [];
-      x.surface.forEach(function (v) { if (withinOne(w, v)) more.push(x.words.get(v)); });
-      x.terms.forEach(function (_, t) { if (withinOne(own, t)) more.push(t); });
-      addCands(x, cands, more, P.fuzzyBoost);
+      L.surface.forEach(function (v) { if (withinOne(w, v)) more.push(L.words.get(v)); });
+      L.terms.forEach(function (_, t) { if (withinOne(own, t)) more.push(t); });
+      addCands(x, L, cands, more, P.fuzzyBoost);
     }
     var out = [];
     Array.from(cands.keys()).sort(byCode).forEach(function (t) {
-      term(x, t).df.forEach(function (df, f) {
-        if (df > 0) out.push([t, f, cands.get(t) * x.I.fields[f][1]]);
+      term(x, L, t).df.forEach(function (df, f) {
+        if (df > 0) out.push([t, f, cands.get(t) * x.I.fields[f][1], L]);
       });
     });
     return out;
@@ -67,10 +77,10 @@
     while (lo < hi) { var mid = (lo + hi) >> 1; if (a[mid] < s) lo = mid + 1; else hi = mid; }
     return lo;
   }
-  function addCands(x, cands, more, boost) {
+  function addCands(x, L, cands, more, boost) {
     var seen = new Set(), uniq = [];
     more.forEach(function (t) { if (!cands.has(t) && !seen.has(t)) { seen.add(t); uniq.push(t); } });
-    uniq.sort(function (a, b) { return term(x, b).total - term(x, a).total || byCode(a, b); });
+    uniq.sort(function (a, b) { return term(x, L, b).total - term(x, L, a).total || byCode(a, b); });
     uniq.slice(0, x.P.maxExpansions).forEach(function (t) { cands.set(t, boost); });
   }
 
@@ -81,7 +91,7 @@
   function wordScores(x, cl) {
     var sum = new Map(), cnt = new Map();
     cl.forEach(function (c) {
-      var t = term(x, c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
+      var t = term(x, c[3], c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
       t.post[f].forEach(function (p) {
         var s = c[2] * idf * idf * Math.sqrt(p[1]) * x.norms[f][p[0]];
         sum.set(p[0], (sum.get(p[0]) || 0) + s);
@@ -109,7 +119,7 @@
     q.words.forEach(function (w, i) {
       var cl = clauses(x, w, q.typing && i === q.words.length - 1);
       if (!cl) return;
-      cl.forEach(function (c) { matched.add(c[0]); });
+      cl.forEach(function (c) { matched.add(c[3].tag + " " + c[0]); });
       if (!cl.length) { complete = false; return; }
       ws.push(wordScores(x, cl));
     });
@@ -159,7 +169,7 @@
     var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
     var text = I.texts[doc[4]];
     if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
-    var snip = snippet(x, text, matched);
+    var snip = snippet(x, text, matched, langOf(x, doc));
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
       url: rec ? I.urls.recommendation.replace("{slug}", party ? party[0] : I.slug).replace("{}", doc[1].toLowerCase()) : doc[2],
@@ -168,11 +178,11 @@
     };
   }
 
-  /* snippet: the run of words holding the most matched words, as site/search
-     cuts it, with the offsets of the matched words. */
-  function snippet(x, text, matched) {
+  /* snippet: the run of words holding the most matched words (their terms
+     in language L), as site/search cuts it, with the offsets of the matched words. */
+  function snippet(x, text, matched, L) {
     var locs = spans(text), P = x.P;
-    var is = locs.map(function (l) { return matched.has(analyze(text.slice(l[0], l[1]))); });
+    var is = locs.map(function (l) { return matched.has(L.tag + " " + analyzeIn(L, normalize(text.slice(l[0], l[1])))); });
     var from = 0, to = text.length;
     if (text.length > P.snippetShort && locs.length > P.snippetWords) {
       var best = -1, start = 0, c = 0, i;

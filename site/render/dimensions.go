@@ -29,7 +29,7 @@ type dimension struct {
 type option struct {
 	Value string // in the address and the facets: lower case, no space, no comma, no colon
 	Label string
-	Title string // urgency only: the word of the page's heading ("required")
+	Title string // urgency only: the legend's word for the page's heading ("Require")
 	Class string // the label's class: urgency options look like badges
 	N     int    // identifiers with this value, before any filter
 }
@@ -51,7 +51,7 @@ func urgencyValues(_ *docSite, r *factsheet.Recommendation) []string {
 func urgencyOptions(d *docSite) []option {
 	var out []option
 	for _, l := range levels(d.doc) {
-		out = append(out, option{Value: string(l.Urgency), Label: l.Word, Title: d.cat.T("explorer.title." + string(l.Urgency)), Class: "badge u-" + string(l.Urgency)})
+		out = append(out, option{Value: string(l.Urgency), Label: l.Word, Title: l.Word, Class: "badge u-" + string(l.Urgency)})
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 
@@ -300,6 +302,30 @@ func (d *docSite) defs() map[*factsheet.Block][]string {
 		return nil
 	}
 	return d.ab.anchors
+}
+
+// seriesScripts lists the language scripts that the search across the
+// series needs: those of every factsheet's language (see languageScripts),
+// since the series index analyses each factsheet's texts in its language.
+func seriesScripts(assets fs.FS, ser *series.Site) []string {
+	var out []string
+	add := func(m *series.Summary) {
+		for _, s := range languageScripts(assets, m.Language) {
+			if !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	for _, r := range ser.Reports {
+		for _, m := range r.Members {
+			add(m)
+		}
+	}
+	for _, m := range ser.Loose {
+		add(m)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // languageScripts lists the scripts of the assets folder that serve one

@@ -90,13 +90,15 @@ type reportPages struct {
 	opts  Options
 	b     *badger
 	first *series.Summary // its levels name the urgencies on the report's pages
+	// scripts are the language scripts of the search across the series
+	scripts []string
 }
 
 // renderReports writes every report's pages and data files.
 func renderReports(files output.Files, ser *series.Site, ls languages, opts Options) error {
 	for _, r := range ser.Reports {
 		t := ls.of(r.Members[0].Language) // a report's pages speak its first Party's language
-		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0]}
+		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0], scripts: seriesScripts(opts.Assets, ser)}
 		for _, step := range []func(output.Files) error{rp.index, rp.identifiers, rp.data} {
 			if err := step(files); err != nil {
 				return err
@@ -116,7 +118,7 @@ func (rp *reportPages) page(rel, title, description string) *page {
 		Lang: rp.first.Language, Messages: rp.t.cat.Lang, Title: title, Description: description, Root: root,
 		SiteTitle: rp.t.cat.T("site.title"), Home: root + "index.html",
 		OGType: "website", SiteName: rp.t.cat.T("site.title"), CSP: csp,
-		Levels: rp.first.Levels, SeriesSearch: true, Styles: []string{"series.css"},
+		Levels: rp.first.Levels, SeriesSearch: true, Styles: []string{"series.css"}, LangScripts: rp.scripts,
 	}
 	if rp.opts.BaseURL != "" {
 		p.Canonical = pageURL(rp.opts.BaseURL, rel)

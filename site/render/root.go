@@ -92,7 +92,7 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls 
 	if len(sums) > 0 {
 		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
 	}
-	p.SeriesSearch, p.Styles = true, []string{"series.css"}
+	p.SeriesSearch, p.Styles, p.LangScripts = true, []string{"series.css"}, seriesScripts(opts.Assets, ser)
 	if opts.BaseURL != "" {
 		p.Canonical = pageURL(opts.BaseURL, "index.html")
 	}

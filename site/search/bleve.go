@@ -51,18 +51,24 @@ type Engine struct {
 	idx     index.Index
 	mapping mapping.IndexMapping
 	queue   *index.AnalysisQueue
-	*corpus
-	ids map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
+	*corpus // the analysis of the first language (the factsheet's)
+	// langs are the analyses of every language of the records, the first
+	// one's first: a series may mix English and French factsheets, each
+	// record analysed in its own language (record.Lang), in fields of that
+	// language; a query word is looked up in each language's fields with
+	// that language's term
+	langs []*corpus
+	ids   map[string][]int // recommendation identifier → its record numbers (one per Party in a series)
 	// legend maps the words of the factsheet's legend, lower case ("exige"),
 	// to their urgency: a query made of one of them alone filters by it
 	legend map[string]string
 }
 
-// indexMapping is the bleve mapping: the analysis of the language for the
-// text fields, exact keywords for the identifier and the urgency, nothing stored.
-func indexMapping(analyzer string) *mapping.IndexMappingImpl {
+// indexMapping is the bleve mapping: each language's analysis for its text
+// fields, exact keywords for the identifier and the urgency, nothing stored.
+func indexMapping(langs []*corpus) *mapping.IndexMappingImpl {
 	m := mapping.NewIndexMapping()
-	m.DefaultAnalyzer = analyzer
+	m.DefaultAnalyzer = langs[0].lang.name
 	m.StoreDynamic = false
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
@@ -76,8 +82,10 @@ func indexMapping(analyzer string) *mapping.IndexMappingImpl {
 		f.DocValues = false
 		return f
 	}
-	for _, f := range textFields {
-		doc.AddFieldMappingsAt(f.Name, field(analyzer))
+	for _, c := range langs {
+		for fi := range textFields {
+			doc.AddFieldMappingsAt(c.field(fi), field(c.lang.name))
+		}
 	}
 	doc.AddFieldMappingsAt(fieldID, field(keyword.Name))
 	doc.AddFieldMappingsAt(fieldUrgency, field(keyword.Name))
@@ -99,13 +107,23 @@ func Open(doc *factsheet.Document) (*Engine, error) {
 }
 
 // open indexes search documents in an in-memory bleve index, with the
-// analysis of the language; name is what errors are about.
+// analysis of the language, or of each record's own (record.Lang) when the
+// records name theirs; name is what errors are about.
 func open(name, slug, language string, recs []record) (*Engine, error) {
-	c, err := analyseRecords(recs, languageOf(language))
-	if err != nil {
-		return nil, fmt.Errorf("%s: analysing the text: %w", name, err)
+	ix := &Engine{Slug: slug, queue: index.NewAnalysisQueue(1), ids: map[string][]int{}}
+	for _, l := range recordLanguages(recs, language) {
+		c, err := analyseRecords(recs, l)
+		if err != nil {
+			ix.queue.Close()
+			return nil, fmt.Errorf("%s: analysing the text: %w", name, err)
+		}
+		if len(ix.langs) > 0 {
+			c.suffix = "_" + l.tag
+		}
+		ix.langs = append(ix.langs, c)
 	}
-	ix := &Engine{Slug: slug, mapping: indexMapping(c.lang.name), queue: index.NewAnalysisQueue(1), corpus: c, ids: map[string][]int{}}
+	ix.corpus, ix.mapping = ix.langs[0], indexMapping(ix.langs)
+	var err error
 	ix.idx, err = upsidedown.NewUpsideDownCouch(gtreap.Name, map[string]any{"path": ""}, ix.queue)
 	if err == nil {
 		err = ix.idx.Open()
@@ -116,13 +134,16 @@ func open(name, slug, language string, recs []record) (*Engine, error) {
 	}
 	batch := index.NewBatch()
 	for n, r := range ix.records {
-		fields := map[string]any{fieldChapter: r.Chapter}
+		c := ix.corpusOf(r)
+		fields := map[string]any{}
+		for fi, text := range fieldTexts(r) {
+			if text != "" {
+				fields[c.field(fi)] = text
+			}
+		}
 		if r.Kind == KindRecommendation {
-			fields[fieldText], fields[fieldID], fields[fieldUrgency] = r.Text, r.ID, r.Urgency
-			fields[fieldContext] = r.Context
+			fields[fieldID], fields[fieldUrgency] = r.ID, r.Urgency
 			ix.ids[r.ID] = append(ix.ids[r.ID], n)
-		} else {
-			fields[fieldHeading], fields[fieldBody] = r.Title, r.Text
 		}
 		d := document.NewDocument(docKey(n))
 		if err := ix.mapping.MapDocument(d, fields); err != nil {
@@ -136,6 +157,33 @@ func open(name, slug, language string, recs []record) (*Engine, error) {
 		return nil, fmt.Errorf("%s: indexing: %w", name, err)
 	}
 	return ix, nil
+}
+
+// recordLanguages lists the analyses of the records' languages in the order
+// they first appear, or that of tag alone when no record names its own.
+func recordLanguages(recs []record, tag string) []language {
+	var out []language
+	seen := map[string]bool{}
+	for _, r := range recs {
+		if r.Lang != "" && !seen[r.Lang] {
+			seen[r.Lang] = true
+			out = append(out, languageOf(r.Lang))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, languageOf(tag))
+	}
+	return out
+}
+
+// corpusOf is the analysis of a record's language.
+func (ix *Engine) corpusOf(r record) *corpus {
+	for _, c := range ix.langs {
+		if c.lang.tag == r.Lang {
+			return c
+		}
+	}
+	return ix.corpus
 }
 
 // Close releases the bleve index.

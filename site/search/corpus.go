@@ -17,6 +17,10 @@ import (
 type corpus struct {
 	records []record
 	lang    language // the analysis of the factsheet's language
+	// suffix follows the names of the text fields in the bleve index: ""
+	// for the first language of an index, "_<tag>" for the others, so that
+	// each language's terms live in fields of their own (see Engine.langs).
+	suffix string
 	// postings maps a term to its postings in each of textFields.
 	postings map[string][][]posting
 	lens     [][]int             // per field, per document: the number of tokens
@@ -59,7 +63,9 @@ func analyse(doc *factsheet.Document) (*corpus, error) {
 	return analyseRecords(records(doc), languageOf(doc.Meta.Language))
 }
 
-// analyseRecords builds the corpus of search documents in a language.
+// analyseRecords builds the corpus of search documents in a language:
+// the records of another language (Lang set to another tag) keep their
+// numbers but add no term, as in a bleve index whose fields are per language.
 func analyseRecords(recs []record, lang language) (*corpus, error) {
 	an, err := lang.analyzer()
 	if err != nil {
@@ -71,6 +77,9 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 		c.lens[fi] = make([]int, len(c.records))
 	}
 	for n, r := range c.records {
+		if r.Lang != "" && r.Lang != lang.tag {
+			continue
+		}
 		for fi, text := range fieldTexts(r) {
 			toks := an.Analyze([]byte(text))
 			c.addField(n, fi, toks)
@@ -97,6 +106,9 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	}
 	return c, nil
 }
+
+// field is the name, in the bleve index, of text field fi in the corpus's language.
+func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }
 
 // addField records the tokens of field fi of document n: its length (as
 // bleve counts it, the tokens left after analysis) and each term's frequency.

@@ -27,6 +27,10 @@ type record struct {
 	// sentence introducing it: indexed with a low weight, never shown.
 	Context string
 	Party   string // the factsheet's Party, in a search across the series
+	// Lang is the tag of the record's analysis ("en", "fr") in a search
+	// across the series, whose factsheets may differ in language; "" in a
+	// factsheet's own index, all of whose records share its language.
+	Lang string
 }
 
 // records lists the search documents of a factsheet: every recommendation

@@ -82,14 +82,14 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 	tiers = append(tiers, ids)
 	var words []query.Query
 	complete := true
-	matched := map[string]bool{}
+	matched := map[matchKey]bool{}
 	for i, w := range pq.Words {
 		cl, ok := ix.wordClauses(w, pq.Typing && i == len(pq.Words)-1)
 		if !ok {
 			continue
 		}
 		for _, c := range cl {
-			matched[c.Term] = true
+			matched[matchKey{c.lang, c.Term}] = true
 		}
 		if len(cl) == 0 {
 			complete = false
@@ -122,12 +122,19 @@ func (ix *Engine) Search(q string, n int) ([]Hit, error) {
 	return ix.gather(tiers, pq.Urgencies, matched, n), nil
 }
 
+// matchKey is a term a query matched, in a language of the index: the
+// snippet of a record marks the words whose term in its language matched.
+type matchKey struct {
+	lang *corpus
+	term string
+}
+
 // clausesQuery is the bleve disjunction of a word's term clauses.
 func clausesQuery(cl []clause) query.Query {
 	qs := make([]query.Query, len(cl))
 	for i, c := range cl {
 		tq := query.NewTermQuery(c.Term)
-		tq.SetField(textFields[c.Field].Name)
+		tq.SetField(c.lang.field(c.Field))
 		tq.SetBoost(c.Boost)
 		qs[i] = tq
 	}
@@ -154,7 +161,7 @@ func (ix *Engine) run(q query.Query) ([]scored, error) {
 // gather orders each tier, drops what the urgency filter excludes and what
 // an earlier tier holds, and returns the first n hits.
 // The identifiers typed (tier 0) are kept whatever their urgency.
-func (ix *Engine) gather(tiers [][]scored, urgencies []string, matched map[string]bool, n int) []Hit {
+func (ix *Engine) gather(tiers [][]scored, urgencies []string, matched map[matchKey]bool, n int) []Hit {
 	seen := map[int]bool{}
 	hits := []Hit{}
 	for t, tier := range tiers {
@@ -171,7 +178,7 @@ func (ix *Engine) gather(tiers [][]scored, urgencies []string, matched map[strin
 			}
 			seen[s.n] = true
 			hits = append(hits, Hit{ID: r.ID, Kind: r.Kind, Title: r.Title, URL: r.URL, Urgency: r.Urgency,
-				Chapter: r.Chapter, Party: r.Party, Snippet: ix.snippet(r.Text, matched), Score: s.score})
+				Chapter: r.Chapter, Party: r.Party, Snippet: ix.corpusOf(r).snippet(r.Text, matched), Score: s.score})
 		}
 	}
 	return hits

@@ -21,16 +21,19 @@ const SeriesFile = "search-index.js"
 type Part struct {
 	Slug  string
 	Party string
+	lang  string // the tag of its analysis
 	recs  []record
 }
 
-// NewPart takes the search documents of a factsheet.
+// NewPart takes the search documents of a factsheet, each with the
+// factsheet's Party and language.
 func NewPart(doc *factsheet.Document) Part {
 	recs := records(doc)
+	lang := languageOf(doc.Meta.Language).tag
 	for i := range recs {
-		recs[i].Party = doc.Meta.Party
+		recs[i].Party, recs[i].Lang = doc.Meta.Party, lang
 	}
-	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, recs: recs}
+	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, lang: lang, recs: recs}
 }
 
 // OpenSeries indexes the documents of every part in one bleve index, in
@@ -66,16 +69,32 @@ func IndexSeries(docs []*factsheet.Document) (output.Files, error) {
 // bleve index of all the documents (OpenSeries), so the scores are too.
 type seriesIndex struct {
 	*browserIndex
-	Parties [][2]string `json:"parties"` // [slug, Party] per factsheet
+	// Parties are [slug, Party] per factsheet, and its language's tag
+	// third when the factsheets differ in language
+	Parties [][]string `json:"parties"`
+	// Langs are the terms of the languages after the first, whose are
+	// browserIndex's: each document is analysed in its factsheet's
+	// language, its terms listed in that language's words and postings
+	Langs []langTerms `json:"langs,omitempty"`
 	// Members lists, per factsheet, its documents' shapes in its order, as
 	// runs [first shape, count, first shape, count, ...].
 	Members [][]int `json:"members"`
 }
 
+// langTerms are the words, postings and stop words of one language of a
+// series, encoded as browserIndex's Words, Post and Stop; the postings
+// number the documents of the whole index.
+type langTerms struct {
+	Lang  string `json:"lang"`
+	Words string `json:"words"`
+	Post  string `json:"post"`
+	Stop  string `json:"stop"`
+}
+
 // shapeKey is what makes two documents of different factsheets the same:
 // everything indexed or shown but the factsheet's address.
 func shapeKey(r record) string {
-	return strings.Join([]string{r.Kind, r.ID, r.Title, r.URL, r.Urgency, r.Chapter, r.Text, r.Context}, "\x00")
+	return strings.Join([]string{r.Kind, r.ID, r.Title, r.URL, r.Urgency, r.Chapter, r.Text, r.Context, r.Lang}, "\x00")
 }
 
 // SeriesScript returns the browser index of a series as a script setting
@@ -88,7 +107,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	total := 0
 	si := &seriesIndex{}
 	for pi, p := range parts {
-		si.Parties = append(si.Parties, [2]string{p.Slug, p.Party})
+		si.Parties = append(si.Parties, []string{p.Slug, p.Party})
 		var list []int
 		for _, r := range p.recs {
 			r.URL, r.Party = strings.TrimPrefix(r.URL, p.Slug+"/"), ""
@@ -107,11 +126,10 @@ func SeriesScript(parts []Part) ([]byte, error) {
 		members[pi] = runs(list)
 		total += len(list)
 	}
-	c, err := analyseRecords(shapes, languageOf(""))
+	bi, err := si.exportLanguages(shapes, parts)
 	if err != nil {
 		return nil, fmt.Errorf("the series: analysing the text: %w", err)
 	}
-	bi := c.export("")
 	bi.Count = total
 	bi.URLs = urls.Factsheet(slugMark).Patterns()
 	shareTexts(bi, owners, parts)
@@ -124,6 +142,31 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	buf.Truncate(buf.Len() - 1)
 	buf.WriteString(";\n")
 	return buf.Bytes(), nil
+}
+
+// exportLanguages analyses each shape in its language and exports the
+// documents with the first language's terms, the others' in si.Langs.
+func (si *seriesIndex) exportLanguages(shapes []record, parts []Part) (*browserIndex, error) {
+	langs := recordLanguages(shapes, "")
+	var bi *browserIndex
+	for i, l := range langs {
+		c, err := analyseRecords(shapes, l)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			bi = c.export("")
+			continue
+		}
+		words, post := c.exportTerms()
+		si.Langs = append(si.Langs, langTerms{Lang: l.tag, Words: words, Post: post, Stop: strings.Join(l.stopWords(), " ")})
+	}
+	if len(langs) > 1 {
+		for i, p := range parts {
+			si.Parties[i] = append(si.Parties[i], p.lang)
+		}
+	}
+	return bi, nil
 }
 
 // slugMark stands for a factsheet's slug in the address patterns of a

@@ -10,9 +10,9 @@ const (
 )
 
 // snippet cuts out of text the run of snippetWords words holding the most
-// words whose term is in matched (the first such run), with "…" where text
+// words whose term in the corpus's language is in matched (the first such run), with "…" where text
 // was cut. Short texts come back whole.
-func (ix *Engine) snippet(text string, matched map[string]bool) string {
+func (ix *corpus) snippet(text string, matched map[matchKey]bool) string {
 	if len(text) <= snippetShortUp {
 		return text
 	}
@@ -23,7 +23,7 @@ func (ix *Engine) snippet(text string, matched map[string]bool) string {
 	hit := make([]int, len(locs)+1) // hit[i]: matching words among the first i
 	for i, l := range locs {
 		hit[i+1] = hit[i]
-		if matched[ix.termOf(text[l[0]:l[1]])] {
+		if matched[matchKey{ix, ix.termOf(text[l[0]:l[1]])}] {
 			hit[i+1]++
 		}
 	}
@@ -57,7 +57,7 @@ func (ix *Engine) snippet(text string, matched map[string]bool) string {
 }
 
 // termOf is the term of a word of the corpus.
-func (ix *Engine) termOf(w string) string {
+func (ix *corpus) termOf(w string) string {
 	n := normalizeWord(w)
 	if t, ok := ix.words[n]; ok {
 		return t

@@ -21,13 +21,26 @@ type clause struct {
 	Term  string
 	Field int // index into textFields
 	Boost float64
+	lang  *corpus // the language whose fields the term is looked up in
 }
 
-// wordClauses resolves one query word into the clauses that match it: its own
-// term; if it is being typed, the terms of the corpus words it begins; if it
-// matches nothing and has minFuzzy letters or more, the terms one typo away.
-// A stop word gives nil and ok false: it is not part of the query.
+// wordClauses resolves one query word into the clauses that match it in
+// each language of the index (see Engine.langs), that language's first. A
+// word that is a stop word of every language gives nil and ok false: it is
+// not part of the query.
 func (ix *Engine) wordClauses(w string, typing bool) (cl []clause, ok bool) {
+	for _, c := range ix.langs {
+		more, some := c.wordClauses(w, typing)
+		cl, ok = append(cl, more...), ok || some
+	}
+	return cl, ok
+}
+
+// wordClauses resolves one query word into the clauses that match it in the
+// corpus's language: its own term; if it is being typed, the terms of the
+// corpus words it begins; if it matches nothing and has minFuzzy letters or
+// more, the terms one typo away. A stop word gives nil and ok false.
+func (ix *corpus) wordClauses(w string, typing bool) (cl []clause, ok bool) {
 	term := ix.lang.analyzeWord(w)
 	if term == "" {
 		return nil, false
@@ -67,7 +80,7 @@ func (ix *Engine) wordClauses(w string, typing bool) (cl []clause, ok bool) {
 	for _, t := range terms {
 		for fi, f := range textFields {
 			if ix.df[t][fi] > 0 {
-				cl = append(cl, clause{Term: t, Field: fi, Boost: cands[t] * f.Boost})
+				cl = append(cl, clause{Term: t, Field: fi, Boost: cands[t] * f.Boost, lang: ix})
 			}
 		}
 	}
@@ -76,7 +89,7 @@ func (ix *Engine) wordClauses(w string, typing bool) (cl []clause, ok bool) {
 
 // addCandidates adds up to maxExpansions distinct terms of more, the most
 // frequent first (ties in term order), with the given boost.
-func (ix *Engine) addCandidates(cands map[string]float64, more []string, boost float64) {
+func (ix *corpus) addCandidates(cands map[string]float64, more []string, boost float64) {
 	seen := map[string]bool{}
 	var uniq []string
 	for _, t := range more {
@@ -101,7 +114,7 @@ func (ix *Engine) addCandidates(cands map[string]float64, more []string, boost f
 }
 
 // totalDF is the number of (document, field) pairs a term occurs in.
-func (ix *Engine) totalDF(t string) int {
+func (ix *corpus) totalDF(t string) int {
 	n := 0
 	for _, c := range ix.df[t] {
 		n += c
@@ -110,7 +123,7 @@ func (ix *Engine) totalDF(t string) int {
 }
 
 // surfaceWithPrefix returns the corpus words that start with p, other than p.
-func (ix *Engine) surfaceWithPrefix(p string) []string {
+func (ix *corpus) surfaceWithPrefix(p string) []string {
 	i := sort.SearchStrings(ix.surface, p)
 	var out []string
 	for ; i < len(ix.surface) && strings.HasPrefix(ix.surface[i], p); i++ {
