@@ -5,9 +5,6 @@
     w = w.toLowerCase().replace(/[’＇]/g, "'");
     return w.slice(-2) === "'s" ? w.slice(0, -2) : w;
   }
-  /* analyzer: the analysis of a language other than English, from its own
-     script (window.factsheetAnalyzers[tag], e.g. stem-fr.js); null for English. */
-  function analyzer(tag) { return tag && (window.factsheetAnalyzers || {})[tag] || null; }
   /* analyzeIn: the term language L gives a normalized word: the corpus's own
      for a word it holds, otherwise bleve's analysis of that language. */
   function analyzeIn(L, n) {
@@ -16,8 +13,6 @@
   }
   /* analyze: a word's term in the index's (first) language. */
   function analyze(w) { return analyzeIn(load().langs[0], normalize(w)); }
-  /* langOf: the language a document is analysed in ([6] in a series). */
-  function langOf(x, doc) { return x.langs[doc[6] || 0]; }
   function runes(s) { return Array.from(s).length; }
 
   /* withinOne: at most one insertion, deletion, substitution or swap. */

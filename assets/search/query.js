@@ -36,38 +36,32 @@
   function addNew(list, s) { if (list.indexOf(s) < 0) list.push(s); }
 
   /* clauses: the [term, field, boost, language] a word matches in each
-     language of the index, or null for a stop word of every language. */
+     language L of the index, or null for a stop word of every language. */
   function clauses(x, w, typing) {
-    var out = null;
+    var out = null, P = x.P;
     x.langs.forEach(function (L) {
-      var cl = langClauses(x, L, w, typing);
-      if (cl) out = (out || []).concat(cl);
-    });
-    return out;
-  }
-  /* langClauses: the clauses of a word in language L, or null for one of its stop words. */
-  function langClauses(x, L, w, typing) {
-    var own = analyzeIn(L, w), P = x.P, cands = new Map(), more, i, v;
-    if (!own) return null;
-    if (L.terms.has(own)) cands.set(own, 1);
-    if (typing && runes(w) >= P.minPrefix) {
-      more = [];
-      for (i = lowerBound(L.surface, w); i < L.surface.length && L.surface[i].indexOf(w) === 0; i++) {
-        v = L.surface[i];
-        if (v !== w && L.words.get(v) !== own) more.push(L.words.get(v));
+      var own = analyzeIn(L, w), cands = new Map(), more, i, v;
+      if (!own) return;
+      out = out || [];
+      if (L.terms.has(own)) cands.set(own, 1);
+      if (typing && runes(w) >= P.minPrefix) {
+        more = [];
+        for (i = lowerBound(L.surface, w); i < L.surface.length && L.surface[i].indexOf(w) === 0; i++) {
+          v = L.surface[i];
+          if (v !== w && L.words.get(v) !== own) more.push(L.words.get(v));
+        }
+        addCands(x, L, cands, more, P.prefixBoost);
       }
-      addCands(x, L, cands, more, P.prefixBoost);
-    }
-    if (!cands.size && runes(w) >= P.minFuzzy) {
-      more = [];
-      L.surface.forEach(function (v) { if (withinOne(w, v)) more.push(L.words.get(v)); });
-      L.terms.forEach(function (_, t) { if (withinOne(own, t)) more.push(t); });
-      addCands(x, L, cands, more, P.fuzzyBoost);
-    }
-    var out = [];
-    Array.from(cands.keys()).sort(byCode).forEach(function (t) {
-      term(x, L, t).df.forEach(function (df, f) {
-        if (df > 0) out.push([t, f, cands.get(t) * x.I.fields[f][1], L]);
+      if (!cands.size && runes(w) >= P.minFuzzy) {
+        more = [];
+        L.surface.forEach(function (v) { if (withinOne(w, v)) more.push(L.words.get(v)); });
+        L.terms.forEach(function (_, t) { if (withinOne(own, t)) more.push(t); });
+        addCands(x, L, cands, more, P.fuzzyBoost);
+      }
+      Array.from(cands.keys()).sort(byCode).forEach(function (t) {
+        term(x, L, t).df.forEach(function (df, f) {
+          if (df > 0) out.push([t, f, cands.get(t) * x.I.fields[f][1], L]);
+        });
       });
     });
     return out;
@@ -119,7 +113,7 @@
     q.words.forEach(function (w, i) {
       var cl = clauses(x, w, q.typing && i === q.words.length - 1);
       if (!cl) return;
-      cl.forEach(function (c) { matched.add(c[3].tag + " " + c[0]); });
+      cl.forEach(function (c) { matched.add(c[3].i + " " + c[0]); });
       if (!cl.length) { complete = false; return; }
       ws.push(wordScores(x, cl));
     });
@@ -169,7 +163,7 @@
     var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
     var text = I.texts[doc[4]];
     if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
-    var snip = snippet(x, text, matched, langOf(x, doc));
+    var snip = snippet(x, text, matched, x.langs[doc[6] || 0]);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
       url: rec ? I.urls.recommendation.replace("{slug}", party ? party[0] : I.slug).replace("{}", doc[1].toLowerCase()) : doc[2],
@@ -182,7 +176,7 @@
      in language L), as site/search cuts it, with the offsets of the matched words. */
   function snippet(x, text, matched, L) {
     var locs = spans(text), P = x.P;
-    var is = locs.map(function (l) { return matched.has(L.tag + " " + analyzeIn(L, normalize(text.slice(l[0], l[1])))); });
+    var is = locs.map(function (l) { return matched.has(L.i + " " + analyzeIn(L, normalize(text.slice(l[0], l[1])))); });
     var from = 0, to = text.length;
     if (text.length > P.snippetShort && locs.length > P.snippetWords) {
       var best = -1, start = 0, c = 0, i;

@@ -15,46 +15,56 @@ import (
 // browser index exported from them scores as bleve does.
 func TestCorpusMatchesBleve(t *testing.T) {
 	_, ix := seedIndex(t)
+	corpusMatchesBleve(t, ix)
+}
+
+// corpusMatchesBleve checks the corpus of each language of an engine
+// against the bleve index: its fields hold that language's terms.
+func corpusMatchesBleve(t *testing.T, ix *Engine) {
+	t.Helper()
 	r, err := ix.idx.Reader()
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	bleveTerms := 0
-	for fi, f := range textFields {
-		d, err := r.FieldDict(f.Name)
-		if err != nil {
-			t.Fatal(err)
+	for _, c := range ix.langs {
+		bleveTerms := 0
+		for fi := range textFields {
+			name := c.field(fi)
+			d, err := r.FieldDict(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
+				bleveTerms++
+				if got := c.df[e.Term]; got == nil || got[fi] != int(e.Count) {
+					t.Errorf("%s in %s: document frequency %v, bleve has %d", e.Term, name, got, e.Count)
+				}
+				want := blevePostings(t, r, e.Term, name, c.lens[fi])
+				got := c.postings[e.Term][fi]
+				if len(got) != len(want) {
+					t.Errorf("%s in %s: %d postings, bleve has %d", e.Term, name, len(got), len(want))
+					continue
+				}
+				for i := range want {
+					if got[i] != want[i] {
+						t.Errorf("%s in %s: posting %d is %v, bleve has %v", e.Term, name, i, got[i], want[i])
+					}
+				}
+			}
+			d.Close()
 		}
-		for e, err := d.Next(); e != nil && err == nil; e, err = d.Next() {
-			bleveTerms++
-			if got := ix.df[e.Term]; got == nil || got[fi] != int(e.Count) {
-				t.Errorf("%s in %s: document frequency %v, bleve has %d", e.Term, f.Name, got, e.Count)
-			}
-			want := blevePostings(t, r, e.Term, f.Name, ix.lens[fi])
-			got := ix.postings[e.Term][fi]
-			if len(got) != len(want) {
-				t.Errorf("%s in %s: %d postings, bleve has %d", e.Term, f.Name, len(got), len(want))
-				continue
-			}
-			for i := range want {
-				if got[i] != want[i] {
-					t.Errorf("%s in %s: posting %d is %v, bleve has %v", e.Term, f.Name, i, got[i], want[i])
+		ours := 0
+		for _, ps := range c.postings {
+			for _, p := range ps {
+				if len(p) > 0 {
+					ours++
 				}
 			}
 		}
-		d.Close()
-	}
-	ours := 0
-	for _, ps := range ix.postings {
-		for _, p := range ps {
-			if len(p) > 0 {
-				ours++
-			}
+		if ours != bleveTerms || ours == 0 {
+			t.Errorf("%s: %d (term, field) pairs with postings, bleve has %d", c.lang.tag, ours, bleveTerms)
 		}
-	}
-	if ours != bleveTerms || ours == 0 {
-		t.Errorf("%d (term, field) pairs with postings, bleve has %d", ours, bleveTerms)
 	}
 }
 

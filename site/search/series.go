@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"factsheet/site/factsheet"
@@ -69,9 +70,10 @@ func IndexSeries(docs []*factsheet.Document) (output.Files, error) {
 // bleve index of all the documents (OpenSeries), so the scores are too.
 type seriesIndex struct {
 	*browserIndex
-	// Parties are [slug, Party] per factsheet, and its language's tag
-	// third when the factsheets differ in language
-	Parties [][]string `json:"parties"`
+	// Parties are [slug, Party] per factsheet, and third, when the
+	// factsheets differ in language, its language's number: 0 for the
+	// index's own, i for the i-th of Langs
+	Parties [][]any `json:"parties"`
 	// Langs are the terms of the languages after the first, whose are
 	// browserIndex's: each document is analysed in its factsheet's
 	// language, its terms listed in that language's words and postings
@@ -107,7 +109,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	total := 0
 	si := &seriesIndex{}
 	for pi, p := range parts {
-		si.Parties = append(si.Parties, []string{p.Slug, p.Party})
+		si.Parties = append(si.Parties, []any{p.Slug, p.Party})
 		var list []int
 		for _, r := range p.recs {
 			r.URL, r.Party = strings.TrimPrefix(r.URL, p.Slug+"/"), ""
@@ -163,7 +165,8 @@ func (si *seriesIndex) exportLanguages(shapes []record, parts []Part) (*browserI
 	}
 	if len(langs) > 1 {
 		for i, p := range parts {
-			si.Parties[i] = append(si.Parties[i], p.lang)
+			n := slices.IndexFunc(langs, func(l language) bool { return l.tag == p.lang })
+			si.Parties[i] = append(si.Parties[i], n)
 		}
 	}
 	return bi, nil
