@@ -84,8 +84,8 @@ func TestSeriesScriptLanguages(t *testing.T) {
 		t.Fatal(err)
 	}
 	var si struct {
-		Lang    string     `json:"lang"`
-		Stop    string     `json:"stop"`
+		Lang    string  `json:"lang"`
+		Stop    string  `json:"stop"`
 		Parties [][]any `json:"parties"`
 		Langs   []langTerms
 	}
