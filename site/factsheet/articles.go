@@ -23,6 +23,7 @@ func (a Article) String() string { return "Article " + strconv.Itoa(a.Number) + 
 type articleWords struct {
 	ref    *regexp.Regexp // a reference: group 1 the first number with its parts, group 2 the rest of a list
 	and    []string       // the words joining the last numbers of a list
+	para   *regexp.Regexp // a paragraph named in words, group 1 its number: ", paragraph 6"
 	of     *regexp.Regexp // a reference followed by an instrument: "of", "de"
 	itself *regexp.Regexp // an instrument that is the Convention itself: "of the Convention"
 	other  *regexp.Regexp // what, after "of the Convention", makes it another one: "on Cybercrime"
@@ -30,29 +31,38 @@ type articleWords struct {
 
 // articleGrammar is the JSON form of articleWords, regular expressions:
 //
-//	word    the word before the numbers: "Art(?:icles?|s?\\.)"
-//	of      the word introducing the instrument after a reference: "of\\b"
-//	itself  the words naming the Convention itself: "of the Convention"
-//	other   what following those words names another convention: "on|for"
+//	word       the word before the numbers: "Art(?:icles?|s?\\.)"
+//	paragraph  the word naming a paragraph after the number: "paragraph\\b",
+//	           so that "Article 25, paragraph 6" is Article 25(6)
+//	of         the word introducing the instrument after a reference: "of\\b"
+//	itself     the words naming the Convention itself: "of the Convention"
+//	other      what following those words names another convention: "on|for"
 type articleGrammar struct {
-	Word   string `json:"word"`
-	Of     string `json:"of"`
-	Itself string `json:"itself"`
-	Other  string `json:"other"`
+	Word      string `json:"word"`
+	Paragraph string `json:"paragraph"`
+	Of        string `json:"of"`
+	Itself    string `json:"itself"`
+	Other     string `json:"other"`
 }
 
 // compile builds the words of a language; and are the grammar's "and" words.
 func (g articleGrammar) compile(and []string) (articleWords, error) {
-	if g.Word == "" || g.Of == "" || g.Itself == "" || g.Other == "" {
-		return articleWords{}, fmt.Errorf(`"articles" needs "word", "of", "itself" and "other"`)
+	if g.Word == "" || g.Paragraph == "" || g.Of == "" || g.Itself == "" || g.Other == "" {
+		return articleWords{}, fmt.Errorf(`"articles" needs "word", "paragraph", "of", "itself" and "other"`)
 	}
-	part := `(?:\([0-9a-z\-–]+\))`
-	join := `,`
+	para := `,?\s*(?:` + g.Paragraph + `)\s*(\d+)`
+	part := `(?:\([0-9a-z\-–]+\)|` + strings.Replace(para, `(\d+)`, `\d+`, 1) + `)`
+	var ands []string
 	for _, w := range and {
-		join += "|" + regexp.QuoteMeta(w)
+		ands = append(ands, regexp.QuoteMeta(w))
 	}
+	// a comma, an "and" word, or both: "Articles 5, 6, and 8", "18, paragraphe 1, et 19"
+	join := `,(?:\s*(?:` + strings.Join(ands, "|") + `)\b)?|` + strings.Join(ands, "|")
 	w := articleWords{and: and}
 	var err error
+	if w.para, err = regexp.Compile(para); err != nil {
+		return w, fmt.Errorf("articles.paragraph: %v", err)
+	}
 	if w.ref, err = regexp.Compile(`\b(?:` + g.Word + `)\s*(\d+` + part + `*(?:,\s*` + part + `)*)((?:\s*(?:` + join + `)\s*\d+` + part + `*)*)`); err != nil {
 		return w, fmt.Errorf("articles.word: %v", err)
 	}
@@ -61,7 +71,8 @@ func (g articleGrammar) compile(and []string) (articleWords, error) {
 		src  string
 		name string
 	}{{&w.of, g.Of, "of"}, {&w.itself, g.Itself, "itself"}, {&w.other, g.Other, "other"}} {
-		if *r.re, err = regexp.Compile(`^\s*(?:` + r.src + `)`); err != nil {
+		// a comma may close the reference: "l'article 25, paragraphe 6, de la Convention"
+		if *r.re, err = regexp.Compile(`^,?\s*(?:` + r.src + `)`); err != nil {
 			return w, fmt.Errorf("articles.%s: %v", r.name, err)
 		}
 	}
@@ -89,14 +100,19 @@ func (v *Vocabulary) articlesIn(text string) []Article {
 		if !w.aboutConvention(text[m[1]:]) {
 			continue
 		}
-		items := []string{text[m[2]:m[3]]}
-		for _, s := range strings.FieldsFunc(text[m[4]:m[5]], func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
+		// ", paragraph 6" → "(6)"
+		items := []string{w.para.ReplaceAllString(text[m[2]:m[3]], "($1)")}
+		rest := w.para.ReplaceAllString(text[m[4]:m[5]], "($1)")
+		for _, s := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == '&' || r == ' ' }) {
 			if !slices.Contains(w.and, s) {
 				items = append(items, s)
 			}
 		}
 		for _, it := range items {
 			p := articleItem.FindStringSubmatch(it)
+			if p == nil {
+				continue
+			}
 			n, err := strconv.Atoi(p[1])
 			if err != nil {
 				continue

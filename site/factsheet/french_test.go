@@ -3,6 +3,7 @@ package factsheet
 import (
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,12 +86,18 @@ func TestFrenchFactsheet(t *testing.T) {
 // and the Articles of the Convention each recommendation names.
 func TestEditionsAgree(t *testing.T) {
 	fr, en := parseFixture(t, "ruritanie.md"), parseFixture(t, "ruritania.md")
-	n := 0
+	n, para := 0, 0
 	for _, r := range fr.Recommendations {
 		n += len(r.Articles)
+		if slices.Contains(r.Articles, Article{25, "(6)"}) {
+			para++
+		}
 	}
 	if n == 0 {
 		t.Error("no French recommendation names an article; the headings of chapter II name article 25")
+	}
+	if para == 0 { // under the heading "(article 25, paragraphe 6)"
+		t.Error("no French recommendation names Article 25(6), written \"article 25, paragraphe 6\"")
 	}
 	shape := func(d *Document) []any {
 		var s []any
