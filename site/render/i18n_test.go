@@ -175,6 +175,14 @@ func TestFrenchPages(t *testing.T) {
 		`<input type="checkbox" name="article" value="25"> <span>Article 25</span>`)
 	mustHave(t, files, "index.html", `<html lang="en">`, `<li lang="fr"><h2><a href="ruritanie/index.html">Fiche d’information – Ruritanie</a></h2>`,
 		"mise à jour <time datetime=\"2023-05-01\">1er mai 2023</time> · 8\u00a0recommandations")
+	// the French entry of the English root: its counts in French, its badges
+	// not described by the page's English levels
+	mustHave(t, files, "index.html", "<span class=\"vh\"> Exige\u00a0: les lister</span>",
+		`<a class="badge u-require" href="ruritanie/index.html#legend" data-tip="lorsque`)
+	if strings.Contains(string(files["index.html"]), `href="ruritanie/index.html#legend" aria-describedby`) {
+		t.Error("the French entry's badges point at the English levels' descriptions")
+	}
+	mustHave(t, files, "ruritanie/index.html", "data-word=\"Exige\">Exige\u00a0: lorsque")
 	mustHave(t, files, "404.html", `<a href="ruritanie/index.html" lang="fr">Fiche d’information – Ruritanie</a>`)
 	mustHave(t, files, "ruritania/index.html", `<time datetime="2023-05-01">1 May 2023</time>`, `<script src="../assets/i18n/en.js" defer></script>`)
 	if strings.Contains(string(files["ruritania/index.html"]), "stem-fr.js") {

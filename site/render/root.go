@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
+	"html/template"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type factsheetItem struct {
 	Lang    string
 	Updated string // "last update", in the factsheet's language
 	Count   string // "8 recommendations", in the factsheet's language
+	// CountsHTML are the Counts rendered in the factsheet's language when
+	// it is not the page's ("Require: list them"); empty otherwise
+	CountsHTML template.HTML
 }
 
 // reportItem is a report on the root page, with its factsheets.
@@ -66,6 +70,17 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls 
 		}
 		if m.Language != "" && m.Language != language {
 			it.Lang = m.Language
+			other := ls.of(m.Language)
+			fb := newBadger(other)
+			fb.foreign = true
+			it.Counts = fb.counts(m, m.Counts(""), m.Slug+"/index.html#legend", "")
+			var err error
+			if it.CountsHTML, err = other.partial("counts", it.Counts); err != nil && bg.err == nil {
+				bg.err = err
+			}
+			if fb.err != nil && bg.err == nil {
+				bg.err = fb.err
+			}
 		}
 		return it
 	}

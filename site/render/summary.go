@@ -32,13 +32,17 @@ type badger struct {
 	t     *templates
 	cache map[string]template.HTML
 	err   error // the first error of the badge template
+	// foreign is set for the badges of a factsheet in another language than
+	// the page's: the page's level descriptions (desc-<urgency>) are not
+	// theirs, so they point at none (their meaning stays in data-tip)
+	foreign bool
 }
 
 func newBadger(t *templates) *badger { return &badger{t: t, cache: map[string]template.HTML{}} }
 
 // badge is the badge of level l, its legend at href.
 func (b *badger) badge(l factsheet.Level, href string) badge {
-	v := badge{Urgency: l.Urgency, Word: l.Word, Meaning: l.Meaning, Href: href}
+	v := badge{Urgency: l.Urgency, Word: l.Word, Meaning: l.Meaning, Href: href, Undescribed: b.foreign}
 	k := string(l.Urgency) + "\x00" + l.Word + "\x00" + l.Meaning + "\x00" + href
 	if h, ok := b.cache[k]; ok {
 		v.HTML = h

@@ -159,6 +159,9 @@ type badge struct {
 	Meaning string
 	Href    string        // the urgency legend
 	HTML    template.HTML // the badge's markup, from the "badge-markup" template
+	// Undescribed leaves out aria-describedby: the page describes the
+	// levels of another language's factsheet
+	Undescribed bool
 }
 
 // recmark is the marker of a recommendation in the chapter text.
