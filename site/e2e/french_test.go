@@ -202,6 +202,27 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 }
 
+// TestExplorerHeadingWords: the explorer's heading filtered by urgency names
+// the level with the factsheet's legend word, in French and in English; the
+// catalogue gives only the words around it.
+func TestExplorerHeadingWords(t *testing.T) {
+	tb := newTab(t)
+	for page, want := range map[string]string{
+		"ruritanie/recommendations/index.html?urgency=require":        "Ruritanie, degré «\u202fExige\u202f»\u00a0: 1\u00a0recommandation",
+		"ruritanie/recommendations/index.html?urgency=require,invite": "Ruritanie, degré «\u202fExige\u202f» ou «\u202fInvite\u202f»\u00a0: 6\u00a0recommandations",
+		"ruritania/recommendations/index.html?urgency=request":        "Ruritania, urgency “Request”: 2 recommendations",
+	} {
+		tb.open(editionsURL(t, page))
+		tb.settle()
+		if got := eval[string](tb, `document.getElementById("explorer-title").textContent`); got != want {
+			t.Errorf("%s: heading %q, want %q", page, got, want)
+		}
+	}
+	if ps := tb.problems(); len(ps) > 0 {
+		t.Errorf("%s", strings.Join(ps, "\n  "))
+	}
+}
+
 // TestAxeFrench runs axe on each page type of the French edition, light and dark.
 func TestAxeFrench(t *testing.T) {
 	axe := axeScript(t)
