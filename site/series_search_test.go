@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"compress/gzip"
 	"fmt"
+	"io/fs"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -26,12 +28,24 @@ const seriesBudget = 100 * 1000
 // 50 to seriesBudget.
 func TestSeriesSearchBytes(t *testing.T) {
 	for _, n := range []int{1, 10, 50} {
-		total := seriesSearchBytes(t, n, false)
+		total := seriesSearchBytes(t, n, copies)
 		if n == 50 && total > seriesBudget {
 			t.Errorf("a first query across 50 factsheets loads %d B gzip, over the %d B budget", total, seriesBudget)
 		}
 	}
+	// half of them French: the index carries the French terms apart, and
+	// the page loads the French stemmer too
+	if total := seriesSearchBytes(t, 50, halfFrench); total > seriesBudget {
+		t.Errorf("a first query across 50 factsheets, half French, loads %d B gzip, over the %d B budget", total, seriesBudget)
+	}
 }
+
+// The contents seriesSearchBytes measures.
+const (
+	copies     = iota // copies of the seed
+	parties           // copies of the seed, each with a Party of its own
+	halfFrench        // every other copy of the seed replaced by one of the French fixture
+)
 
 // BenchmarkSeriesSearchBytes prints the same figures for a more realistic
 // series, where each factsheet names a Party of its own, so that the texts
@@ -41,23 +55,27 @@ func TestSeriesSearchBytes(t *testing.T) {
 func BenchmarkSeriesSearchBytes(b *testing.B) {
 	for range b.N {
 		for _, n := range []int{1, 10, 50} {
-			seriesSearchBytes(b, n, true)
+			seriesSearchBytes(b, n, parties)
 		}
 	}
 }
 
 // seriesSearchBytes builds the series index of n factsheets of the scale
-// content (with Parties of their own if parties is set), logs its size and
-// returns the gzip bytes of search.js and search-index.js together.
-func seriesSearchBytes(tb testing.TB, n int, parties bool) int {
+// content (see copies, parties, halfFrench), logs its size and returns the
+// gzip bytes of search.js, search-index.js and the French stemmer where a
+// factsheet is French, together.
+func seriesSearchBytes(tb testing.TB, n int, variant int) int {
 	tb.Helper()
 	script, err := render.Asset(defaults.Assets, "search.js")
 	if err != nil {
 		tb.Fatal(err)
 	}
 	content, kind := scaleContent(tb, n), "copies of the seed"
-	if parties {
+	switch variant {
+	case parties:
 		content, kind = ownParties(content), "Parties of their own"
+	case halfFrench:
+		content, kind = withFrench(tb, content), "half of them French"
 	}
 	docs, problems, err := site.Load(content, "content")
 	if err != nil || problems.HasErrors() {
@@ -68,13 +86,47 @@ func seriesSearchBytes(tb testing.TB, n int, parties bool) int {
 		tb.Fatal(err)
 	}
 	files["assets/search.js"] = script
+	if variant == halfFrench {
+		if files["assets/stem-fr.js"], err = fs.ReadFile(defaults.Assets, "stem-fr.js"); err != nil {
+			tb.Fatal(err)
+		}
+	}
 	if _, err := bundle.Minify(files); err != nil {
 		tb.Fatal(err)
 	}
-	ix, sj := gzipLen(tb, files[search.SeriesFile]), gzipLen(tb, files["assets/search.js"])
-	tb.Logf("%2d factsheets (%s): search-index.js %6d B gzip (%7d raw) + search.js %5d B gzip = %6d B",
-		n, kind, ix, len(files[search.SeriesFile]), sj, ix+sj)
-	return ix + sj
+	ix, sj, fr := gzipLen(tb, files[search.SeriesFile]), gzipLen(tb, files["assets/search.js"]), 0
+	stemmer := ""
+	if files["assets/stem-fr.js"] != nil {
+		fr = gzipLen(tb, files["assets/stem-fr.js"])
+		stemmer = fmt.Sprintf(" + stem-fr.js %d B gzip", fr)
+	}
+	tb.Logf("%2d factsheets (%s): search-index.js %6d B gzip (%7d raw) + search.js %5d B gzip%s = %6d B",
+		n, kind, ix, len(files[search.SeriesFile]), sj, stemmer, ix+sj+fr)
+	return ix + sj + fr
+}
+
+// withFrench replaces every other factsheet of content by a copy of the
+// French fixture (site/factsheet/testdata/i18n/ruritanie.md) of its own slug.
+func withFrench(tb testing.TB, content fstest.MapFS) fstest.MapFS {
+	tb.Helper()
+	fr, err := os.ReadFile("factsheet/testdata/i18n/ruritanie.md")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !bytes.Contains(fr, []byte("\nslug: ruritanie\n")) {
+		tb.Fatal("the French fixture's front matter has no line 'slug: ruritanie' to vary")
+	}
+	out := fstest.MapFS{}
+	for i, name := range sortedNames(content) {
+		if i%2 == 0 {
+			out[name] = content[name]
+			continue
+		}
+		slug := fmt.Sprintf("ruritanie-%02d", i)
+		src := bytes.Replace(fr, []byte("\nslug: ruritanie\n"), []byte("\nslug: "+slug+"\n"), 1)
+		out[slug+".md"] = &fstest.MapFile{Data: src, Mode: 0o644}
+	}
+	return out
 }
 
 func gzipLen(t testing.TB, b []byte) int {
