@@ -31,7 +31,7 @@ func TestPrintFilteredList(t *testing.T) {
 				t.Errorf("%s printed: %s (%s) printed: %t", page, r.ID, r.Urgency, hasID(text, r.ID))
 			}
 		}
-		heading := fmt.Sprintf("%s is %s", d.Party, strings.ToLower(strings.TrimSuffix(l.Word, "e")))
+		heading := fmt.Sprintf("%s, urgency “%s”", d.Party, l.Word) // the legend's word
 		count := fmt.Sprintf(": %d recommendation", n)
 		// the heading is the first line of the page's main part (the print
 		// header of the factsheet stands above it)
