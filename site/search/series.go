@@ -1,8 +1,6 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -85,7 +83,6 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	at := map[string]int{}
 	members := make([][]int, len(parts))
 	var owners []int // per shape: the one part holding it, or -1 when several do
-	total := 0
 	si := &seriesIndex{}
 	for pi, p := range parts {
 		si.Parties = append(si.Parties, [2]string{p.Slug, p.Party})
@@ -105,25 +102,16 @@ func SeriesScript(parts []Part) ([]byte, error) {
 			list = append(list, n)
 		}
 		members[pi] = runs(list)
-		total += len(list)
 	}
 	c, err := analyseRecords(shapes, languageOf(""))
 	if err != nil {
 		return nil, fmt.Errorf("the series: analysing the text: %w", err)
 	}
 	bi := c.export("")
-	bi.Count = total
 	bi.URLs = urls.Factsheet(slugMark).Patterns()
 	shareTexts(bi, owners, parts)
 	si.browserIndex, si.Members = bi, members
-	var buf bytes.Buffer
-	buf.WriteString("window.factsheetIndex=")
-	if err := json.NewEncoder(&buf).Encode(si); err != nil {
-		return nil, err
-	}
-	buf.Truncate(buf.Len() - 1)
-	buf.WriteString(";\n")
-	return buf.Bytes(), nil
+	return indexScript(si)
 }
 
 // slugMark stands for a factsheet's slug in the address patterns of a
