@@ -243,4 +243,3 @@ func atoi(t *testing.T, s string) int {
 	}
 	return n
 }
-
