@@ -7,7 +7,6 @@ import (
 	"maps"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -233,13 +232,4 @@ func browserField(bi *browserIndex, d []any, field string) string {
 		return bi.Contexts[idx(d[5])]
 	}
 	return ""
-}
-
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatalf("%q in the postings is not a number", s)
-	}
-	return n
 }

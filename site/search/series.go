@@ -118,29 +118,41 @@ func SeriesScript(parts []Part) ([]byte, error) {
 // series index: the browser puts each Party's in its place.
 const slugMark = "{slug}"
 
-// partyMark stands for the Party's name in the snippet texts of a series.
+// partyMark stands for the Party's name in the snippet texts and contexts of a series.
 const partyMark = "\x01"
 
-// shareTexts lets the snippet texts that differ only by the Party's name be
-// stored once: the text of a shape held by one factsheet is written with
-// partyMark for its Party's name, which the browser puts back.
+// shareTexts lets the snippet texts and the contexts that differ only by
+// the Party's name be stored once: those of a shape held by one factsheet
+// are written with partyMark for its Party's name, which the browser puts
+// back.
 func shareTexts(bi *browserIndex, owners []int, parts []Part) {
+	bi.Texts = markParty(bi.Docs, 4, bi.Texts, owners, parts)
+	bi.Contexts = markParty(bi.Docs, 5, bi.Contexts, owners, parts)
+}
+
+// markParty rewrites the strings of list that the documents reference at
+// index slot (those that have it), the Party's name marked, each stored
+// once, and returns the new list.
+func markParty(docs [][]any, slot int, list []string, owners []int, parts []Part) []string {
 	at := map[string]int{}
-	var texts []string
-	for n, d := range bi.Docs {
-		t := bi.Texts[d[4].(int)]
+	out := []string{}
+	for n, d := range docs {
+		if slot >= len(d) {
+			continue
+		}
+		s := list[d[slot].(int)]
 		if o := owners[n]; o >= 0 && parts[o].Party != "" {
-			t = strings.ReplaceAll(t, parts[o].Party, partyMark)
+			s = strings.ReplaceAll(s, parts[o].Party, partyMark)
 		}
-		i, ok := at[t]
+		i, ok := at[s]
 		if !ok {
-			i = len(texts)
-			at[t] = i
-			texts = append(texts, t)
+			i = len(out)
+			at[s] = i
+			out = append(out, s)
 		}
-		d[4] = i
+		d[slot] = i
 	}
-	bi.Texts = texts
+	return out
 }
 
 // runs encodes a list of numbers as [first, count] pairs of consecutive runs.
