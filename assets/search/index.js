@@ -8,7 +8,7 @@
      normalized, analysed as bleve does (its term from I.words where the
      index gives one), except the fields whose terms I.fix gives (see
      site/search/derive.go). That gives bleve's postings per term and field
-     as [document, frequency] pairs, document frequencies, each document's
+     as a list [document, frequency, document, frequency, ...], document frequencies, each document's
      field norms from its length, and the word → term map of the corpus. */
   function load() {
     if (X) return X;
@@ -27,15 +27,13 @@
     });
     (I.fix || []).forEach(function (f) { fix.set(f[0] * F + f[1], f[2].match(/\S+/g) || []); });
     if (I.members) eachMember(I, function (sh, p) { party[sh] = I.parties[p][1]; });
+    var seen = new Map(); // chapter names, contexts and texts recur: each is analysed once
     X.norms = I.fields.map(function (_, f) {
       return I.docs.map(function (d, n) {
-        var ts = fix.get(n * F + f) || fieldTerms(X, unmark(fieldText(I, d, I.fields[f][0]), party[n])), freq = new Map();
-        ts.forEach(function (t) { freq.set(t, (freq.get(t) || 0) + 1); });
-        freq.forEach(function (k, t) {
-          if (!X.terms.has(t)) X.terms.set(t, { post: I.fields.map(function () { return []; }) });
-          X.terms.get(t).post[f].push([n, k]);
-        });
-        return ts.length ? Math.fround(1 / Math.sqrt(ts.length)) : 0;
+        var s = unmark(fieldText(I, d, I.fields[f][0]), party[n]), tf = fix.has(n * F + f) ? freqs(X, fix.get(n * F + f)) : seen.get(s);
+        if (!tf) seen.set(s, tf = freqs(X, fieldTerms(X, s)));
+        tf.terms.forEach(function (e, i) { e.post[f].push(n, tf.k[i]); });
+        return tf.norm;
       });
     });
     X.terms.forEach(counts);
@@ -68,12 +66,25 @@
     });
     return out;
   }
+  /* freqs: the distinct terms of a list (their entries in x.terms), how
+     often each occurs, and the field norm of the list's length. */
+  function freqs(x, ts) {
+    var at = new Map(), out = { terms: [], k: [], norm: ts.length ? Math.fround(1 / Math.sqrt(ts.length)) : 0 };
+    ts.forEach(function (t) {
+      if (at.has(t)) { out.k[at.get(t)]++; return; }
+      if (!x.terms.has(t)) x.terms.set(t, { post: x.I.fields.map(function () { return []; }) });
+      at.set(t, out.terms.length);
+      out.terms.push(x.terms.get(t));
+      out.k.push(1);
+    });
+    return out;
+  }
   /* unmark puts a Party's name back in a text of the series (see
      site/search/series.go's partyMark). */
-  function unmark(s, party) { return party ? s.split("\u0001").join(party) : s; }
+  function unmark(s, party) { return party && s.indexOf("\u0001") >= 0 ? s.split("\u0001").join(party) : s; }
   /* counts sets a term's document frequencies per field, and their sum. */
   function counts(e) {
-    e.df = e.post.map(function (list) { return list.length; });
+    e.df = e.post.map(function (list) { return list.length / 2; });
     e.total = e.df.reduce(function (a, b) { return a + b; }, 0);
   }
   /* eachMember calls fn(shape, factsheet) for the shapes of each factsheet
@@ -109,9 +120,9 @@
     var e = x.terms.get(t);
     if (!x.docsOf || !e || e.expanded) return e;
     e.post = e.post.map(function (list) {
-      return [].concat.apply([], list.map(function (p) {
-        return x.docsOf[p[0]].map(function (doc) { return [doc, p[1]]; });
-      }));
+      var out = [];
+      for (var i = 0; i < list.length; i += 2) x.docsOf[list[i]].forEach(function (doc) { out.push(doc, list[i + 1]); });
+      return out;
     });
     counts(e);
     e.expanded = true;
