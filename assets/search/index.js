@@ -8,8 +8,9 @@
      normalized, analysed as bleve does (its term from I.words where the
      index gives one), except the fields whose terms I.fix gives (see
      site/search/derive.go). That gives bleve's postings per term and field
-     as a list [document, frequency, document, frequency, ...], document frequencies, each document's
-     field norms from its length, and the word → term map of the corpus. */
+     as lists [document, frequency, document, frequency, ...], document
+     frequencies, each document's field norms from its length, and the
+     word → term map of the corpus. */
   function load() {
     if (X) return X;
     var I = window.factsheetIndex;
@@ -30,7 +31,8 @@
     var seen = new Map(); // chapter names, contexts and texts recur: each is analysed once
     X.norms = I.fields.map(function (_, f) {
       return I.docs.map(function (d, n) {
-        var s = unmark(fieldText(I, d, I.fields[f][0]), party[n]), tf = fix.has(n * F + f) ? freqs(X, fix.get(n * F + f)) : seen.get(s);
+        var s = unmark(fieldText(I, d, I.fields[f][0]), party[n]), k = n * F + f;
+        var tf = fix.has(k) ? freqs(X, fix.get(k)) : seen.get(s);
         if (!tf) seen.set(s, tf = freqs(X, fieldTerms(X, s)));
         tf.terms.forEach(function (e, i) { e.post[f].push(n, tf.k[i]); });
         return tf.norm;
