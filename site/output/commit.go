@@ -59,6 +59,7 @@ type Stage struct {
 	n        int             // files written
 	prev     *previous       // the previous output, whose unchanged files are linked
 	sums     map[string]sum  // of every file put, for the Sums file
+	parts    map[string]part // recorded for the Keys file
 }
 
 // NewStage checks that dir may be replaced (see Commit) and creates the
@@ -98,7 +99,7 @@ func NewStage(dir string, force bool) (*Stage, error) {
 func (s *Stage) Put(files Files) error {
 	paths := files.Paths()
 	for _, p := range paths {
-		if !fs.ValidPath(p) || p == "." || p == Marker || p == Sums {
+		if !fs.ValidPath(p) || p == "." || p == Marker || p == Sums || p == Keys {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
 		}
 	}
@@ -158,9 +159,16 @@ func (s *Stage) mkdirs(d string) error {
 // failure the output folder is left as it was and the temporary folder removed.
 func (s *Stage) Commit() error {
 	s.mu.Lock()
-	sums := sumsFile(s.sums)
+	keys, sums := keysFile(s.parts, s.sums), sumsFile(s.sums)
 	s.mu.Unlock()
-	if err := writeFile(filepath.Join(s.tmp, Sums), sums); err != nil {
+	var err error
+	if len(keys) > 0 {
+		err = writeFile(filepath.Join(s.tmp, Keys), keys)
+	}
+	if err == nil { // Sums last: its time dates the files listed
+		err = writeFile(filepath.Join(s.tmp, Sums), sums)
+	}
+	if err != nil {
 		s.Abort()
 		return err
 	}
