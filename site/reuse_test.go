@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -280,5 +281,21 @@ func TestReuseEditions(t *testing.T) {
 	f.Data = append(append([]byte(nil), f.Data...), "\nUne phrase de plus.\n"...)
 	if res := rebuildMatchesFull(t, cfg, out); res.Reused != 0 {
 		t.Errorf("after an edit of one edition: reused %d, want 0", res.Reused)
+	}
+}
+
+// TestProgramID: the program is identified by the Go build ID of its
+// executable, as `go tool buildid` reads it.
+func TestProgramID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Skipf("go tool buildid: %v", err)
+	}
+	if want := "go build ID " + strings.TrimSpace(string(out)); site.ProgramID() != want {
+		t.Errorf("ProgramID() = %q, want %q", site.ProgramID(), want)
 	}
 }
