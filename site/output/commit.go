@@ -109,8 +109,12 @@ func (s *Stage) Put(files Files) error {
 		full := filepath.Join(s.tmp, filepath.FromSlash(p))
 		sum := sum{hash: sha256.Sum256(b), size: len(b)}
 		s.mu.Lock()
+		_, again := s.sums[p]
 		s.sums[p] = sum
 		s.mu.Unlock()
+		if again { // never write through a link into the previous output
+			os.Remove(full)
+		}
 		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil && !s.prev.reuse(p, sum, full) {
 			errs[i] = writeFile(full, b)
 		}

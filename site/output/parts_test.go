@@ -140,3 +140,28 @@ func TestReuseDistrustsEditedKeys(t *testing.T) {
 		t.Error("a Keys file listing a part under two keys was read")
 	}
 }
+
+// TestPutAfterReuseKeepsPrevious: a file put where a reused one was linked
+// replaces the link, and never writes into the previous output's file;
+// an aborted build leaves the previous output as it was.
+func TestPutAfterReuseKeepsPrevious(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	key := sha256.Sum256([]byte("k"))
+	if err := buildParts(t, dir, map[string]Files{"p": {"x.html": []byte("old")}}, map[string]Key{"p": key}).Commit(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewStage(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Reuse("p", key); !ok {
+		t.Fatal("not reused")
+	}
+	if err := s.Put(Files{"x.html": []byte("new")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Abort()
+	if got := tree(t, dir)["x.html"]; got != "old" {
+		t.Errorf("previous output's x.html = %q after an aborted build, want %q", got, "old")
+	}
+}
