@@ -113,7 +113,9 @@ func runBuild(args []string) int {
 		return 1
 	}
 	fmt.Fprintf(os.Stderr, "built %d factsheet(s), %d files into %s", len(res.Docs), res.Count, cfg.Out)
-	if cfg.Minify {
+	if res.Reused > 0 {
+		fmt.Fprintf(os.Stderr, " (%d factsheet(s) reused from the previous output; -fresh builds every file)", res.Reused)
+	} else if cfg.Minify {
 		fmt.Fprintf(os.Stderr, " (minify saved %d bytes)", res.BytesSaved)
 	}
 	fmt.Fprintln(os.Stderr)
