@@ -115,9 +115,9 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 type builder struct {
 	cfg     Config
 	res     *Result
-	deps    output.Key       // what every factsheet's files depend on, when keyed
-	keys    []output.Key     // per factsheet, the key of its files, when keyed
-	siteKey output.Key       // the key of the site-wide files, when keyed
+	deps    output.Key       // what every factsheet's files depend on (see key)
+	keys    []output.Key     // per factsheet, the key of its files
+	siteKey output.Key       // the key of the site-wide files
 	sums    []series.Summary // per factsheet, what the others' pages show of it
 	rOnce   sync.Once
 	r       *render.Renderer // made by renderer, on first need

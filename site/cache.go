@@ -8,6 +8,7 @@ import (
 	"os"
 	"sort"
 	"sync"
+	"time"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -192,11 +193,14 @@ func siteKey(deps output.Key, docs []*factsheet.Document, keys []output.Key) out
 // content embedded in it; where it cannot be read, the executable's path,
 // size and modification time. Every key under which files are reused from
 // the previous output includes it, so that a new version of the program
-// never reuses the files of an older one. It reads a few kilobytes once.
+// never reuses the files of an older one; when the executable cannot be
+// found, it is unique to the process, and nothing is reused. It reads a few
+// kilobytes once.
 var ProgramID = sync.OnceValue(func() string {
+	unknown := fmt.Sprintf("unknown, process %d at %d", os.Getpid(), time.Now().UnixNano())
 	exe, err := os.Executable()
 	if err != nil {
-		return "unknown"
+		return unknown
 	}
 	if f, err := elf.Open(exe); err == nil {
 		defer f.Close()
@@ -206,7 +210,7 @@ var ProgramID = sync.OnceValue(func() string {
 	}
 	st, err := os.Stat(exe)
 	if err != nil {
-		return "unknown"
+		return unknown
 	}
 	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
 })
@@ -259,15 +263,15 @@ func (cfg Config) program() string {
 // can use them, and links the shared assets and the site-wide files from the
 // previous output when their keys did not change.
 func (b *builder) key() error {
+	docs := b.res.Docs
+	b.keys = make([]output.Key, len(docs)) // zero when unused
 	if b.cfg.Cache == nil && b.store == nil {
 		return nil
 	}
-	docs := b.res.Docs
 	var err error
 	if b.deps, err = depsKey(b.cfg, b.sums, docs); err != nil {
 		return err
 	}
-	b.keys = make([]output.Key, len(docs))
 	for i, doc := range docs {
 		src, _ := fs.ReadFile(b.cfg.Content, status.FileName(doc.Meta.Slug)) // none: nil
 		b.keys[i] = docKey(doc, src, b.res.Status[doc.Meta.Slug], b.deps)

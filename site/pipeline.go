@@ -40,10 +40,8 @@ func (b *builder) prepareAssets() error {
 // sends its files to the sink. It calls plan with the paths of its files as
 // soon as they are known (before the bundle).
 func (b *builder) factsheet(i int, plan func(paths []string)) error {
-	doc, key, part := b.res.Docs[i], output.Key{}, factsheetPart(b.res.Docs[i].Meta.Slug)
-	if b.keys != nil {
-		key = b.keys[i]
-	}
+	doc, key := b.res.Docs[i], b.keys[i]
+	part := factsheetPart(doc.Meta.Slug)
 	if paths, ok := b.reuse(part, key); ok {
 		b.mu.Lock()
 		b.res.Reused++
@@ -78,7 +76,8 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 		return err
 	}
 	plan(append(files.Paths(), urls.Factsheet(doc.Meta.Slug).OfflineZip())) // what Offline adds
-	if err := b.prepareAssets(); err != nil {                               // the bundle inlines and zips them
+	// the bundle inlines and zips the assets
+	if err := b.prepareAssets(); err != nil {
 		return err
 	}
 	for p, f := range b.assets {
@@ -155,7 +154,7 @@ func (b *builder) put(part string, key output.Key, files output.Files) error {
 	if err := b.timed("write", func() error { return b.sink.Put(files) }); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if b.store != nil && b.keys != nil {
+	if b.store != nil {
 		b.store.Record(part, key, files.Paths())
 	}
 	return nil
