@@ -196,7 +196,10 @@ func siteKey(deps output.Key, docs []*factsheet.Document, keys []output.Key) out
 // never reuses the files of an older one; when the executable cannot be
 // found, it is unique to the process, and nothing is reused. It reads a few
 // kilobytes once.
-var ProgramID = sync.OnceValue(func() string {
+var ProgramID = sync.OnceValue(readProgramID)
+
+// readProgramID reads what ProgramID returns.
+func readProgramID() string {
 	unknown := fmt.Sprintf("unknown, process %d at %d", os.Getpid(), time.Now().UnixNano())
 	exe, err := os.Executable()
 	if err != nil {
@@ -213,7 +216,7 @@ var ProgramID = sync.OnceValue(func() string {
 		return unknown
 	}
 	return fmt.Sprintf("%s %d %d", exe, st.Size(), st.ModTime().UnixNano())
-})
+}
 
 // goBuildID reads the Go build ID from its ELF note ("" if there is none):
 // a name "Go\x00\x00", type 4, and the ID as description.
