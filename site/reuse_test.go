@@ -299,3 +299,47 @@ func TestProgramID(t *testing.T) {
 		t.Errorf("ProgramID() = %q, want %q", site.ProgramID(), want)
 	}
 }
+
+// failingStage is a staging folder whose Put fails for the files of one
+// factsheet, to fail a build after others were linked from the previous output.
+type failingStage struct {
+	*output.Stage
+	slug string
+}
+
+func (s failingStage) Put(files output.Files) error {
+	for p := range files {
+		if strings.HasPrefix(p, s.slug+"/") {
+			return os.ErrPermission
+		}
+	}
+	return s.Stage.Put(files)
+}
+
+// TestReuseFailedBuildKeepsPrevious: a build that fails after linking files
+// from the previous output leaves that output as it was, and nothing beside it.
+func TestReuseFailedBuildKeepsPrevious(t *testing.T) {
+	cfg := seriesConfig(t)
+	out := filepath.Join(t.TempDir(), "public")
+	buildInto(t, cfg, out)
+	before := readTree(t, out)
+	f := cfg.Content.(fstest.MapFS)["utopia.md"]
+	f.Data = bytes.Replace(f.Data, []byte("is a common challenge"), []byte("is a shared challenge"), 1)
+	stage, err := output.NewStage(out, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Sink = failingStage{stage, "utopia"}
+	res, err := site.Build(cfg)
+	if err == nil {
+		t.Fatal("the build did not fail")
+	}
+	stage.Abort()
+	if res.Reused != 2 {
+		t.Errorf("reused %d factsheets before failing, want 2", res.Reused)
+	}
+	sameTree(t, before, readTree(t, out))
+	if entries, _ := os.ReadDir(filepath.Dir(out)); len(entries) != 1 {
+		t.Errorf("folders beside the output after a failed build: %v", entries)
+	}
+}
