@@ -5,14 +5,15 @@
     w = w.toLowerCase().replace(/[’＇]/g, "'");
     return w.slice(-2) === "'s" ? w.slice(0, -2) : w;
   }
-  /* analyzeIn: the term language L gives a normalized word: the corpus's own
-     for a word it holds, otherwise bleve's analysis of that language. */
-  function analyzeIn(L, n) {
+  /* termOf: the term language L gives a normalized word: the corpus's own
+     for a word it holds, otherwise bleve's analysis of that language ("" for
+     a stop word). */
+  function termOf(L, n) {
     if (L.words.has(n)) return L.words.get(n);
     return L.an ? L.an(n, L.stop) : L.stop.has(n) ? "" : stem(n);
   }
-  /* analyze: a word's term in the index's (first) language. */
-  function analyze(w) { return analyzeIn(load().langs[0], normalize(w)); }
+  /* analyze: the term of a word as typed, in the index's (first) language. */
+  function analyze(w) { return termOf(load().langs[0], normalize(w)); }
   function runes(s) { return Array.from(s).length; }
 
   /* withinOne: at most one insertion, deletion, substitution or swap. */

@@ -40,7 +40,7 @@
   function clauses(x, w, typing) {
     var out = null, P = x.P;
     x.langs.forEach(function (L) {
-      var own = analyzeIn(L, w), cands = new Map(), more, i, v;
+      var own = termOf(L, w), cands = new Map(), more, i, v;
       if (!own) return;
       out = out || [];
       if (L.terms.has(own)) cands.set(own, 1);
@@ -85,12 +85,12 @@
   function wordScores(x, cl) {
     var sum = new Map(), cnt = new Map();
     cl.forEach(function (c) {
-      var t = term(x, c[3], c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
-      t.post[f].forEach(function (p) {
-        var s = c[2] * idf * idf * Math.sqrt(p[1]) * x.norms[f][p[0]];
-        sum.set(p[0], (sum.get(p[0]) || 0) + s);
-        cnt.set(p[0], (cnt.get(p[0]) || 0) + 1);
-      });
+      var t = term(x, c[3], c[0]), f = c[1], idf = 1 + Math.log(x.n / (t.df[f] + 1)), p = t.post[f];
+      for (var i = 0; i < p.length; i += 2) {
+        var d = p[i], s = c[2] * idf * idf * Math.sqrt(p[i + 1]) * x.norms[f][d];
+        sum.set(d, (sum.get(d) || 0) + s);
+        cnt.set(d, (cnt.get(d) || 0) + 1);
+      }
     });
     sum.forEach(function (s, d) { sum.set(d, s * cnt.get(d) / cl.length); });
     return sum;
@@ -160,10 +160,8 @@
   }
 
   function hit(x, doc, urg, score, matched) {
-    var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
-    var text = I.texts[doc[4]];
-    if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
-    var snip = snippet(x, text, matched, x.langs[doc[6] || 0]);
+    var I = x.I, rec = doc[0] === 0, party = doc[6] === undefined ? null : I.parties[doc[6]];
+    var snip = snippet(x, unmark(I.texts[doc[4]], party && party[1]), matched, x.langs[doc[7] || 0]);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
       url: rec ? I.urls.recommendation.replace("{slug}", party ? party[0] : I.slug).replace("{}", doc[1].toLowerCase()) : doc[2],
@@ -176,7 +174,7 @@
      in language L), as site/search cuts it, with the offsets of the matched words. */
   function snippet(x, text, matched, L) {
     var locs = spans(text), P = x.P;
-    var is = locs.map(function (l) { return matched.has(L.i + " " + analyzeIn(L, normalize(text.slice(l[0], l[1])))); });
+    var is = locs.map(function (l) { return matched.has(L.i + " " + termOf(L, normalize(text.slice(l[0], l[1])))); });
     var from = 0, to = text.length;
     if (text.length > P.snippetShort && locs.length > P.snippetWords) {
       var best = -1, start = 0, c = 0, i;
