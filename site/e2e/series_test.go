@@ -3,6 +3,7 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -83,7 +84,23 @@ func TestSeriesAxe(t *testing.T) {
 // results name the Party.
 func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 	url := seriesURL(t, "search.html")
-	docs, problems, err := site.Load(os.DirFS(filepath.Join(env.root, "site", "testdata", "series")), "testdata/series")
+	ix := seriesEngine(t, os.DirFS(filepath.Join(env.root, "site", "testdata", "series")), "testdata/series")
+	tb := newTab(t)
+	tb.open(url)
+	qs := append(searchQueries(t), "II-5", "ii 7 helpline", "utopia", "ruritania requests")
+	seriesTop5(t, tb, ix, append(qs, generatedQueries(ix.Words(), 300)...))
+	parties := eval[[]string](tb, `window.factsheetSearch.search("II-5", {limit: 5}).map(h => h.party + " " + h.url)`)
+	want := []string{"Freedonia freedonia/recommendations/ii-5.html", "Ruritania ruritania/recommendations/ii-5.html", "Utopia utopia/recommendations/ii-5.html"}
+	if !reflect.DeepEqual(parties, want) {
+		t.Errorf("II-5 across the series: %v, want every Party's, named: %v", parties, want)
+	}
+}
+
+// seriesEngine is bleve's index of every factsheet of a content folder
+// (search.OpenSeries), closed at the end of the test.
+func seriesEngine(t *testing.T, content fs.FS, dir string) *search.Engine {
+	t.Helper()
+	docs, problems, err := site.Load(content, dir)
 	if err != nil || problems.HasErrors() {
 		t.Fatalf("%v %v", err, problems)
 	}
@@ -95,38 +112,42 @@ func TestSeriesSearchAgreesWithBleve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
-	tb := newTab(t)
-	tb.open(url)
-	qs := append(searchQueries(t), "II-5", "ii 7 helpline", "utopia", "ruritania requests")
-	qs = append(qs, generatedQueries(ix.Words(), 300)...)
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+// seriesHit is a result of a search across the series, as the browser and
+// bleve are compared on it.
+type seriesHit struct{ URL, Party, Snippet string }
+
+// seriesTop5 runs each query in the page of tb (window.factsheetSearch) and
+// through bleve's index ix, reports each query whose top 5 (address, Party,
+// snippet) differ, logs how many agree and returns the browser's.
+func seriesTop5(t *testing.T, tb *tab, ix *search.Engine, qs []string) [][]seriesHit {
+	t.Helper()
 	b, _ := json.Marshal(qs)
-	got := eval[[][]string](tb, fmt.Sprintf(`%s.map(q => window.factsheetSearch.search(q, {limit: 5}).map(h => h.url + " " + h.snippet))`, b))
+	got := eval[[][]seriesHit](tb, fmt.Sprintf(`%s.map(q => window.factsheetSearch.search(q, {limit: 5}).map(h => ({url: h.url, party: h.party, snippet: h.snippet})))`, b))
 	agree := 0
 	for i, q := range qs {
 		hits, err := ix.Search(q, 5)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []string{}
+		want := []seriesHit{}
 		for _, h := range hits {
-			want = append(want, h.URL+" "+h.Snippet)
+			want = append(want, seriesHit{h.URL, h.Party, h.Snippet})
 		}
 		if got[i] == nil {
-			got[i] = []string{}
+			got[i] = []seriesHit{}
 		}
 		if reflect.DeepEqual(got[i], want) {
 			agree++
 		} else {
-			t.Errorf("%q: browser top 5 (address, snippet) %q, bleve %q", q, got[i], want)
+			t.Errorf("%q: browser top 5 (address, Party, snippet) %q, bleve %q", q, got[i], want)
 		}
 	}
 	t.Logf("top 5 agree on %d of %d queries", agree, len(qs))
-	parties := eval[[]string](tb, `window.factsheetSearch.search("II-5", {limit: 5}).map(h => h.party + " " + h.url)`)
-	want := []string{"Freedonia freedonia/recommendations/ii-5.html", "Ruritania ruritania/recommendations/ii-5.html", "Utopia utopia/recommendations/ii-5.html"}
-	if !reflect.DeepEqual(parties, want) {
-		t.Errorf("II-5 across the series: %v, want every Party's, named: %v", parties, want)
-	}
+	return got
 }
 
 // TestSeriesSearchSwitch: on a factsheet's page the search box searches that
