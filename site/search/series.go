@@ -25,12 +25,17 @@ type Part struct {
 }
 
 // NewPart takes the search documents of a factsheet.
-func NewPart(doc *factsheet.Document) Part {
-	recs := records(doc)
-	for i := range recs {
-		recs[i].Party = doc.Meta.Party
+func NewPart(doc *factsheet.Document) Part { return newPart(doc, records(doc)) }
+
+// newPart is the Part of a factsheet whose search documents are recs
+// (records(doc)); recs are left as they are.
+func newPart(doc *factsheet.Document, recs []record) Part {
+	own := make([]record, len(recs))
+	for i, r := range recs {
+		r.Party = doc.Meta.Party
+		own[i] = r
 	}
-	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, recs: recs}
+	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, recs: own}
 }
 
 // OpenSeries indexes the documents of every part in one bleve index, in
