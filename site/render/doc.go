@@ -39,6 +39,7 @@ type docSite struct {
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
+	frames frames                   // the pages' headers and footers, rendered once
 	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 	ab     *abbrevs                 // the abbreviations the text defines; nil for none
@@ -58,6 +59,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.sums = map[string]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
+	d.frames = frames{}
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]
 	d.ab = ab
@@ -286,11 +288,11 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if d.st != nil {
 		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
 	}
-	b, err := d.t.page(kind, p)
+	b, err := d.t.pageThen(kind, p, d.frames, d.ab.mark)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = d.ab.mark(b)
+	files[rel] = b
 	return nil
 }
 
