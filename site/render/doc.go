@@ -40,6 +40,9 @@ type docSite struct {
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
 	frames frames                   // the pages' headers and footers, rendered once
+	// lastUpdate is the date of the last update, spelt out; citeHead the
+	// start of every citation (see citation), made on first use
+	lastUpdate, citeHead string
 	st     *status.Record           // the status file; nil when the factsheet has none
 	err    error                    // the first error of a partial template
 	ab     *abbrevs                 // the abbreviations the text defines; nil for none
@@ -60,6 +63,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.frames = frames{}
+	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]
 	d.ab = ab
