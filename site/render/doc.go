@@ -33,8 +33,9 @@ type docSite struct {
 	es      []entry        // every identifier, in navigation order
 	byID    map[string]int // identifier → index in es
 	slug    string
-	nt      *notes            // the footnotes, rendered once
-	sums    map[string]string // identifier → first sentence, computed once
+	nt      *notes                               // the footnotes, rendered once
+	sums    map[string]string                    // identifier → first sentence, computed once
+	plains  map[*factsheet.Recommendation]string // plain texts, made once (see recPlain)
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
@@ -43,9 +44,9 @@ type docSite struct {
 	// lastUpdate is the date of the last update, spelt out; citeHead the
 	// start of every citation (see citation), made on first use
 	lastUpdate, citeHead string
-	st     *status.Record           // the status file; nil when the factsheet has none
-	err    error                    // the first error of a partial template
-	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+	st                   *status.Record // the status file; nil when the factsheet has none
+	err                  error          // the first error of a partial template
+	ab                   *abbrevs       // the abbreviations the text defines; nil for none
 
 	report *series.Report // the report the factsheet belongs to, or nil
 	multi  bool           // the site has other factsheets: its pages offer to search them all
@@ -60,6 +61,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.nt = newNotes(doc, d.in)
 	d.scripts = languageScripts(opts.Assets, t.cat.Lang)
 	d.sums = map[string]string{}
+	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
 	d.frames = frames{}
