@@ -216,11 +216,16 @@ func collapseSpace(b []byte) []byte {
 	n := 0
 	space := false // white space is pending since the last word
 	for i := 0; i < len(b); {
-		c, size := rune(b[i]), 1
-		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRune(b[i:])
+		j, isSpace := i+1, asciiSpace(b[i]) // the next run of one kind
+		if b[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(b[i:])
+			j, isSpace = i+size, unicode.IsSpace(r)
+		} else if !isSpace {
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace(b[j]) {
+				j++
+			}
 		}
-		if unicode.IsSpace(c) {
+		if isSpace {
 			space = true
 		} else {
 			if space && n > 0 {
@@ -228,12 +233,15 @@ func collapseSpace(b []byte) []byte {
 				n++
 			}
 			space = false
-			n += copy(b[n:], b[i:i+size])
+			n += copy(b[n:], b[i:j])
 		}
-		i += size
+		i = j
 	}
 	return b[:n]
 }
+
+// asciiSpace tells whether c is white space in ASCII, as unicode.IsSpace says.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // MarshalText makes an Inline appear as its plain text in JSON dumps.
 func (in *Inline) MarshalText() ([]byte, error) { return []byte(in.Plain()), nil }
