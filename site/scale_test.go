@@ -72,7 +72,7 @@ func BenchmarkScale(b *testing.B) {
 			cfg := site.Config{
 				Content: content, ContentDir: "content",
 				Templates: defaults.Templates, Assets: defaults.Assets,
-				Out: out, Minify: true,
+				Out: out, Minify: true, Fresh: true, // each build makes every file
 			}
 			runtime.GC()
 			sampler := startHeapSampler()

@@ -13,7 +13,7 @@ var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
 // straight, a possessive "'s" removed (as bleve's possessive filter does).
 func normalizeWord(w string) string {
 	w = strings.ToLower(w)
-	if strings.ContainsAny(w, "’＇") {
+	if strings.ContainsRune(w, '’') || strings.ContainsRune(w, '＇') {
 		w = apostrophes.Replace(w)
 	}
 	if strings.HasSuffix(w, "'s") {
