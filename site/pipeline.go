@@ -64,8 +64,7 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 	var index []byte
 	files, err := b.renderBesideIndex(func() (output.Files, error) { return r.Factsheet(doc) }, func() error {
 		var err error
-		index, err = search.IndexScript(doc)
-		b.parts[i] = search.NewPart(doc)
+		index, b.parts[i], err = search.Factsheet(doc)
 		return err
 	})
 	if err != nil {

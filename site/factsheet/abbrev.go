@@ -40,8 +40,6 @@ var (
 	shortAfter = regexp.MustCompile(`\(([A-Z]{2,}s?)\)`)
 	// shortBefore is a short form followed by its long form in parentheses.
 	shortBefore = regexp.MustCompile(`\b([A-Z]{2,}s?) \(([^()]{3,200})\)`)
-	// abbrevUse is a word that looks like an abbreviation: capitals, maybe a plural "s".
-	abbrevUse = regexp.MustCompile(`\b[A-Z]{2,}s?\b`)
 	// roman is a well-formed Roman numeral (chapter numbers, "IV-5"); "VID" is not one.
 	roman = regexp.MustCompile(`^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
 )
@@ -68,12 +66,12 @@ func (p *fileParser) abbreviations() []*Abbreviation {
 			byStem[a.Stem()] = a
 			out = append(out, a)
 		}
-		for _, w := range abbrevUse.FindAllString(text, -1) {
+		for _, w := range capitalWords(text) {
 			uses = append(uses, use{w, b.Pos})
 		}
 	})
 	for _, f := range p.doc.Footnotes {
-		for _, w := range abbrevUse.FindAllString(f.Text.Plain(), -1) {
+		for _, w := range capitalWords(f.Text.Plain()) {
 			uses = append(uses, use{w, f.Pos})
 		}
 	}
@@ -117,6 +115,9 @@ func walkText(doc *Document, f func(*Chapter, *Block, string)) {
 // definitions lists the abbreviations a text defines, in order.
 func definitions(text string) []Abbreviation {
 	var out []Abbreviation
+	if !strings.Contains(text, "(") {
+		return nil // both forms have parentheses
+	}
 	for _, m := range shortAfter.FindAllStringSubmatchIndex(text, -1) {
 		short := text[m[2]:m[3]]
 		if long := longForm(short, wordsBefore(text[:m[0]], maxWords(short))); long != "" {
@@ -169,3 +170,35 @@ func longForm(short, candidate string) string {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// capitalWords returns the words that look like abbreviations: two
+// capitals or more, maybe a plural "s", as the regular expression
+// \b[A-Z]{2,}s?\b finds them (a scan by hand, a few times faster).
+func capitalWords(text string) []string {
+	var out []string
+	for i := 0; i < len(text); i++ {
+		if !isCapital(text[i]) || (i > 0 && isASCIIWord(text[i-1])) {
+			continue
+		}
+		j := i
+		for j < len(text) && isCapital(text[j]) {
+			j++
+		}
+		k := j
+		if k < len(text) && text[k] == 's' {
+			k++
+		}
+		if j-i >= 2 && (k == len(text) || !isASCIIWord(text[k])) {
+			out = append(out, text[i:k])
+		}
+		i = j - 1 // the capitals after i do not start a word
+	}
+	return out
+}
+
+func isCapital(c byte) bool { return 'A' <= c && c <= 'Z' }
+
+// isASCIIWord is what \b counts as part of a word.
+func isASCIIWord(c byte) bool {
+	return isCapital(c) || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
+}

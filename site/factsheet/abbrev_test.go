@@ -2,6 +2,8 @@ package factsheet
 
 import (
 	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -104,4 +106,21 @@ func FuzzDefinitions(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCapitalWords checks the scan against the regular expression it
+// replaces, on edge cases and on every text of the seed.
+func TestCapitalWords(t *testing.T) {
+	re := regexp.MustCompile(`\b[A-Z]{2,}s?\b`)
+	texts := []string{"", "A", "AB", "ABs", "ABss", "ABs1", "ABC_", "xAB", "AB-CD", "ÉCSAM", "CSAMé", "(CSAM)", "ICTs, NGOs.", "IV-5 II", "aAB AB", "A B", "ABCs\u00a0x"}
+	src, err := os.ReadFile("../../content/lithuania.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, strings.Split(string(src), "\n")...)
+	for _, text := range texts {
+		if got, want := capitalWords(text), re.FindAllString(text, -1); !slices.Equal(got, want) {
+			t.Errorf("capitalWords(%q) = %q, want %q", text, got, want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package factsheet
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -143,7 +144,7 @@ func (p *fileParser) splitAfter(in *Inline, ref ast.Node) *Inline {
 
 // textBefore is the plain text of the nodes before n in its container.
 func textBefore(in *Inline, n ast.Node) string {
-	var b strings.Builder
+	var b bytes.Buffer
 	for c := in.Node.FirstChild(); c != nil && c != n; c = c.NextSibling() {
 		writeNodePlain(&b, c, in.Source)
 	}

@@ -1,8 +1,11 @@
 package factsheet
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -201,22 +204,56 @@ func (in *Inline) Plain() string {
 	if in == nil || in.Node == nil {
 		return ""
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	writePlain(&b, in.Node, in.Source)
-	return strings.Join(strings.Fields(b.String()), " ")
+	return string(collapseSpace(b.Bytes()))
 }
+
+// collapseSpace does in place what strings.Join(strings.Fields(s), " ")
+// does: white space (as unicode.IsSpace says) trimmed, and every run of it
+// inside made one space; it returns the shortened b.
+func collapseSpace(b []byte) []byte {
+	n := 0
+	space := false // white space is pending since the last word
+	for i := 0; i < len(b); {
+		j, isSpace := i+1, asciiSpace(b[i]) // the next run of one kind
+		if b[i] >= utf8.RuneSelf {
+			r, size := utf8.DecodeRune(b[i:])
+			j, isSpace = i+size, unicode.IsSpace(r)
+		} else if !isSpace {
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace(b[j]) {
+				j++
+			}
+		}
+		if isSpace {
+			space = true
+		} else {
+			if space && n > 0 {
+				b[n] = ' '
+				n++
+			}
+			space = false
+			n += copy(b[n:], b[i:j])
+		}
+		i = j
+	}
+	return b[:n]
+}
+
+// asciiSpace tells whether c is white space in ASCII, as unicode.IsSpace says.
+func asciiSpace(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
 
 // MarshalText makes an Inline appear as its plain text in JSON dumps.
 func (in *Inline) MarshalText() ([]byte, error) { return []byte(in.Plain()), nil }
 
-func writePlain(b *strings.Builder, n ast.Node, src []byte) {
+func writePlain(b *bytes.Buffer, n ast.Node, src []byte) {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeNodePlain(b, c, src)
 	}
 }
 
 // writeNodePlain writes the plain text of one inline node and its descendants.
-func writeNodePlain(b *strings.Builder, n ast.Node, src []byte) {
+func writeNodePlain(b *bytes.Buffer, n ast.Node, src []byte) {
 	switch t := n.(type) {
 	case *FootnoteRef, *ast.RawHTML:
 		// references and stray HTML carry no text of their own

@@ -35,15 +35,20 @@ type docSite struct {
 	es      []entry        // every identifier, in navigation order
 	byID    map[string]int // identifier → index in es
 	slug    string
-	nt      *notes            // the footnotes, rendered once
-	sums    map[string]string // identifier → first sentence, computed once
+	nt      *notes                               // the footnotes, rendered once
+	sums    map[string]string                    // identifier → first sentence, computed once
+	plains  map[*factsheet.Recommendation]string // plain texts, made once (see recPlain)
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	items  map[string]template.HTML // list entries, rendered once (see item)
-	st     *status.Record           // the status file; nil when the factsheet has none
-	err    error                    // the first error of a partial template
-	ab     *abbrevs                 // the abbreviations the text defines; nil for none
+	frames frames                   // the pages' headers and footers, rendered once
+	// lastUpdate is the date of the last update, spelt out; citeHead the
+	// start of every citation (see citation), made on first use
+	lastUpdate, citeHead string
+	st                   *status.Record // the status file; nil when the factsheet has none
+	err                  error          // the first error of a partial template
+	ab                   *abbrevs       // the abbreviations the text defines; nil for none
 
 	report *series.Report // the report the factsheet belongs to, or nil
 	multi  bool           // the site has other factsheets: its pages offer to search them all
@@ -58,8 +63,11 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.nt = newNotes(doc, d.in)
 	d.scripts = languageScripts(opts.Assets, t.cat.Lang)
 	d.sums = map[string]string{}
+	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
 	d.items = map[string]template.HTML{}
+	d.frames = frames{}
+	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]
 	d.ab = ab
@@ -288,11 +296,11 @@ func (d *docSite) write(files output.Files, kind, rel string, p *page) error {
 	if d.st != nil {
 		p.Styles = append(p.Styles, "status.css") // the status badges, chart and history
 	}
-	b, err := d.t.page(kind, p)
+	b, err := d.t.pageThen(kind, p, d.frames, d.ab.mark)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rel, err)
 	}
-	files[rel] = d.ab.mark(b)
+	files[rel] = b
 	return nil
 }
 

@@ -79,7 +79,7 @@ func (d *docSite) home(files output.Files) error {
 	p := d.page(rel, d.siteTitle(), d.homeDescription())
 	p.OGType = "website"
 	v := &homeView{
-		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
+		Meta: d.doc.Meta, Date: d.lastUpdate,
 		Legend: d.legendBadges("#legend"), Chapters: d.chapterItems(p.Root, "#legend"),
 		Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, sitePages, ""), N: len(d.es),
 		All:        "recommendations/index.html",

@@ -122,13 +122,17 @@ func blockPlain(b *factsheet.Block) string {
 	if b == nil {
 		return ""
 	}
-	parts := []string{b.Text.Plain()}
+	// Plain and blockPlain collapse white space: the texts are joined by one space
+	parts := make([]string, 0, 1+len(b.Children))
+	if t := b.Text.Plain(); t != "" {
+		parts = append(parts, t)
+	}
 	for _, c := range b.Children {
 		if t := blockPlain(c); t != "" {
 			parts = append(parts, t)
 		}
 	}
-	return strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
+	return strings.Join(parts, " ")
 }
 
 // firstSentence returns the text up to its first full stop, or its start cut

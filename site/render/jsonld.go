@@ -54,7 +54,7 @@ func (d *docSite) recJSONLD(e entry, url string) *recLD {
 	home := pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Home())
 	ld := &recLD{
 		Context: "https://schema.org", Type: "CreativeWork", ID: url, URL: url,
-		Identifier: e.ID, Name: d.cat.T("rec.title", e.ID), Text: recPlain(e.Rec),
+		Identifier: e.ID, Name: d.cat.T("rec.title", e.ID), Text: d.recPlain(e.Rec),
 		Language: lang(d.doc), Modified: m.LastUpdate,
 		Keywords: []termLD{{Type: "DefinedTerm", Name: l.Word, TermCode: string(l.Urgency), Description: l.Meaning}},
 		IsPartOf: reportLD{Type: "Report", ID: home, URL: home, Name: d.siteTitle(), Modified: m.LastUpdate, BasedOn: m.Source},

@@ -69,7 +69,7 @@ func (d *docSite) planRows(all bool) []planRow {
 		seen[r] = true
 		out = append(out, planRow{
 			Rec: r, IDs: strings.Join(sortedIDs(r.IDs), ", "), Word: levelOf(d.doc, r.Urgency).Word,
-			Text: recPlain(r), Chapter: r.Chapter.Number + ". " + r.Chapter.Title,
+			Text: d.recPlain(r), Chapter: r.Chapter.Number + ". " + r.Chapter.Title,
 			Status: d.planStatus(r.IDs),
 		})
 	}

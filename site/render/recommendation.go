@@ -192,7 +192,7 @@ func (d *docSite) recommendations(files output.Files) error {
 	for i, e := range d.es {
 		rel := urls.Factsheet(d.slug).Recommendation(e.ID)
 		word := d.level(e.Rec.Urgency).Word
-		p := d.page(rel, d.titled(d.cat.T("rec.title", e.ID), word), clip(recPlain(e.Rec), 200))
+		p := d.page(rel, d.titled(d.cat.T("rec.title", e.ID), word), clip(d.recPlain(e.Rec), 200))
 		v := d.recView(i, p.Root, sitePages)
 		p.Crumbs = []link{
 			{Label: d.siteTitle(), Href: "../index.html"},
@@ -209,6 +209,16 @@ func (d *docSite) recommendations(files output.Files) error {
 		}
 	}
 	return nil
+}
+
+// recPlain is recPlain(r), made once per recommendation.
+func (d *docSite) recPlain(r *factsheet.Recommendation) string {
+	if s, ok := d.plains[r]; ok {
+		return s
+	}
+	s := recPlain(r)
+	d.plains[r] = s
+	return s
 }
 
 // recPlain is a recommendation's text as one would quote it: lead-in, then text.

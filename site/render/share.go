@@ -36,16 +36,18 @@ func (d *docSite) share(id, root string, links linkPolicy) share {
 // document's address when the front matter gives it.
 func (d *docSite) citation(id string) string {
 	m := d.doc.Meta
-	var parts []string
-	if a := strings.TrimSpace(m.Author); a != "" {
-		parts = append(parts, a)
+	if d.citeHead == "" { // the same for every identifier: made once
+		var parts []string
+		if a := strings.TrimSpace(m.Author); a != "" {
+			parts = append(parts, a)
+		}
+		title := d.siteTitle()
+		if m.LastUpdate != "" {
+			title += " (" + d.cat.T("cite.last-update", d.lastUpdate) + ")"
+		}
+		d.citeHead = strings.Join(append(parts, title), ", ")
 	}
-	title := d.siteTitle()
-	if m.LastUpdate != "" {
-		title += " (" + d.cat.T("cite.last-update", d.cat.Date(m.LastUpdate)) + ")"
-	}
-	parts = append(parts, title, d.cat.T("rec.title", id), urlMark)
-	c := strings.Join(parts, ", ")
+	c := d.citeHead + ", " + d.cat.T("rec.title", id) + ", " + urlMark
 	if m.Source != "" {
 		c += " (" + d.cat.T("cite.source", m.Source) + ")"
 	}
@@ -73,7 +75,7 @@ type pageFacts struct {
 func (d *docSite) facts(rel, canonical string) *pageFacts {
 	m := d.doc.Meta
 	f := &pageFacts{
-		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: d.cat.Date(m.LastUpdate),
+		Title: d.siteTitle(), Party: m.Party, ISO: m.LastUpdate, Date: d.lastUpdate,
 		Address: rel, Source: m.Source,
 	}
 	if d.ab != nil {

@@ -43,7 +43,7 @@ func (d *docSite) single(files output.Files) error {
 	}
 	p.Scripts, p.Styles = []string{"explorer.js"}, []string{"views.css"}
 	v := &singleView{
-		Meta: d.doc.Meta, Date: d.cat.Date(d.doc.Meta.LastUpdate),
+		Meta: d.doc.Meta, Date: d.lastUpdate,
 		Legend: d.legendBadges("#legend"), Total: d.linkCounts(d.countViews(counts(d.doc, d.es), "#legend"), p.Root, singleFile, ""), N: len(d.es),
 		Party: d.doc.Meta.Party, Facets: d.facetViews(), State: "hash", Scope: "recommendations",
 	}

@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"strings"
+	"sync"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/i18n"
@@ -86,20 +87,52 @@ func (ls languages) of(lang string) *templates {
 
 // page renders a whole page of the given kind.
 func (t *templates) page(kind string, p *page) ([]byte, error) {
-	var b bytes.Buffer
-	if err := t.pages[kind].ExecuteTemplate(&b, "layout", p); err != nil {
+	return t.pageThen(kind, p, nil, nil)
+}
+
+// pageThen renders a whole page of the given kind, its header and footer
+// taken from fs when they are there (see frame), and returns then(page), or
+// the page when then is nil. The page is rendered into a buffer that is
+// used again afterwards: then may return it, which is then copied, or
+// bytes of its own.
+func (t *templates) pageThen(kind string, p *page, fs frames, then func([]byte) []byte) ([]byte, error) {
+	if err := t.frame(p, fs); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
-	return b.Bytes(), nil
+	b := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(b)
+	if err := t.pages[kind].ExecuteTemplate(b, "layout", p); err != nil {
+		return nil, fmt.Errorf("template %s.html: %w", kind, err)
+	}
+	out := b.Bytes()
+	if then != nil {
+		out = then(out)
+	}
+	if len(out) > 0 && b.Len() > 0 && &out[0] == &b.Bytes()[0] {
+		out = bytes.Clone(out)
+	}
+	return out, nil
 }
 
 // partial renders one of the partials (e.g. "recmark") into HTML.
 func (t *templates) partial(name string, data any) (template.HTML, error) {
-	var b bytes.Buffer
-	if err := t.base.ExecuteTemplate(&b, name, data); err != nil {
+	b := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(b)
+	if err := t.base.ExecuteTemplate(b, name, data); err != nil {
 		return "", fmt.Errorf("template partials.html %s: %w", name, err)
 	}
 	return template.HTML(b.String()), nil
+}
+
+// buffers are the buffers pages and partials are rendered into, used
+// again: growing a new one to the size of each page cost more than
+// rendering some pages.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuffer empties b and gives it back to buffers.
+func putBuffer(b *bytes.Buffer) {
+	b.Reset()
+	buffers.Put(b)
 }
 
 // csp is the Content-Security-Policy of every page: scripts, styles and
@@ -150,6 +183,10 @@ type page struct {
 	SeriesSearch bool
 	// AllSearch offers, on a factsheet's pages, to search every factsheet.
 	AllSearch bool
+
+	// Top and Bottom are the header and the footer, rendered from the
+	// fields above (see chrome) before the page.
+	Top, Bottom template.HTML
 }
 
 // badge is an urgency badge: the word, with its meaning on hover and focus.

@@ -76,17 +76,32 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	for fi := range textFields {
 		c.lens[fi] = make([]int, len(c.records))
 	}
+	// a text met again (a chapter's name, the text of several
+	// identifiers) is analysed once: bleve's analysis depends on the text only
+	analysed := map[string]*analysedText{}
+	var texts []*analysedText
+	freq := map[string]int{}
+	at := 0
 	for n, r := range c.records {
 		if r.Lang != "" && r.Lang != lang.tag {
 			continue
 		}
 		for fi, text := range fieldTexts(r) {
-			toks := an.Analyze([]byte(text))
-			c.addField(n, fi, toks)
-			for _, tok := range toks {
-				c.words[normalizeWord(text[tok.Start:tok.End])] = string(tok.Term)
+			a := analysed[text]
+			if a == nil {
+				a = &analysedText{text: text, toks: an.Analyze([]byte(text))}
+				analysed[text] = a
+				texts = append(texts, a)
 			}
+			a.last, at = at, at+1
+			c.addField(n, fi, a.toks, freq)
 		}
+	}
+	// the words, as if every text were read in turn, the last reading of a
+	// word giving its term: each text where it was read last
+	sort.Slice(texts, func(i, j int) bool { return texts[i].last < texts[j].last })
+	for _, a := range texts {
+		c.addWords(a.text, a.toks)
 	}
 	c.df = map[string][]int{}
 	for t, ps := range c.postings {
@@ -110,14 +125,33 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 // field is the name, in the bleve index, of text field fi in the corpus's language.
 func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }
 
+// analysedText is a text with bleve's analysis of it and the last of its
+// readings (in record and field order).
+type analysedText struct {
+	text string
+	toks analysis.TokenStream
+	last int
+}
+
+// addWords notes the surface word of each token of text and its term.
+func (c *corpus) addWords(text string, toks analysis.TokenStream) {
+	for _, tok := range toks {
+		w := normalizeWord(text[tok.Start:tok.End])
+		if t, ok := c.words[w]; !ok || t != string(tok.Term) {
+			c.words[w] = string(tok.Term)
+		}
+	}
+}
+
 // addField records the tokens of field fi of document n: its length (as
-// bleve counts it, the tokens left after analysis) and each term's frequency.
-func (c *corpus) addField(n, fi int, toks analysis.TokenStream) {
+// bleve counts it, the tokens left after analysis) and each term's
+// frequency; freq is an empty map to count them in, left empty.
+func (c *corpus) addField(n, fi int, toks analysis.TokenStream, freq map[string]int) {
 	if len(toks) == 0 {
 		return
 	}
 	c.lens[fi][n] = len(toks)
-	freq := map[string]int{}
+	defer clear(freq)
 	for _, tok := range toks {
 		freq[string(tok.Term)]++
 	}

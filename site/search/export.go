@@ -32,15 +32,24 @@ func Index(docs []*factsheet.Document) (output.Files, error) {
 // IndexScript returns the browser search index of one document (see Index),
 // computed from bleve's analysis of its text without filling a bleve index.
 func IndexScript(doc *factsheet.Document) ([]byte, error) {
-	c, err := analyse(doc)
+	b, _, err := Factsheet(doc)
+	return b, err
+}
+
+// Factsheet returns the browser search index of one document (IndexScript)
+// and its Part of the series' index (NewPart), from one reading of its
+// search documents.
+func Factsheet(doc *factsheet.Document) ([]byte, Part, error) {
+	recs := records(doc)
+	c, err := analyseRecords(recs, languageOf(doc.Meta.Language))
 	if err != nil {
-		return nil, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
+		return nil, Part{}, fmt.Errorf("%s: analysing the text: %w", doc.File, err)
 	}
 	b, err := c.script(doc.Meta.Slug)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", doc.File, err)
+		return nil, Part{}, fmt.Errorf("%s: %w", doc.File, err)
 	}
-	return b, nil
+	return b, newPart(doc, recs), nil
 }
 
 // indexVersion is the version of the browser index that assets/search.js reads.

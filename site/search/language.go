@@ -21,6 +21,7 @@ type language struct {
 	// analyzer returns bleve's analyzer, built at its first use; bleve
 	// analyzers are safe for concurrent use
 	analyzer func() (analysis.Analyzer, error)
+	terms    *wordTerms // what analyzeWord returned, by word
 }
 
 // languages are the analyses bleve offers that the browser reproduces.
@@ -32,7 +33,7 @@ var languages = map[string]language{
 // newLanguage describes the analysis of a language tag: bleve's analyzer
 // of that name, and the stop words stops builds.
 func newLanguage(tag, analyzer string, stops func(map[string]any, *registry.Cache) (analysis.TokenMap, error)) language {
-	return language{tag: tag, name: analyzer, stop: tokenMap(stops), analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
+	return language{tag: tag, name: analyzer, stop: tokenMap(stops), terms: &wordTerms{}, analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
 		return registry.NewCache().AnalyzerNamed(analyzer)
 	})}
 }

@@ -26,13 +26,18 @@ type Part struct {
 
 // NewPart takes the search documents of a factsheet, each with the
 // factsheet's Party and language.
-func NewPart(doc *factsheet.Document) Part {
-	recs := records(doc)
+func NewPart(doc *factsheet.Document) Part { return newPart(doc, records(doc)) }
+
+// newPart is the Part of a factsheet whose search documents are recs
+// (records(doc)); recs are left as they are.
+func newPart(doc *factsheet.Document, recs []record) Part {
 	lang := languageOf(doc.Meta.Language).tag
-	for i := range recs {
-		recs[i].Party, recs[i].Lang = doc.Meta.Party, lang
+	own := make([]record, len(recs))
+	for i, r := range recs {
+		r.Party, r.Lang = doc.Meta.Party, lang
+		own[i] = r
 	}
-	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, lang: lang, recs: recs}
+	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, lang: lang, recs: own}
 }
 
 // OpenSeries indexes the documents of every part in one bleve index, in

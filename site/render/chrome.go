@@ -1,0 +1,94 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+
+	"factsheet/site/factsheet"
+)
+
+// chrome is what the layout's header and footer show ("layout-top" and
+// "layout-bottom" of layout.html): the same on every page of a factsheet at
+// one depth, so that they are rendered once for those pages (see frames).
+// The two templates see only these fields: one they would use besides them
+// would fail the page, not show another page's value.
+type chrome struct {
+	Root         string
+	Slug         string
+	SiteTitle    string
+	Home         string
+	Single       bool
+	SeriesSearch bool
+	AllSearch    bool
+	Messages     string
+	LangScripts  []string
+	Alternates   []alternate // the language switch
+	Feed         string
+	Levels       []factsheet.Level
+	Styles       []string
+	Scripts      []string
+	Facts        *sourceLinks // nil outside a factsheet
+}
+
+// sourceLinks are the page facts the footer shows (see the "source" template).
+type sourceLinks struct {
+	Source   string
+	Glossary string
+}
+
+// chrome returns what the page's header and footer show.
+func (p *page) chrome() chrome {
+	c := chrome{
+		Root: p.Root, Slug: p.Slug, SiteTitle: p.SiteTitle, Home: p.Home, Single: p.Single,
+		SeriesSearch: p.SeriesSearch, AllSearch: p.AllSearch, Messages: p.Messages,
+		LangScripts: p.LangScripts, Alternates: p.Alternates, Feed: p.Feed, Levels: p.Levels,
+		Styles: p.Styles, Scripts: p.Scripts,
+	}
+	if p.Facts != nil {
+		c.Facts = &sourceLinks{Source: p.Facts.Source, Glossary: p.Facts.Glossary}
+	}
+	return c
+}
+
+// frame is a chrome rendered: the header part and the footer part.
+type frame struct{ top, bottom template.HTML }
+
+// frames holds the frames rendered, by their chrome's JSON (every field
+// a template can read, pointers followed). A frames serves one goroutine.
+type frames map[string]frame
+
+// frame sets the page's Top and Bottom from its chrome, rendered or taken
+// from fs (which may be nil: nothing remembered); a layout that does not
+// define them gets none.
+func (t *templates) frame(p *page, fs frames) error {
+	if t.base.Lookup("layout-top") == nil || t.base.Lookup("layout-bottom") == nil {
+		return nil
+	}
+	c := p.chrome()
+	var key string
+	if fs != nil {
+		k, err := json.Marshal(c)
+		if err != nil {
+			return fmt.Errorf("layout: %w", err)
+		}
+		key = string(k)
+		if f, ok := fs[key]; ok {
+			p.Top, p.Bottom = f.top, f.bottom
+			return nil
+		}
+	}
+	var f frame
+	var err error
+	if f.top, err = t.partial("layout-top", c); err != nil {
+		return err
+	}
+	if f.bottom, err = t.partial("layout-bottom", c); err != nil {
+		return err
+	}
+	if fs != nil {
+		fs[key] = f
+	}
+	p.Top, p.Bottom = f.top, f.bottom
+	return nil
+}
