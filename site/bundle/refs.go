@@ -282,13 +282,18 @@ func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, s
 // same length, so that its indices are those of b (HTML names are ASCII).
 func asciiLower(b []byte) []byte {
 	out := make([]byte, len(b))
+	asciiLowerInto(out, b)
+	return out
+}
+
+// asciiLowerInto writes b with its ASCII letters in lower case into out, of the same length.
+func asciiLowerInto(out, b []byte) {
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		out[i] = c
 	}
-	return out
 }
 
 // isScriptTag tells whether what follows "<script" ends the element name.

@@ -232,7 +232,12 @@ func (z *zipper) write(files output.Files, root string, modified time.Time) ([]b
 	if err := z.compressAll(files, paths); err != nil {
 		return nil, err
 	}
+	size := 22 // the end of the central directory
+	for _, p := range paths {
+		size += len(z.entries[p].compressed) + 30 + 46 + 2*(len(root)+len(p)) // data, local header, central header
+	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	w := zip.NewWriter(&buf)
 	for _, p := range paths {
 		e := z.entries[p]
