@@ -89,7 +89,6 @@ func attrOf(lex *phtml.Lexer) attr {
 	return a
 }
 
-
 // render writes the tokens back into a page.
 func render(toks []token) []byte {
 	var buf bytes.Buffer

@@ -89,6 +89,9 @@ func rawRegions(low []byte) [][2]int {
 			return spans
 		}
 		i += j
+		if i+1 < len(low) && !openerSecond[low[i+1]] {
+			continue
+		}
 		for k, oc := range rawTextOpeners {
 			if i < resume[k] || !bytes.HasPrefix(low[i:], []byte(oc[0])) {
 				continue
@@ -104,6 +107,14 @@ func rawRegions(low []byte) [][2]int {
 		}
 	}
 }
+
+// openerSecond marks the bytes that follow '<' in some raw-text opener.
+var openerSecond = func() (m [256]bool) {
+	for _, oc := range rawTextOpeners {
+		m[oc[0][1]] = true
+	}
+	return m
+}()
 
 // inside tells whether i lies in one of spans.
 func inside(spans [][2]int, i int) bool {

@@ -76,6 +76,17 @@ func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
 	return b
 }
 
+// cleanBySingleFile notes that the single-file edition page p needs no
+// relinking: SingleFile already made every link of an <a> or <area> an
+// anchor of the page, an address outside the site or plain text. It is
+// neither scanned nor tokenized again (it holds about as many bytes as the
+// rest of the zip's pages together, and the byte scan would send it to the
+// tokenizer for the hrefs its inline scripts hold). Should the page change
+// later, it is relinked as any other.
+func (z *zipper) cleanBySingleFile(files output.Files, p string) {
+	z.cleaned[p] = cleanedPage{src: files[p], out: files[p]}
+}
+
 func dropMissingLinksOf(files output.Files, p string) []byte {
 	toks := tokenize(files[p])
 	base := publishedBase(toks, p)
