@@ -57,8 +57,8 @@ type scaleRow struct {
 }
 
 // BenchmarkScale builds content folders of 1, 10, 25 and 50 copies of the
-// seed under different slugs (minified, written to disk, as `factsheet build`
-// does) and reports ms per factsheet and peak memory, then prints a table and
+// seed under different slugs (minified, written to disk, the collector set
+// by site.TuneMemory, as `factsheet build` does) and reports ms per factsheet and peak memory, then prints a table and
 // a least-squares line of build time against the number of factsheets, to
 // show whether time grows linearly. Run it with
 //
@@ -74,6 +74,7 @@ func BenchmarkScale(b *testing.B) {
 				Templates: defaults.Templates, Assets: defaults.Assets,
 				Out: out, Minify: true,
 			}
+			defer site.TuneMemory(n)() // as `factsheet build` sets the collector
 			runtime.GC()
 			sampler := startHeapSampler()
 			cpu0 := cpuTime()
