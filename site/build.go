@@ -9,7 +9,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"io/fs"
@@ -48,6 +47,14 @@ type Config struct {
 	// Cache, when set, keeps each factsheet's document and files for the next
 	// build, which then rebuilds only the factsheets whose text changed.
 	Cache *Cache
+	// Fresh (-fresh) builds every file again. Otherwise, when Sink is an
+	// output.Stage, the files of each factsheet, of the shared assets and of
+	// the site-wide pages are linked from the previous output when everything
+	// they depend on is as it was then (see depsKey, docKey and siteKey).
+	Fresh bool
+	// Program identifies the program that builds (ProgramID when ""): files
+	// built by another program are never reused.
+	Program string
 
 	// AllowNoUrgency (-allow-no-urgency) publishes recommendations whose
 	// urgency was not found, marked "urgency not found"; otherwise they stop the build.
@@ -67,6 +74,7 @@ type Result struct {
 	Count      int          // the number of files built
 	Stages     []Stage      // time of each stage, summed over the factsheets, in order
 	BytesSaved int          // by minification
+	Reused     int          // factsheets whose files were taken from the previous output
 }
 
 // Stage is the measured duration of one build stage.
@@ -95,6 +103,7 @@ func Build(cfg Config) (*Result, error) {
 		}
 	}
 	if cfg.Verbose && cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, "reused %d of %d factsheets from the previous output\n", res.Reused, len(res.Docs))
 		fmt.Fprintf(cfg.Log, "%-8s %8.1f ms (stages above are summed over factsheets built side by side)\n", "total", ms(time.Since(start)))
 	}
 	return res, err
@@ -104,13 +113,24 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 // builder holds one build's state.
 type builder struct {
-	cfg    Config
-	res    *Result
-	deps   [sha256.Size]byte // what every factsheet's files depend on, when caching
-	r      *render.Renderer
-	assets output.Files // the shared assets, minified: every factsheet's bundle needs them
-	sink   output.Sink
-	parts  []search.Part // per factsheet, its search documents for the series' index
+	cfg     Config
+	res     *Result
+	deps    output.Key       // what every factsheet's files depend on (see key)
+	keys    []output.Key     // per factsheet, the key of its files
+	siteKey output.Key       // the key of the site-wide files
+	sums    []series.Summary // per factsheet, what the others' pages show of it
+	rOnce   sync.Once
+	r       *render.Renderer // made by renderer, on first need
+	rErr    error
+	assets  output.Files // the shared assets, minified: every factsheet's bundle needs them
+	sink    output.Sink
+	store   reuser        // the sink, when it can reuse the previous output
+	parts   []search.Part // per factsheet, its search documents for the series' index
+
+	assetsOnce   sync.Once
+	assetsErr    error
+	assetsReused bool // the shared assets were linked from the previous output
+	siteReused   bool // the site-wide files were linked from the previous output
 
 	mu    sync.Mutex
 	took  map[string]time.Duration // stage → time, summed
@@ -120,6 +140,21 @@ type builder struct {
 	// beside the factsheets' bundles.
 	planned      sync.WaitGroup
 	plannedPaths []string
+}
+
+// renderer makes the renderer on first need: parsing the templates costs
+// more than a whole build that reuses every file of the previous output.
+func (b *builder) renderer() (*render.Renderer, error) {
+	b.rOnce.Do(func() {
+		b.r, b.rErr = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL, Status: b.res.Status})
+		if b.rErr != nil {
+			b.rErr = fmt.Errorf("render: %w", b.rErr)
+			return
+		}
+		b.r.Series(b.sums)
+		b.r.Editions(b.res.Docs)
+	})
+	return b.r, b.rErr
 }
 
 // today is the date status files are checked against: Config.Today, or the current day.
@@ -189,6 +224,7 @@ func (b *builder) run() error {
 func (b *builder) openSink() (func(ok bool) error, error) {
 	if b.cfg.Sink != nil {
 		b.sink = b.cfg.Sink
+		b.store, _ = b.sink.(reuser)
 		return func(bool) error { return nil }, nil
 	}
 	mem := &memory{files: output.Files{}}
@@ -216,24 +252,17 @@ func (b *builder) openSink() (func(ok bool) error, error) {
 // site summarizes every factsheet, builds each, several at a time, then the
 // site-wide files.
 func (b *builder) site() error {
-	var err error
-	b.r, err = render.New(render.Options{Templates: b.cfg.Templates, Assets: b.cfg.Assets, BaseURL: b.cfg.BaseURL, Status: b.res.Status})
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err := b.prepareAssets(); err != nil {
-		return err
-	}
 	docs := b.res.Docs
-	sums := make([]series.Summary, len(docs))
+	b.sums = make([]series.Summary, len(docs))
 	b.timed("render", func() error {
-		workers.Each(len(docs), func(i int) { sums[i] = render.Summarize(docs[i]) })
+		workers.Each(len(docs), func(i int) { b.sums[i] = render.Summarize(docs[i]) })
 		return nil
 	})
-	b.r.Series(sums)
-	b.r.Editions(docs)
-	if b.cfg.Cache != nil {
-		if b.deps, err = depsKey(b.cfg, sums); err != nil {
+	if err := b.key(); err != nil {
+		return err
+	}
+	if !b.assetsReused {
+		if err := b.prepareAssets(); err != nil {
 			return err
 		}
 	}

@@ -1,9 +1,7 @@
 package site
 
 import (
-	"crypto/sha256"
 	"fmt"
-	"io/fs"
 	"slices"
 	"sort"
 	"sync"
@@ -12,25 +10,29 @@ import (
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/search"
-	"factsheet/site/status"
 	"factsheet/site/urls"
 )
 
-// prepareAssets renders (copies) the shared assets, minifies them and sends
-// them to the sink; every factsheet's bundle reads them.
+// prepareAssets renders (copies) the shared assets and minifies them, once,
+// and sends them to the sink unless they were linked from the previous
+// output; every factsheet's bundle reads them.
 func (b *builder) prepareAssets() error {
-	err := b.timed("render", func() error {
-		var err error
-		b.assets, err = b.r.Assets()
-		return err
+	b.assetsOnce.Do(func() {
+		r, err := b.renderer()
+		if err == nil {
+			err = b.timed("render", func() error {
+				var err error
+				b.assets, err = r.Assets()
+				return err
+			})
+		}
+		if err != nil {
+			b.assetsErr = fmt.Errorf("render: %w", err)
+		} else if b.assetsErr = b.minify(b.assets); b.assetsErr == nil && !b.assetsReused {
+			b.assetsErr = b.put(assetsPart, b.deps, b.assets)
+		}
 	})
-	if err != nil {
-		return fmt.Errorf("render: %w", err)
-	}
-	if err := b.minify(b.assets); err != nil {
-		return err
-	}
-	return b.put(b.assets)
+	return b.assetsErr
 }
 
 // factsheet runs one factsheet through its stages: render beside index,
@@ -38,19 +40,29 @@ func (b *builder) prepareAssets() error {
 // sends its files to the sink. It calls plan with the paths of its files as
 // soon as they are known (before the bundle).
 func (b *builder) factsheet(i int, plan func(paths []string)) error {
-	doc := b.res.Docs[i]
-	var key [sha256.Size]byte
-	if b.cfg.Cache != nil {
-		src, _ := fs.ReadFile(b.cfg.Content, status.FileName(doc.Meta.Slug)) // none: nil
-		key = docKey(doc, src, b.deps)
+	doc, key := b.res.Docs[i], b.keys[i]
+	part := factsheetPart(doc.Meta.Slug)
+	if paths, ok := b.reuse(part, key); ok {
+		b.mu.Lock()
+		b.res.Reused++
+		b.mu.Unlock()
+		if !b.siteReused {
+			b.parts[i] = search.NewPart(doc)
+		}
+		plan(paths)
+		return nil
 	}
 	if files, ok := b.cfg.Cache.files(doc, key); ok {
 		b.parts[i] = search.NewPart(doc)
 		plan(files.Paths())
-		return b.put(files)
+		return b.put(part, key, files)
+	}
+	r, err := b.renderer()
+	if err != nil {
+		return err
 	}
 	var index []byte
-	files, err := b.renderBesideIndex(func() (output.Files, error) { return b.r.Factsheet(doc) }, func() error {
+	files, err := b.renderBesideIndex(func() (output.Files, error) { return r.Factsheet(doc) }, func() error {
 		var err error
 		index, err = search.IndexScript(doc)
 		b.parts[i] = search.NewPart(doc)
@@ -65,6 +77,9 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 	}
 	plan(append(files.Paths(), urls.Factsheet(doc.Meta.Slug).OfflineZip())) // what Offline adds
 	// the bundle inlines and zips the assets
+	if err := b.prepareAssets(); err != nil {
+		return err
+	}
 	for p, f := range b.assets {
 		files[p] = f
 	}
@@ -75,18 +90,25 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 		delete(files, p)
 	}
 	b.cfg.Cache.keep(doc, key, files)
-	return b.put(files)
+	return b.put(part, key, files)
 }
 
 // shared builds the site-wide files (root index, 404, report pages, the
 // series' search index, sitemap) from the summaries and search parts of
 // every factsheet, and sends them to the sink.
 func (b *builder) shared() error {
+	if b.siteReused {
+		return nil
+	}
+	r, err := b.renderer()
+	if err != nil {
+		return err
+	}
 	b.mu.Lock()
 	built := uniqueSorted(append(append([]string(nil), b.paths...), b.plannedPaths...))
 	b.mu.Unlock()
 	var index []byte // the series index needs only the search parts: made beside the pages
-	files, err := b.renderBesideIndex(func() (output.Files, error) { return b.r.Shared(built) }, func() error {
+	files, err := b.renderBesideIndex(func() (output.Files, error) { return r.Shared(built) }, func() error {
 		var err error
 		index, err = search.SeriesScript(b.parts)
 		return err
@@ -96,11 +118,11 @@ func (b *builder) shared() error {
 	}
 	files[search.SeriesFile] = index
 	paths := uniqueSorted(append(built, files.Paths()...))
-	files.Merge(b.r.Sitemap(paths))
+	files.Merge(r.Sitemap(paths))
 	if err := b.minify(files); err != nil {
 		return err
 	}
-	return b.put(files)
+	return b.put(sitePart, b.siteKey, files)
 }
 
 // minify minifies files in place when the build minifies.
@@ -120,8 +142,9 @@ func (b *builder) minify(files output.Files) error {
 	})
 }
 
-// put sends files to the sink and notes their paths.
-func (b *builder) put(files output.Files) error {
+// put sends the files of a part of the site, built under key, to the sink,
+// and notes their paths.
+func (b *builder) put(part string, key output.Key, files output.Files) error {
 	b.mu.Lock()
 	b.res.Count += len(files)
 	for p := range files {
@@ -130,6 +153,9 @@ func (b *builder) put(files output.Files) error {
 	b.mu.Unlock()
 	if err := b.timed("write", func() error { return b.sink.Put(files) }); err != nil {
 		return fmt.Errorf("write: %w", err)
+	}
+	if b.store != nil {
+		b.store.Record(part, key, files.Paths())
 	}
 	return nil
 }

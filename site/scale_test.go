@@ -73,7 +73,7 @@ func BenchmarkScale(b *testing.B) {
 			cfg := site.Config{
 				Content: content, ContentDir: "content",
 				Templates: defaults.Templates, Assets: defaults.Assets,
-				Out: out, Minify: true,
+				Out: out, Minify: true, Fresh: true, // each build makes every file
 			}
 			defer site.TuneMemory(n)() // as `factsheet build` sets the collector
 			runtime.GC()

@@ -8,13 +8,15 @@
   /* own: the analysis of a language other than English, from its own script
      (window.factsheetAnalyzers[lang], e.g. stem-fr.js); the index names it. */
   function own(I) { return I.lang && (window.factsheetAnalyzers || {})[I.lang]; }
-  /* analyze: the corpus's own term for a word it holds; otherwise bleve's
-     analysis of the factsheet's language. */
-  function analyze(w) {
-    var x = load(), n = normalize(w), a = own(x.I);
+  /* termOf: the corpus's own term for a normalized word it holds; otherwise
+     bleve's analysis of the factsheet's language ("" for a stop word). */
+  function termOf(x, n) {
+    var a = own(x.I);
     if (x.words.has(n)) return x.words.get(n);
     return a ? a(n, x.stop) : x.stop.has(n) ? "" : stem(n);
   }
+  /* analyze: the term of a word as typed. */
+  function analyze(w) { return termOf(load(), normalize(w)); }
   function runes(s) { return Array.from(s).length; }
 
   /* withinOne: at most one insertion, deletion, substitution or swap. */

@@ -21,6 +21,7 @@
   "use strict";
 
   var WORD = /[\p{L}\p{M}\p{N}]+(?:['’＇][\p{L}\p{M}\p{N}]+)*/gu;
+  var TOKEN = /(?:\p{L}(?:['’＇.:·]\p{L})+|\p{N}(?:[.,;'’＇]\p{N})+|[\p{L}\p{M}\p{N}_])+/gu;
   var ROMAN = /^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)([0-9]{0,3})$/;
   var SEP = /^[ \-‐‑–—]*$/;
 

@@ -81,12 +81,12 @@
   function wordScores(x, cl) {
     var sum = new Map(), cnt = new Map();
     cl.forEach(function (c) {
-      var t = term(x, c[0]), f = c[1], idf = 1 + Math.log(x.I.n / (t.df[f] + 1));
-      t.post[f].forEach(function (p) {
-        var s = c[2] * idf * idf * Math.sqrt(p[1]) * x.norms[f][p[0]];
-        sum.set(p[0], (sum.get(p[0]) || 0) + s);
-        cnt.set(p[0], (cnt.get(p[0]) || 0) + 1);
-      });
+      var t = term(x, c[0]), f = c[1], idf = 1 + Math.log(x.n / (t.df[f] + 1)), p = t.post[f];
+      for (var i = 0; i < p.length; i += 2) {
+        var d = p[i], s = c[2] * idf * idf * Math.sqrt(p[i + 1]) * x.norms[f][d];
+        sum.set(d, (sum.get(d) || 0) + s);
+        cnt.set(d, (cnt.get(d) || 0) + 1);
+      }
     });
     sum.forEach(function (s, d) { sum.set(d, s * cnt.get(d) / cl.length); });
     return sum;
@@ -156,10 +156,8 @@
   }
 
   function hit(x, doc, urg, score, matched) {
-    var I = x.I, rec = doc[0] === 0, party = doc[5] === undefined ? null : I.parties[doc[5]];
-    var text = I.texts[doc[4]];
-    if (party) text = text.split("\u0001").join(party[1]); // the series' texts mark the Party's name
-    var snip = snippet(x, text, matched);
+    var I = x.I, rec = doc[0] === 0, party = doc[6] === undefined ? null : I.parties[doc[6]];
+    var snip = snippet(x, unmark(I.texts[doc[4]], party && party[1]), matched);
     return {
       id: rec ? doc[1] : "", kind: rec ? "recommendation" : "section", title: doc[1],
       url: rec ? I.urls.recommendation.replace("{slug}", party ? party[0] : I.slug).replace("{}", doc[1].toLowerCase()) : doc[2],

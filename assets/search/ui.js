@@ -196,8 +196,7 @@
 
   window.factsheetSearch = {
     search: function (q, opts) { return search(q, opts).hits; },
-    analyze: function (w) { return load() ? analyze(w) : ""; },
-    stem: stem
+    analyze: function (w) { return load() ? analyze(w) : ""; }
   };
   function start() {
     single = document.body.dataset.edition === "single-file";

@@ -77,7 +77,8 @@ func runBuild(args []string) int {
 	minify := fl.Bool("minify", true, "minify HTML, CSS, JavaScript, JSON and SVG")
 	baseURL := fl.String("base-url", "", "absolute address of the published site, e.g. https://example.github.io/repo/ (enables sitemap, canonical links and preview tags)")
 	force := fl.Bool("force", false, "replace the output folder even if the build did not create it")
-	verbose := fl.Bool("v", false, "print the time of each stage")
+	fresh := fl.Bool("fresh", false, "build every file again instead of linking, from the previous output, the files of the factsheets whose inputs did not change")
+	verbose := fl.Bool("v", false, "print the time of each stage and how many factsheets were reused")
 	allow := allowNoUrgency(fl)
 	if code, done := parseFlags(fl, args); done {
 		return code
@@ -92,7 +93,7 @@ func runBuild(args []string) int {
 		return 1
 	}
 	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
-	cfg.AllowNoUrgency = *allow
+	cfg.AllowNoUrgency, cfg.Fresh = *allow, *fresh
 	names, _ := fs.Glob(cfg.Content, "*.md")
 	site.TuneMemory(len(names))
 	stage, err := output.NewStage(cfg.Out, cfg.Force)
@@ -112,7 +113,9 @@ func runBuild(args []string) int {
 		return 1
 	}
 	fmt.Fprintf(os.Stderr, "built %d factsheet(s), %d files into %s", len(res.Docs), res.Count, cfg.Out)
-	if cfg.Minify {
+	if res.Reused > 0 {
+		fmt.Fprintf(os.Stderr, " (%d factsheet(s) reused from the previous output; -fresh builds every file)", res.Reused)
+	} else if cfg.Minify {
 		fmt.Fprintf(os.Stderr, " (minify saved %d bytes)", res.BytesSaved)
 	}
 	fmt.Fprintln(os.Stderr)

@@ -35,7 +35,7 @@ func TestHelp(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ args, want []string }{
-		{[]string{"help", "build"}, []string{"usage: factsheet build [flags]", "-force", "-allow-no-urgency", "-base-url"}},
+		{[]string{"help", "build"}, []string{"usage: factsheet build [flags]", "-force", "-allow-no-urgency", "-base-url", "-fresh"}},
 		{[]string{"build", "-h"}, []string{"usage: factsheet build [flags]", "-out string"}},
 		{[]string{"help", "search"}, []string{"usage: factsheet search [flags] QUERY [flags]", "-json"}},
 		{[]string{"search", "--help"}, []string{"usage: factsheet search", "-n int"}},

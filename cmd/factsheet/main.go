@@ -2,7 +2,7 @@
 //
 // Usage:
 //
-//	factsheet build   [-content DIR] [-out DIR] [-strict] [-minify=false] [-base-url URL] [-force] [-allow-no-urgency] [-v]
+//	factsheet build   [-content DIR] [-out DIR] [-strict] [-minify=false] [-base-url URL] [-force] [-allow-no-urgency] [-fresh] [-v]
 //	factsheet check   [-content DIR]
 //	factsheet serve   [-content DIR] [-addr 127.0.0.1:8080] [-minify] [-poll 300ms] [-allow-no-urgency]
 //	factsheet search  [-content DIR] [-n 10] [-json] QUERY

@@ -81,6 +81,40 @@ func TestBuildWarnsAndStrictFails(t *testing.T) {
 	}
 }
 
+// TestBuildReusesPreviousOutput: a second build of unchanged content takes
+// the factsheet from the previous output and still prints the content's
+// warnings; -fresh builds it again; an edit builds it again.
+func TestBuildReusesPreviousOutput(t *testing.T) {
+	text := strings.Replace(clean, "- to act.", "- to act.<sup>2</sup>", 1)
+	dir := contentDir(t, text)
+	for _, c := range []struct {
+		args []string
+		edit string
+		want string
+	}{
+		{[]string{"build", "-v", "-out", "site"}, "", "reused 0 of 1 factsheets"},
+		{[]string{"build", "-v", "-out", "site"}, "", "reused 1 of 1 factsheets"},
+		{[]string{"build", "-v", "-fresh", "-out", "site"}, "", "reused 0 of 1 factsheets"},
+		{[]string{"build", "-v", "-out", "site"}, "", "reused 1 of 1 factsheets"},
+		{[]string{"build", "-v", "-out", "site"}, "to act quickly.", "reused 0 of 1 factsheets"},
+	} {
+		if c.edit != "" {
+			edited := strings.Replace(text, "to act.", c.edit, 1)
+			if err := os.WriteFile(filepath.Join(dir, "content", "testland.md"), []byte(edited), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		code, out := run(t, dir, c.args...)
+		if code != 0 || !strings.Contains(out, c.want) || !strings.Contains(out, "warning: footnote 2 is referenced but never defined") {
+			t.Errorf("%s: exit %d, want 0, %q and the warning in:\n%s", strings.Join(c.args, " "), code, c.want, out)
+		}
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "site", "testland", "chapters", "ii.html"))
+	if err != nil || !strings.Contains(string(page), "to act quickly") {
+		t.Errorf("the edit is not in the rebuilt site (%v)", err)
+	}
+}
+
 func TestUnknownCommand(t *testing.T) {
 	if code, out := run(t, t.TempDir(), "publish"); code != 2 || !strings.Contains(out, `unknown command "publish"`) {
 		t.Errorf("exit %d\n%s", code, out)

@@ -59,6 +59,7 @@ type Stage struct {
 	n        int             // files written
 	prev     *previous       // the previous output, whose unchanged files are linked
 	sums     map[string]sum  // of every file put, for the Sums file
+	parts    map[string]part // recorded for the Keys file
 }
 
 // NewStage checks that dir may be replaced (see Commit) and creates the
@@ -98,7 +99,7 @@ func NewStage(dir string, force bool) (*Stage, error) {
 func (s *Stage) Put(files Files) error {
 	paths := files.Paths()
 	for _, p := range paths {
-		if !fs.ValidPath(p) || p == "." || p == Marker || p == Sums {
+		if !fs.ValidPath(p) || p == "." || p == Marker || p == Sums || p == Keys {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
 		}
 	}
@@ -108,8 +109,12 @@ func (s *Stage) Put(files Files) error {
 		full := filepath.Join(s.tmp, filepath.FromSlash(p))
 		sum := sum{hash: sha256.Sum256(b), size: len(b)}
 		s.mu.Lock()
+		_, again := s.sums[p]
 		s.sums[p] = sum
 		s.mu.Unlock()
+		if again { // never write through a link into the previous output
+			os.Remove(full)
+		}
 		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil && !s.prev.reuse(p, sum, full) {
 			errs[i] = writeFile(full, b)
 		}
@@ -158,9 +163,16 @@ func (s *Stage) mkdirs(d string) error {
 // failure the output folder is left as it was and the temporary folder removed.
 func (s *Stage) Commit() error {
 	s.mu.Lock()
-	sums := sumsFile(s.sums)
+	keys, sums := keysFile(s.parts, s.sums), sumsFile(s.sums)
 	s.mu.Unlock()
-	if err := writeFile(filepath.Join(s.tmp, Sums), sums); err != nil {
+	var err error
+	if len(keys) > 0 {
+		err = writeFile(filepath.Join(s.tmp, Keys), keys)
+	}
+	if err == nil { // Sums last: its time dates the files listed
+		err = writeFile(filepath.Join(s.tmp, Sums), sums)
+	}
+	if err != nil {
 		s.Abort()
 		return err
 	}

@@ -32,6 +32,7 @@ type previous struct {
 	dir   string
 	since time.Time // the Sums file's modification time
 	files map[string]sum
+	parts map[string]part // from the Keys file; nil without one
 }
 
 // readPrevious reads the Sums file of the output folder dir; nil when there
@@ -64,6 +65,7 @@ func readPrevious(dir string) *previous {
 	if sc.Err() != nil {
 		return nil
 	}
+	p.parts = readParts(dir, p.since)
 	return p
 }
 
@@ -73,12 +75,21 @@ func (p *previous) reuse(path string, s sum, to string) bool {
 	if p == nil || p.files[path] != s {
 		return false
 	}
+	from, ok := p.unchanged(path)
+	return ok && os.Link(from, to) == nil
+}
+
+// unchanged tells whether the previous build's file at path is still as the
+// Sums file describes it: a regular file of the listed size and the fixed
+// mode, not modified since the list was written. It returns its name.
+func (p *previous) unchanged(path string) (string, bool) {
+	s, listed := p.files[path]
 	from := filepath.Join(p.dir, filepath.FromSlash(path))
 	st, err := os.Lstat(from)
-	if err != nil || !st.Mode().IsRegular() || st.Mode().Perm() != fileMode || st.Size() != int64(s.size) || st.ModTime().After(p.since) {
-		return false
+	if !listed || err != nil || !st.Mode().IsRegular() || st.Mode().Perm() != fileMode || st.Size() != int64(s.size) || st.ModTime().After(p.since) {
+		return "", false
 	}
-	return os.Link(from, to) == nil
+	return from, true
 }
 
 // sumsFile is the content of the Sums file for the files summed: one line

@@ -11,7 +11,10 @@ var apostrophes = strings.NewReplacer("’", "'", "＇", "'")
 // word → term map is keyed by: lower case, typographic apostrophes made
 // straight, a possessive "'s" removed (as bleve's possessive filter does).
 func normalizeWord(w string) string {
-	w = apostrophes.Replace(strings.ToLower(w))
+	w = strings.ToLower(w)
+	if strings.ContainsRune(w, '’') || strings.ContainsRune(w, '＇') {
+		w = apostrophes.Replace(w)
+	}
 	if strings.HasSuffix(w, "'s") {
 		w = w[:len(w)-2]
 	}

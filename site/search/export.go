@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"factsheet/site/factsheet"
@@ -44,35 +43,41 @@ func IndexScript(doc *factsheet.Document) ([]byte, error) {
 	return b, nil
 }
 
+// indexVersion is the version of the browser index that assets/search.js reads.
+const indexVersion = 3
+
 // browserIndex is the JSON the browser loads; assets/search.js reads it.
-// Arrays rather than objects keep it small.
+// Arrays rather than objects keep it small. It carries the texts of the
+// documents' fields and no postings: the browser tokenises each field's
+// text with tokenPattern and analyses each word as bleve does, which gives
+// bleve's postings, field lengths and document counts (see derive.go; the
+// export checks it and ships what the texts do not give).
 type browserIndex struct {
 	Version int    `json:"v"`
 	Slug    string `json:"slug"`
 	Lang    string `json:"lang,omitempty"` // the analysis of the browser, when not English's (window.factsheetAnalyzers[lang])
-	Count   int    `json:"n"`              // documents in the bleve index, for idf
 	// Fields lists the text fields as [name, boost].
 	Fields [][2]any       `json:"fields"`
 	Params map[string]any `json:"params"`
-	Docs   [][]any        `json:"docs"`     // [kind (0 recommendation, 1 section), id, title, url, urgency, chapter, text]
-	Chaps  []string       `json:"chapters"` // chapter names, referenced by docs
-	Texts  []string       `json:"texts"`    // snippet texts, referenced by docs (shared by identifiers of one text)
-	// Words are the corpus's surface words, sorted, front-coded: each is a
-	// capital letter A-Z saying how many of its first characters (code points)
-	// it shares with the previous word (A none, Z 25), then its other
-	// characters; words are lower case, so a capital starts the next word. A
-	// word is followed by "=" and its term when bleve's analysis of the word
-	// alone does not give it; otherwise the browser stems the word itself.
+	// Docs are the documents, in bleve's order: a recommendation is
+	// [0, id, urgency, chapter, text, context], a section
+	// [1, title, url, chapter, text]; urgency indexes Urg (-1 for none),
+	// chapter Chaps, text Texts and context Contexts.
+	Docs     [][]any  `json:"docs"`
+	Chaps    []string `json:"chapters"`
+	Texts    []string `json:"texts"`    // the texts shown in snippets (shared by identifiers of one text)
+	Contexts []string `json:"contexts"` // the recommendations' contexts, indexed but never shown
+	// Words are the words the browser does not derive from the texts as
+	// bleve does, space separated: "word=term" where bleve's term is not the
+	// browser's analysis of the word alone, "word" or "word=term" for a word
+	// only a field of Fix holds.
 	Words string `json:"words"`
-	// Post holds one line per term, in the order terms first appear in Words:
-	// per text field (";" between fields, trailing empty fields left out) the
-	// documents having the term, as deltas from the previous one, each
-	// followed by ":" and its frequency when above 1, space separated. A
-	// document's field length (for bleve's norm) is the sum of its frequencies.
-	Post string         `json:"post"`
-	Stop string         `json:"stop"` // bleve's stop words of the language, space separated
-	IDs  map[string]int `json:"ids"`  // recommendation identifier → document
-	Urg  []string       `json:"urgencies"`
+	// Fix lists the fields whose text the browser would not tokenise as
+	// bleve does, as [document, field, terms]: bleve's terms of that field,
+	// space separated, one per token.
+	Fix  [][3]any `json:"fix,omitempty"`
+	Stop string   `json:"stop"` // bleve's stop words of the language, space separated
+	Urg  []string `json:"urgencies"`
 	// URLs are the address patterns of urls.Factsheet.Patterns.
 	URLs map[string]string `json:"urls"`
 }
@@ -82,11 +87,14 @@ func (ix *Engine) Script() ([]byte, error) { return ix.corpus.script(ix.Slug) }
 
 // script returns the browser index of the corpus as a script.
 func (c *corpus) script(slug string) ([]byte, error) {
-	bi := c.export(slug)
+	return indexScript(c.export(slug))
+}
+
+// indexScript writes a browser index as "window.factsheetIndex={...};".
+func indexScript(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString("window.factsheetIndex=")
-	enc := json.NewEncoder(&buf)
-	if err := enc.Encode(bi); err != nil {
+	if err := json.NewEncoder(&buf).Encode(v); err != nil {
 		return nil, err
 	}
 	buf.Truncate(buf.Len() - 1) // the encoder's newline
@@ -96,7 +104,7 @@ func (c *corpus) script(slug string) ([]byte, error) {
 
 func (c *corpus) export(slug string) *browserIndex {
 	bi := &browserIndex{
-		Version: 2, Slug: slug, Count: len(c.records), URLs: urls.Factsheet(slug).Patterns(),
+		Version: indexVersion, Slug: slug, URLs: urls.Factsheet(slug).Patterns(),
 		Params: map[string]any{
 			"prefixBoost": prefixBoost, "fuzzyBoost": fuzzyBoost, "minPrefix": minPrefix,
 			"minFuzzy": minFuzzy, "maxExpansions": maxExpansions, "maxWords": maxWords,
@@ -112,13 +120,13 @@ func (c *corpus) export(slug string) *browserIndex {
 	}
 	c.exportDocs(bi)
 	bi.Stop = strings.Join(c.lang.stopWords(), " ")
-	bi.Words, bi.Post = c.exportTerms()
+	bi.Words, bi.Fix = c.derivation().export()
 	return bi
 }
 
-// exportDocs lists the documents, sharing chapter names and texts.
+// exportDocs lists the documents, sharing chapter names, texts and contexts.
 func (c *corpus) exportDocs(bi *browserIndex) {
-	chaps, texts := map[string]int{}, map[string]int{}
+	chaps, texts, contexts := map[string]int{}, map[string]int{}, map[string]int{}
 	intern := func(m map[string]int, list *[]string, s string) int {
 		if n, ok := m[s]; ok {
 			return n
@@ -131,6 +139,7 @@ func (c *corpus) exportDocs(bi *browserIndex) {
 	for i, u := range bi.Urg {
 		urgency[u] = i
 	}
+	bi.Contexts = []string{}
 	for _, r := range c.records {
 		ch, t := intern(chaps, &bi.Chaps, r.Chapter), intern(texts, &bi.Texts, r.Text)
 		if r.Kind == KindRecommendation {
@@ -138,60 +147,9 @@ func (c *corpus) exportDocs(bi *browserIndex) {
 			if !ok {
 				u = -1
 			}
-			bi.Docs = append(bi.Docs, []any{0, r.ID, u, ch, t})
+			bi.Docs = append(bi.Docs, []any{0, r.ID, u, ch, t, intern(contexts, &bi.Contexts, r.Context)})
 		} else {
 			bi.Docs = append(bi.Docs, []any{1, r.Title, r.URL, ch, t})
 		}
 	}
-}
-
-// exportTerms writes the surface words (front-coded) and the postings of every term
-// (see browserIndex.Words and Post).
-func (c *corpus) exportTerms() (words, post string) {
-	var w, p strings.Builder
-	seen := map[string]bool{}
-	var prev []rune
-	for _, word := range c.surface {
-		t := c.words[word]
-		runes := []rune(word)
-		k := 0
-		for k < min(len(runes), len(prev), 25) && runes[k] == prev[k] {
-			k++
-		}
-		w.WriteByte(byte('A' + k))
-		w.WriteString(string(runes[k:]))
-		prev = runes
-		if c.lang.analyzeWord(word) != t {
-			w.WriteString("=" + t)
-		}
-		if seen[t] {
-			continue
-		}
-		seen[t] = true
-		fields := make([]string, len(textFields))
-		for fi, ps := range c.postings[t] {
-			fields[fi] = encodePostings(ps)
-		}
-		p.WriteString(strings.TrimRight(strings.Join(fields, ";"), ";"))
-		p.WriteByte('\n')
-	}
-	return w.String(), strings.TrimSuffix(p.String(), "\n")
-}
-
-// encodePostings encodes the postings of a term in one field (see
-// browserIndex.Post).
-func encodePostings(ps []posting) string {
-	var b strings.Builder
-	prev := 0
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(strconv.Itoa(p.doc - prev))
-		if p.freq > 1 {
-			b.WriteString(":" + strconv.Itoa(p.freq))
-		}
-		prev = p.doc
-	}
-	return b.String()
 }

@@ -4,10 +4,9 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"maps"
 	"os"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -18,8 +17,8 @@ import (
 )
 
 // budget is the most the browser may download for search: assets/search.js
-// and the seed's index, each gzip-compressed.
-const budget = 26 * 1000
+// and the seed's index, each gzip-compressed (issue 8: 25 KB).
+const budget = 25 * 1000
 
 func gzipSize(t *testing.T, b []byte) int {
 	t.Helper()
@@ -35,7 +34,7 @@ func gzipSize(t *testing.T, b []byte) int {
 }
 
 // TestBudget: the search script and the seed's index, minified as the build
-// ships them, weigh at most 26 KB (issue 8 aims at 25 KB) gzip-compressed.
+// ships them, weigh at most 25 KB gzip-compressed.
 func TestBudget(t *testing.T) {
 	_, ix := seedIndex(t)
 	index, err := ix.Script()
@@ -78,15 +77,7 @@ func TestIndexFiles(t *testing.T) {
 	if !bytes.Equal(a[name], b[name]) {
 		t.Fatalf("%s differs between two builds", name)
 	}
-	js := string(a[name])
-	const pre = "window.factsheetIndex="
-	if !strings.HasPrefix(js, pre) || !strings.HasSuffix(js, ";\n") {
-		t.Fatalf("%s does not read %s{...};", name, pre)
-	}
-	var bi browserIndex
-	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(js, pre), ";\n")), &bi); err != nil {
-		t.Fatalf("%s: %v", name, err)
-	}
+	bi := decodeScript(t, name, a[name])
 	ids := map[string]bool{}
 	for _, d := range bi.Docs {
 		if d[0].(float64) == 0 {
@@ -100,70 +91,145 @@ func TestIndexFiles(t *testing.T) {
 			}
 		}
 	}
-	if bi.Count != len(bi.Docs) {
-		t.Errorf("%s: n = %d for %d documents", name, bi.Count, len(bi.Docs))
+	checkDecoded(t, name, bi, ix.corpus)
+	if len(bi.Fix) > 0 {
+		t.Errorf("%s: the browser does not tokenise %d fields as bleve does: %v", name, len(bi.Fix), bi.Fix)
 	}
-	words, terms := map[string]string{}, []string{}
-	var prev []rune
-	for _, w := range frontCoded.FindAllString(bi.Words, -1) {
-		word, term, explicit := strings.Cut(w[1:], "=")
-		word = string(prev[:w[0]-'A']) + word
-		prev = []rune(word)
+	if h := ix.Analyze("helpline"); ix.words["helplines"] != h || h == "" {
+		t.Errorf("%s maps helplines → %q, bleve analyses helpline → %q: want one term", name, ix.words["helplines"], h)
+	}
+}
+
+// TestIndexFix: where the browser's tokenisation of a field differs from
+// bleve's (a soft hyphen, as PDF conversion leaves, is inside a word for
+// bleve and splits it for the browser; bleve cuts Han text into characters),
+// the index gives bleve's terms of that field, and the words only that
+// field holds.
+func TestIndexFix(t *testing.T) {
+	recs := []record{
+		{Kind: KindRecommendation, ID: "I-1", Title: "I-1", Chapter: "I. One", Text: "Pay 1,000 euros for co\u00adoperation now.", Context: "Fees 日本"},
+		{Kind: KindSection, Title: "Rules", URL: "x/chapters/i.html#rules", Chapter: "I. One", Text: "Rules of e.g. fees, operation and helplines."},
+	}
+	c, err := analyseRecords(recs, languageOf("en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.script("x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bi := decodeScript(t, "fixture", b)
+	want := [][3]any{{0.0, 0.0, "1,000 co\u00adoper euro now pai"}, {0.0, 4.0, "fee 日 本"}}
+	if !slices.Equal(bi.Fix, want) {
+		t.Errorf("fix = %q, want %q", bi.Fix, want)
+	}
+	if got, want := bi.Words, "1,000 co\u00adoperation euros now pay 日 本"; got != want {
+		t.Errorf("words = %q, want %q: the words only the fixed fields give", got, want)
+	}
+	checkDecoded(t, "fixture", bi, c)
+}
+
+// decodeScript reads a browser index script.
+func decodeScript(t *testing.T, name string, js []byte) *browserIndex {
+	t.Helper()
+	const pre = "window.factsheetIndex="
+	s := string(js)
+	if !strings.HasPrefix(s, pre) || !strings.HasSuffix(s, ";\n") {
+		t.Fatalf("%s does not read %s{...};", name, pre)
+	}
+	var bi browserIndex
+	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(s, pre), ";\n")), &bi); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return &bi
+}
+
+// checkDecoded decodes a browser index as assets/search/index.js does (bleve's
+// analysis of a word standing for the browser's, which the browser tests
+// compare) and checks that it gives the corpus's words, postings and field
+// lengths.
+func checkDecoded(t *testing.T, name string, bi *browserIndex, c *corpus) {
+	t.Helper()
+	words := map[string]string{}
+	for _, e := range strings.Fields(bi.Words) {
+		w, term, explicit := strings.Cut(e, "=")
 		if !explicit {
-			term = ix.lang.analyzeWord(word) // the browser stems it, as bleve analyses it
+			term = c.lang.analyzeWord(w)
 		}
-		if words[word] = term; !slices.Contains(terms, term) {
-			terms = append(terms, term)
-		}
+		words[w] = term
 	}
-	lines := strings.Split(bi.Post, "\n")
-	if len(lines) != len(terms) || len(terms) != len(ix.postings) {
-		t.Fatalf("%s: %d posting lines for %d terms of the words, %d terms indexed", name, len(lines), len(terms), len(ix.postings))
+	fixed := map[[2]int][]string{}
+	for _, f := range bi.Fix {
+		fixed[[2]int{int(f[0].(float64)), int(f[1].(float64))}] = strings.Fields(f[2].(string))
 	}
+	postings := map[string][][]posting{}
 	lens := make([][]int, len(textFields))
 	for fi := range lens {
-		lens[fi] = make([]int, bi.Count)
+		lens[fi] = make([]int, len(bi.Docs))
 	}
-	for i, line := range lines { // decoded as assets/search/index.js does
-		fields := strings.Split(line, ";")
-		for fi := range textFields {
-			var got []posting
-			d := 0
-			if fi < len(fields) && fields[fi] != "" {
-				for _, p := range strings.Split(fields[fi], " ") {
-					delta, freq, _ := strings.Cut(p, ":")
-					n, f := atoi(t, delta), 1
-					if freq != "" {
-						f = atoi(t, freq)
+	for n, d := range bi.Docs {
+		for fi, f := range textFields {
+			terms, ok := fixed[[2]int{n, fi}]
+			if !ok {
+				for _, m := range tokenPattern.FindAllString(browserField(bi, d, f.Name), -1) {
+					w := normalizeWord(m)
+					term, known := words[w]
+					if !known {
+						term = c.lang.analyzeWord(w)
 					}
-					d += n
-					got = append(got, posting{doc: d, freq: f})
-					lens[fi][d] += f
+					if term != "" {
+						words[w] = term
+						terms = append(terms, term)
+					}
 				}
 			}
-			if want := ix.postings[terms[i]][fi]; !slices.Equal(got, want) {
-				t.Errorf("%s: postings of %q in %s decode to %v, want %v", name, terms[i], textFields[fi].Name, got, want)
+			freq := map[string]int{}
+			for _, term := range terms {
+				freq[term]++
+			}
+			for term, k := range freq {
+				if postings[term] == nil {
+					postings[term] = make([][]posting, len(textFields))
+				}
+				postings[term][fi] = append(postings[term][fi], posting{doc: n, freq: k})
+			}
+			lens[fi][n] = len(terms)
+		}
+	}
+	if !maps.Equal(words, c.words) {
+		t.Errorf("%s: the word → term map decodes to %d words, bleve's corpus has %d (or other terms)", name, len(words), len(c.words))
+	}
+	if len(postings) != len(c.postings) {
+		t.Errorf("%s: %d terms decoded, %d indexed", name, len(postings), len(c.postings))
+	}
+	for term, want := range c.postings {
+		for fi := range textFields {
+			if got := postings[term][fi]; !slices.Equal(got, want[fi]) {
+				t.Errorf("%s: postings of %q in %s decode to %v, want %v", name, term, textFields[fi].Name, got, want[fi])
 			}
 		}
 	}
 	for fi := range lens {
-		if !slices.Equal(lens[fi], ix.lens[fi]) {
-			t.Errorf("%s: field lengths of %s summed from the frequencies differ from bleve's", name, textFields[fi].Name)
+		if !slices.Equal(lens[fi], c.lens[fi]) {
+			t.Errorf("%s: field lengths of %s decode to %v, bleve's are %v", name, textFields[fi].Name, lens[fi], c.lens[fi])
 		}
 	}
-	if h := ix.Analyze("helpline"); words["helplines"] != h || h == "" {
-		t.Errorf("%s maps helplines → %q, bleve analyses helpline → %q: want one term", name, words["helplines"], h)
-	}
 }
 
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(s)
-	if err != nil {
-		t.Fatalf("%q in the postings is not a number", s)
+// browserField is the text of a field of a document of the browser index,
+// as assets/search/index.js finds it.
+func browserField(bi *browserIndex, d []any, field string) string {
+	idx := func(v any) int { return int(v.(float64)) }
+	rec := d[0].(float64) == 0
+	switch {
+	case field == fieldChapter:
+		return bi.Chaps[idx(d[3])]
+	case field == fieldText && rec, field == fieldBody && !rec:
+		return bi.Texts[idx(d[4])]
+	case field == fieldHeading && !rec:
+		return d[1].(string)
+	case field == fieldContext && rec:
+		return bi.Contexts[idx(d[5])]
 	}
-	return n
+	return ""
 }
-
-// frontCoded matches one entry of the front-coded words.
-var frontCoded = regexp.MustCompile(`[A-Z][^A-Z]*`)

@@ -7,9 +7,11 @@
 // context — the heading and lead-in above it — and the keywords id and
 // urgency); so is every run of chapter text under a heading that has an anchor
 // (fields heading, body, chapter), recommendations left out. The browser index
-// (export.go) carries bleve's postings, field lengths and document counts, the
-// corpus's word → term map and bleve's stop words, so that the browser scores
-// exactly as bleve does.
+// (export.go) carries the texts of the fields and bleve's stop words, from
+// which the browser makes bleve's postings, field lengths and document counts
+// and the corpus's word → term map again (derive.go checks that it does, and
+// the index gives what it would not find), so that it scores exactly as bleve
+// does.
 //
 // # Queries
 //

@@ -1,8 +1,6 @@
 package search
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -85,7 +83,6 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	at := map[string]int{}
 	members := make([][]int, len(parts))
 	var owners []int // per shape: the one part holding it, or -1 when several do
-	total := 0
 	si := &seriesIndex{}
 	for pi, p := range parts {
 		si.Parties = append(si.Parties, [2]string{p.Slug, p.Party})
@@ -105,54 +102,57 @@ func SeriesScript(parts []Part) ([]byte, error) {
 			list = append(list, n)
 		}
 		members[pi] = runs(list)
-		total += len(list)
 	}
 	c, err := analyseRecords(shapes, languageOf(""))
 	if err != nil {
 		return nil, fmt.Errorf("the series: analysing the text: %w", err)
 	}
 	bi := c.export("")
-	bi.Count = total
 	bi.URLs = urls.Factsheet(slugMark).Patterns()
 	shareTexts(bi, owners, parts)
 	si.browserIndex, si.Members = bi, members
-	var buf bytes.Buffer
-	buf.WriteString("window.factsheetIndex=")
-	if err := json.NewEncoder(&buf).Encode(si); err != nil {
-		return nil, err
-	}
-	buf.Truncate(buf.Len() - 1)
-	buf.WriteString(";\n")
-	return buf.Bytes(), nil
+	return indexScript(si)
 }
 
 // slugMark stands for a factsheet's slug in the address patterns of a
 // series index: the browser puts each Party's in its place.
 const slugMark = "{slug}"
 
-// partyMark stands for the Party's name in the snippet texts of a series.
+// partyMark stands for the Party's name in the snippet texts and contexts of a series.
 const partyMark = "\x01"
 
-// shareTexts lets the snippet texts that differ only by the Party's name be
-// stored once: the text of a shape held by one factsheet is written with
-// partyMark for its Party's name, which the browser puts back.
+// shareTexts lets the snippet texts and the contexts that differ only by
+// the Party's name be stored once: those of a shape held by one factsheet
+// are written with partyMark for its Party's name, which the browser puts
+// back.
 func shareTexts(bi *browserIndex, owners []int, parts []Part) {
+	bi.Texts = markParty(bi.Docs, 4, bi.Texts, owners, parts)
+	bi.Contexts = markParty(bi.Docs, 5, bi.Contexts, owners, parts)
+}
+
+// markParty rewrites the strings of list that the documents reference at
+// index slot (those that have it), the Party's name marked, each stored
+// once, and returns the new list.
+func markParty(docs [][]any, slot int, list []string, owners []int, parts []Part) []string {
 	at := map[string]int{}
-	var texts []string
-	for n, d := range bi.Docs {
-		t := bi.Texts[d[4].(int)]
+	out := []string{}
+	for n, d := range docs {
+		if slot >= len(d) {
+			continue
+		}
+		s := list[d[slot].(int)]
 		if o := owners[n]; o >= 0 && parts[o].Party != "" {
-			t = strings.ReplaceAll(t, parts[o].Party, partyMark)
+			s = strings.ReplaceAll(s, parts[o].Party, partyMark)
 		}
-		i, ok := at[t]
+		i, ok := at[s]
 		if !ok {
-			i = len(texts)
-			at[t] = i
-			texts = append(texts, t)
+			i = len(out)
+			at[s] = i
+			out = append(out, s)
 		}
-		d[4] = i
+		d[slot] = i
 	}
-	bi.Texts = texts
+	return out
 }
 
 // runs encodes a list of numbers as [first, count] pairs of consecutive runs.
