@@ -57,10 +57,11 @@ type scaleRow struct {
 }
 
 // BenchmarkScale builds content folders of 1, 10, 25 and 50 copies of the
-// seed under different slugs (minified, written to disk, as `factsheet build`
-// does) and reports ms per factsheet and peak memory, then prints a table and
-// a least-squares line of build time against the number of factsheets, to
-// show whether time grows linearly. Run it with
+// seed under different slugs (minified, written to disk, the collector set
+// by site.TuneMemory, as `factsheet build` does) and reports ms per
+// factsheet and peak memory, then prints a table and a least-squares line
+// of build time against the number of factsheets, to show whether time
+// grows linearly. Run it with
 //
 //	go test -run '^$' -bench BenchmarkScale -benchtime 1x ./site
 func BenchmarkScale(b *testing.B) {
@@ -74,6 +75,7 @@ func BenchmarkScale(b *testing.B) {
 				Templates: defaults.Templates, Assets: defaults.Assets,
 				Out: out, Minify: true, Fresh: true, // each build makes every file
 			}
+			defer site.TuneMemory(n)() // as `factsheet build` sets the collector
 			runtime.GC()
 			sampler := startHeapSampler()
 			cpu0 := cpuTime()

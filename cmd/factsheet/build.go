@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"runtime/debug"
 
 	defaults "factsheet"
 	"factsheet/site"
@@ -95,7 +94,8 @@ func runBuild(args []string) int {
 	}
 	cfg.Out, cfg.Strict, cfg.Minify, cfg.BaseURL, cfg.Force, cfg.Verbose = *out, *strict, *minify, *baseURL, *force, *verbose
 	cfg.AllowNoUrgency, cfg.Fresh = *allow, *fresh
-	tuneMemory(cfg.Content)
+	names, _ := fs.Glob(cfg.Content, "*.md")
+	site.TuneMemory(len(names))
 	stage, err := output.NewStage(cfg.Out, cfg.Force)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "factsheet build: write:", err)
@@ -159,18 +159,4 @@ func runCheck(args []string) int {
 	}
 	fmt.Fprintf(os.Stderr, "%d factsheet(s), no problem\n", len(docs))
 	return 0
-}
-
-// tuneMemory lets the garbage collector wait until the heap nears a soft
-// limit (a build's heap is short-lived: one factsheet then needs no
-// collection at all): 100 MB plus a quarter megabyte for each factsheet of
-// content, whose parsed documents stay in memory to the end. GOGC or
-// GOMEMLIMIT in the environment take precedence.
-func tuneMemory(content fs.FS) {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		return
-	}
-	names, _ := fs.Glob(content, "*.md")
-	debug.SetMemoryLimit(100<<20 + int64(len(names))<<18)
-	debug.SetGCPercent(-1)
 }

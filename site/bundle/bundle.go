@@ -44,6 +44,9 @@ func Offline(files output.Files, docs []*factsheet.Document) error {
 		files[name] = single
 	}
 	z := newZipper()
+	for _, doc := range docs {
+		z.cleanBySingleFile(files, urls.Factsheet(doc.Meta.Slug).SingleFile())
+	}
 	fillSizes(files)
 	for round := 0; round < maxSizeRounds; round++ {
 		if err := z.addAll(files, docs); err != nil {

@@ -107,6 +107,12 @@ func TestSingleFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkSingleFile(t, b)
+		// The zip takes the page as it is (zipper.cleanBySingleFile): even
+		// alone, without any other file, it has no link to relink.
+		alone := output.Files{"downloads/demo.html": b}
+		if got := dropMissingLinksOf(alone, "downloads/demo.html"); !bytes.Equal(got, b) {
+			t.Error("the single-file edition still has links to relink")
+		}
 	}
 }
 

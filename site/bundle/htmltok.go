@@ -37,7 +37,9 @@ type attr struct {
 // page back, byte for byte (the lexer's own tokens leave out some white space
 // inside tags, so raw bytes are taken from the page between token ends).
 func tokenize(b []byte) []token {
-	in := parse.NewInputBytes(clone(b)) // the lexer lower-cases names in place
+	work := copyInto(b) // the lexer lower-cases names in place; tokens alias b, not the copy
+	defer giveBack(work)
+	in := parse.NewInputBytes(*work)
 	lex := phtml.NewLexer(in)
 	var toks []token
 	var cur *token // the start tag being read
@@ -86,8 +88,6 @@ func attrOf(lex *phtml.Lexer) attr {
 	}
 	return a
 }
-
-func clone(b []byte) []byte { return append([]byte(nil), b...) }
 
 // render writes the tokens back into a page.
 func render(toks []token) []byte {

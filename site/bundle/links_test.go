@@ -22,7 +22,8 @@ func TestMayLinkMissing(t *testing.T) {
 		{`<a href='b.html'>b</a>`, true}, // not double-quoted: the tokenizer decides
 		{`<a href=b.html>b</a>`, true},   // idem
 		{`<a hreflang="fr" href="b.html">`, false},
-		{`<script>var s = '<a href="c.html">';</script><a href="b.html">`, false}, // script text is not markup
+		{`<script>var s = '<a href="c.html">';</script><a href="b.html">`, true}, // script text: the tokenizer decides
+		{`<A<sCript ><A href="c.html"></sCript>`, true},                          // "a<script" is a tag name, not a script
 		{`<scriptx><a href="c.html"></a>`, true},
 		{`<script>unclosed <a href="c.html">`, true},
 		{`<a href="b.html?q=1&amp;r=2#top">`, false},

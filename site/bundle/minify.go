@@ -88,21 +88,23 @@ func minifyFile(m *minify.M, p string, b []byte) ([]byte, error) {
 	mt := mediaTypes[path.Ext(p)]
 	// The minifiers rewrite their input in place: give them a copy, so
 	// that a file kept as it was (or shared with the caller) stays intact.
-	small, err := m.Bytes(mt, clone(b))
+	// The copy is lent: the minified file is written into a buffer of its own.
+	in := copyInto(b)
+	defer giveBack(in)
+	small, err := m.Bytes(mt, *in)
 	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
 	}
 	if mt == "text/html" {
-		small = upperDoctype(small)
+		upperDoctype(small)
 	}
 	return small, nil
 }
 
-// upperDoctype restores "<!DOCTYPE html>", which the minifier lower-cases, as
-// validators that check the doctype's style expect it.
-func upperDoctype(b []byte) []byte {
+// upperDoctype restores, in place, "<!DOCTYPE html>", which the minifier
+// lower-cases, as validators that check the doctype's style expect it.
+func upperDoctype(b []byte) {
 	if bytes.HasPrefix(b, []byte("<!doctype html>")) {
-		return append([]byte("<!DOCTYPE html>"), b[len("<!doctype html>"):]...)
+		copy(b, "<!DOCTYPE html>")
 	}
-	return b
 }

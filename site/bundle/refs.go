@@ -225,8 +225,8 @@ func relink(t *tag, base, name, href string) {
 // from files, without tokenizing it: it answers no only when every href
 // attribute it finds is double-quoted and points outside the site, to an
 // anchor, or to a file of files. Anything else (another quoting, a missing
-// file) is left to the tokenizer to decide. The text of scripts is skipped,
-// as the tokenizer does.
+// file) is left to the tokenizer to decide. An href in the text of a script
+// counts too: whether a "<script" opens one only the tokenizer can tell.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
 	missing, sure := scanHrefs(files, p, page, asciiLower(page))
 	return !sure || len(missing) > 0
@@ -235,21 +235,15 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 // scanHrefs finds, by a byte scan of the page p, the double-quoted href
 // attributes that point to a file missing from files: it returns the index
 // in page of each such attribute's name. sure is false when the scan met
-// something it leaves to the tokenizer (another quoting, an unclosed script).
+// something it leaves to the tokenizer (another quoting, an unclosed quote).
+// Hrefs in comments and raw text are found as well: relinkScanned leaves the
+// pages where one is missing to the tokenizer (see rawRegions).
 // low is the page with its ASCII letters in lower case (asciiLower).
 func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, sure bool) {
 	for i := 0; ; {
 		j := bytes.Index(low[i:], []byte("href"))
 		if j < 0 {
 			return missing, true
-		}
-		if s := bytes.Index(low[i:i+j], []byte("<script")); s >= 0 && isScriptTag(low[i+s+len("<script"):]) {
-			end := bytes.Index(low[i+s:], []byte("</script"))
-			if end < 0 {
-				return missing, false
-			}
-			i += s + end
-			continue
 		}
 		at := i + j
 		k := skipSpace(low, at+4)
@@ -282,18 +276,18 @@ func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, s
 // same length, so that its indices are those of b (HTML names are ASCII).
 func asciiLower(b []byte) []byte {
 	out := make([]byte, len(b))
+	asciiLowerInto(out, b)
+	return out
+}
+
+// asciiLowerInto writes b with its ASCII letters in lower case into out, of the same length.
+func asciiLowerInto(out, b []byte) {
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		out[i] = c
 	}
-	return out
-}
-
-// isScriptTag tells whether what follows "<script" ends the element name.
-func isScriptTag(rest []byte) bool {
-	return len(rest) > 0 && (rest[0] == '>' || rest[0] == '/' || skipSpace(rest, 0) > 0)
 }
 
 // skipSpace returns the index of the first byte from i on that is not HTML white space.

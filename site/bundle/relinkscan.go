@@ -12,7 +12,7 @@ import (
 // rawTextOpeners are the elements whose content the tokenizer does not read
 // as markup, and comments: an href found inside one is not a link, so a page
 // where a missing href may sit in one is left to the tokenizer.
-var rawTextOpeners = [][2]string{
+var rawTextOpeners = [...][2]string{
 	{"<!--", "-->"}, {"<title", "</title"}, {"<style", "</style"}, {"<textarea", "</textarea"},
 	{"<script", "</script"}, {"<noscript", "</noscript"}, {"<xmp", "</xmp"}, {"<iframe", "</iframe"},
 	{"<noembed", "</noembed"}, {"<noframes", "</noframes"}, {"<plaintext", "\x00"},
@@ -34,7 +34,6 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 	if !ok {
 		return nil, false
 	}
-	work := clone(page) // the lexer lower-cases names in place
 	var buf bytes.Buffer
 	prev, lastTag := 0, -1
 	for _, at := range missing {
@@ -46,7 +45,7 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 			continue
 		}
 		lastTag = lt
-		t, n, ok := firstTag(work[lt:], len(page)-lt)
+		t, n, ok := tagAt(page, lt)
 		if !ok || lt+n <= at {
 			return nil, false
 		}
@@ -61,6 +60,9 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 			continue
 		}
 		relink(t, base, p, href)
+		if prev == 0 {
+			buf.Grow(len(page) + len(missing)*(len(base)+64))
+		}
 		buf.Write(page[prev:lt])
 		t.write(&buf)
 		prev = lt + n
@@ -74,27 +76,45 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 
 // rawRegions returns the spans of the lower-cased page that may be a comment
 // or the text of an element that is not markup (see rawTextOpeners): from each
-// opener to the next closer, or to the end of the page.
+// opener to the next closer of its kind, or to the end of the page. Spans of
+// different kinds may overlap: an opener inside another kind's span still
+// opens one, so that the spans cover whatever any reading could take as raw.
+// One pass over the page's '<'s finds them all.
 func rawRegions(low []byte) [][2]int {
 	var spans [][2]int
-	for _, oc := range rawTextOpeners {
-		for i := 0; ; {
-			o := bytes.Index(low[i:], []byte(oc[0]))
-			if o < 0 {
-				break
+	var resume [len(rawTextOpeners)]int // where the next opener of each kind may start
+	for i := 0; ; i++ {
+		j := bytes.IndexByte(low[i:], '<')
+		if j < 0 {
+			return spans
+		}
+		i += j
+		if i+1 < len(low) && !openerSecond[low[i+1]] {
+			continue
+		}
+		for k, oc := range rawTextOpeners {
+			if i < resume[k] || !bytes.HasPrefix(low[i:], []byte(oc[0])) {
+				continue
 			}
-			o += i
-			c := bytes.Index(low[o:], []byte(oc[1]))
+			c := bytes.Index(low[i:], []byte(oc[1]))
 			if c < 0 {
-				spans = append(spans, [2]int{o, len(low)})
-				break
+				spans = append(spans, [2]int{i, len(low)})
+				resume[k] = len(low) + 1
+				continue
 			}
-			spans = append(spans, [2]int{o, o + c})
-			i = o + c
+			spans = append(spans, [2]int{i, i + c})
+			resume[k] = i + c
 		}
 	}
-	return spans
 }
+
+// openerSecond marks the bytes that follow '<' in some raw-text opener.
+var openerSecond = func() (m [256]bool) {
+	for _, oc := range rawTextOpeners {
+		m[oc[0][1]] = true
+	}
+	return m
+}()
 
 // inside tells whether i lies in one of spans.
 func inside(spans [][2]int, i int) bool {
@@ -125,7 +145,7 @@ func headBase(page, low []byte, raw [][2]int, p string) (base string, ok bool) {
 		}
 		i += j
 		if !inside(raw, i) {
-			t, _, ok := firstTag(clone(page[i:]), len(page)-i)
+			t, _, ok := tagAt(page, i)
 			if !ok {
 				return "", false
 			}
@@ -133,6 +153,28 @@ func headBase(page, low []byte, raw [][2]int, p string) (base string, ok bool) {
 		}
 		i += len("<link")
 	}
+}
+
+// tagAt lexes the start tag at page[at:], as tokenize would: it returns the
+// tag and its length in bytes. ok is false when no whole start tag begins
+// there. The lexer reads a copy (it lower-cases names in place): first of the
+// bytes up to the next '>', where a tag ends unless a quoted value holds a
+// '>', then, when that is not a whole tag, of the rest of the page.
+func tagAt(page []byte, at int) (t *tag, n int, ok bool) {
+	rest := page[at:]
+	if end := bytes.IndexByte(rest, '>'); end >= 0 && end+1 < len(rest) {
+		if t, n, ok := firstTagCopy(rest[:end+1]); ok {
+			return t, n, true
+		}
+	}
+	return firstTagCopy(rest)
+}
+
+// firstTagCopy is firstTag on a borrowed copy of b.
+func firstTagCopy(b []byte) (t *tag, n int, ok bool) {
+	work := copyInto(b)
+	defer giveBack(work)
+	return firstTag(*work, len(b))
 }
 
 // firstTag lexes the start tag that b (a copy the lexer may change, of
@@ -161,10 +203,12 @@ func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
 // relinkFast is dropMissingLinksOf by the byte scan and relinkScanned; ok is
 // false when the page must be tokenized instead.
 func relinkFast(files output.Files, p string, page []byte) (out []byte, ok bool) {
-	low := asciiLower(page)
-	missing, sure := scanHrefs(files, p, page, low)
+	low := borrow(len(page))
+	defer giveBack(low)
+	asciiLowerInto(*low, page)
+	missing, sure := scanHrefs(files, p, page, *low)
 	if !sure {
 		return nil, false
 	}
-	return relinkScanned(files, p, page, low, missing)
+	return relinkScanned(files, p, page, *low, missing)
 }

@@ -31,6 +31,8 @@ func TestRelinkFastMatchesTokenizer(t *testing.T) {
 		{head + `</head><body><p>&lt;a href="c.html"&gt;</p></body>`, false},         // an href in the text
 		{head + `</head><body><a title="1>0" href="c.html">c</a></body>`, false},     // a '>' inside a value
 		{head + `</head><body><textarea><a href="c.html"></textarea></body>`, false}, // text that is not markup
+		{head + `</head><body><A<sCript ><A href="c.html"></sCript></body>`, false},  // no script: "a<script" is a tag name
+		{head + `</head><body><script>x='<a href="c.html">'</script></body>`, false}, // a script's text
 	} {
 		page := []byte(c.page)
 		files["d/a.html"] = page

@@ -76,6 +76,17 @@ func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
 	return b
 }
 
+// cleanBySingleFile notes that the single-file edition page p needs no
+// relinking: SingleFile already made every link of an <a> or <area> an
+// anchor of the page, an address outside the site or plain text. It is
+// neither scanned nor tokenized again (it holds about as many bytes as the
+// rest of the zip's pages together, and the byte scan would send it to the
+// tokenizer for the hrefs its inline scripts hold). Should the page change
+// later, it is relinked as any other.
+func (z *zipper) cleanBySingleFile(files output.Files, p string) {
+	z.cleaned[p] = cleanedPage{src: files[p], out: files[p]}
+}
+
 func dropMissingLinksOf(files output.Files, p string) []byte {
 	toks := tokenize(files[p])
 	base := publishedBase(toks, p)
@@ -232,7 +243,12 @@ func (z *zipper) write(files output.Files, root string, modified time.Time) ([]b
 	if err := z.compressAll(files, paths); err != nil {
 		return nil, err
 	}
+	size := 22 // the end of the central directory
+	for _, p := range paths {
+		size += len(z.entries[p].compressed) + 30 + 46 + 2*(len(root)+len(p)) // data, local header, central header
+	}
 	var buf bytes.Buffer
+	buf.Grow(size)
 	w := zip.NewWriter(&buf)
 	for _, p := range paths {
 		e := z.entries[p]
