@@ -46,8 +46,9 @@ func seriesConfig(t *testing.T) site.Config {
 }
 
 // buildInto builds as `factsheet build` does, into the output folder out
-// through a staging folder, reusing the previous output unless cfg.Fresh.
-func buildInto(t *testing.T, cfg site.Config, out string) *site.Result {
+// through a staging folder (each factsheet's files go there as soon as they
+// are built, committed at the end), reusing the previous output unless cfg.Fresh.
+func buildInto(t testing.TB, cfg site.Config, out string) *site.Result {
 	t.Helper()
 	stage, err := output.NewStage(out, false)
 	if err != nil {

@@ -19,7 +19,6 @@ import (
 
 	defaults "factsheet"
 	"factsheet/site"
-	"factsheet/site/output"
 )
 
 // scaleSizes are the numbers of factsheets built by BenchmarkScale, to see
@@ -83,7 +82,7 @@ func BenchmarkScale(b *testing.B) {
 			var files int
 			var stages []site.Stage
 			for i := 0; i < b.N; i++ {
-				res := buildLikeCommand(b, cfg)
+				res := buildInto(b, cfg, cfg.Out)
 				if len(res.Docs) != n {
 					b.Fatalf("built %d factsheets, want %d", len(res.Docs), n)
 				}
@@ -100,25 +99,6 @@ func BenchmarkScale(b *testing.B) {
 		})
 	}
 	logScaleTable(b, rows)
-}
-
-// buildLikeCommand builds as `factsheet build` does: each factsheet's files
-// go to the staging folder as soon as they are built, committed at the end.
-func buildLikeCommand(b *testing.B, cfg site.Config) *site.Result {
-	stage, err := output.NewStage(cfg.Out, false)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg.Sink = stage
-	res, err := site.Build(cfg)
-	if err != nil {
-		stage.Abort()
-		b.Fatal(err)
-	}
-	if err := stage.Commit(); err != nil {
-		b.Fatal(err)
-	}
-	return res
 }
 
 // withoutN drops the row of size n, so that a re-run of a sub-benchmark replaces it.
