@@ -115,15 +115,10 @@ func browserSearch(tb *tab, qs []string, n int) [][]string {
 	return eval[[][]string](tb, fmt.Sprintf(`%s.map(q => window.factsheetSearch.search(q, {limit: %d}).map(h => h.url))`, b, n))
 }
 
-// TestSearchAgreesWithBleve opens the search page from file:// and runs the
-// query set (with variants) through window.factsheetSearch: its top 3 must be
-// bleve's, as `factsheet search` answers; and the browser's analysis of every
-// word of the corpus, and of other forms of them, must be bleve's.
-func TestSearchAgreesWithBleve(t *testing.T) {
-	ix := seedEngine(t)
-	tb := newTab(t)
-	tb.open(fileURL(seedSlug + "/search.html"))
-	qs := append(searchQueries(t), generatedQueries(ix.Words(), 400)...)
+// agreesWithBleveTop3 runs qs through the browser's search in tb and fails
+// for each query whose top 3 is not bleve's (ix) top 3.
+func agreesWithBleveTop3(t *testing.T, tb *tab, ix *search.Engine, qs []string) {
+	t.Helper()
 	got := browserSearch(tb, qs, 3)
 	agree := 0
 	for i, q := range qs {
@@ -138,6 +133,18 @@ func TestSearchAgreesWithBleve(t *testing.T) {
 		}
 	}
 	t.Logf("top 3 agree on %d of %d queries", agree, len(qs))
+}
+
+// TestSearchAgreesWithBleve opens the search page from file:// and runs the
+// query set (with variants) through window.factsheetSearch: its top 3 must be
+// bleve's, as `factsheet search` answers; and the browser's analysis of every
+// word of the corpus, and of other forms of them, must be bleve's.
+func TestSearchAgreesWithBleve(t *testing.T) {
+	ix := seedEngine(t)
+	tb := newTab(t)
+	tb.open(fileURL(seedSlug + "/search.html"))
+	qs := append(searchQueries(t), generatedQueries(ix.Words(), 400)...)
+	agreesWithBleveTop3(t, tb, ix, qs)
 
 	var words []string
 	for _, w := range ix.Words() {

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"io/fs"
-	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -45,18 +44,5 @@ func TestSearchFixedFields(t *testing.T) {
 	}
 	qs := append(searchQueries(t), "cooperation", "international cooperation", "co", "operation", "児", "helplines 保")
 	qs = append(qs, generatedQueries(ix.Words(), 200)...)
-	got := browserSearch(tb, qs, 3)
-	agree := 0
-	for i, q := range qs {
-		want := bleveURLs(t, ix, q, 3)
-		if got[i] == nil {
-			got[i] = []string{}
-		}
-		if reflect.DeepEqual(got[i], want) {
-			agree++
-		} else {
-			t.Errorf("%q: browser top 3 %v, bleve %v", q, got[i], want)
-		}
-	}
-	t.Logf("top 3 agree on %d of %d queries", agree, len(qs))
+	agreesWithBleveTop3(t, tb, ix, qs)
 }
