@@ -218,7 +218,7 @@ func checkReplaceable(dir string, force bool) error {
 
 // writeFile writes b to name with the fixed file mode, whatever the umask.
 func writeFile(name string, b []byte) error {
-	if err := os.WriteFile(name, b, fileMode); err != nil {
+	if err := createFile(name, b, fileMode); err != nil {
 		return err
 	}
 	if umaskKeepsModes() {
