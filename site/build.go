@@ -274,7 +274,9 @@ func (b *builder) site() error {
 		b.planned.Wait()
 		shared <- b.shared()
 	}()
-	workers.Each(len(docs), func(i int) {
+	order := largestFirst(docs)
+	workers.Each(len(docs), func(k int) {
+		i := order[k]
 		planned := false
 		plan := func(paths []string) {
 			if !planned {
@@ -295,6 +297,19 @@ func (b *builder) site() error {
 		}
 	}
 	return sharedErr
+}
+
+// largestFirst returns the indices of docs, the longest text first (ties in
+// their order): a factsheet's build takes time in proportion to its text,
+// and starting with the longest leaves the shortest for the end, when a
+// processor would otherwise wait for the last long one.
+func largestFirst(docs []*factsheet.Document) []int {
+	order := make([]int, len(docs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return len(docs[order[a]].Source) > len(docs[order[b]].Source) })
+	return order
 }
 
 // Load parses every factsheet of the content folder, sorted by file name, and

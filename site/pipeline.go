@@ -38,7 +38,7 @@ func (b *builder) prepareAssets() error {
 // factsheet runs one factsheet through its stages: render beside index,
 // minify, bundle (single-file edition, offline zip, download sizes), and
 // sends its files to the sink. It calls plan with the paths of its files as
-// soon as they are known (before the bundle).
+// soon as they are known (after render, before minify and bundle).
 func (b *builder) factsheet(i int, plan func(paths []string)) error {
 	doc, key := b.res.Docs[i], b.keys[i]
 	part := factsheetPart(doc.Meta.Slug)
@@ -71,10 +71,12 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 		return err
 	}
 	files[search.IndexFile(doc.Meta.Slug)] = index
+	// minify keeps the paths; Offline adds the zip: the site-wide pages can
+	// start now, beside this factsheet's minify and bundle
+	plan(append(files.Paths(), urls.Factsheet(doc.Meta.Slug).OfflineZip()))
 	if err := b.minify(files); err != nil {
 		return err
 	}
-	plan(append(files.Paths(), urls.Factsheet(doc.Meta.Slug).OfflineZip())) // what Offline adds
 	// the bundle inlines and zips the assets
 	if err := b.prepareAssets(); err != nil {
 		return err
