@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"factsheet/site/internal/workers"
 )
 
 // Marker is the file that Commit writes at the root of every output folder
@@ -93,10 +95,7 @@ func NewStage(dir string, force bool) (*Stage, error) {
 	return s, nil
 }
 
-// Put writes files into the temporary folder, one after the other: the
-// caller's other work keeps the other processors busy, and two files
-// created side by side in one folder would wait for each other (the
-// folder is locked while the file system finds a free inode).
+// Put writes files into the temporary folder.
 func (s *Stage) Put(files Files) error {
 	paths := files.Paths()
 	for _, p := range paths {
@@ -104,36 +103,31 @@ func (s *Stage) Put(files Files) error {
 			return fmt.Errorf("invalid output path %q: use a clean relative slash path", p)
 		}
 	}
-	for _, p := range paths {
-		if err := s.put(p, files[p]); err != nil {
-			return err
+	errs := make([]error, len(paths))
+	workers.Each(len(paths), func(i int) {
+		p, b := paths[i], files[paths[i]]
+		full := filepath.Join(s.tmp, filepath.FromSlash(p))
+		sum := sum{hash: sha256.Sum256(b), size: len(b)}
+		s.mu.Lock()
+		_, again := s.sums[p]
+		s.sums[p] = sum
+		s.mu.Unlock()
+		if again { // never write through a link into the previous output
+			os.Remove(full)
+		}
+		if errs[i] = s.mkdirs(filepath.Dir(full)); errs[i] == nil && !s.prev.reuse(p, sum, full) {
+			errs[i] = writeFile(full, b)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err // the first, in path order
 		}
 	}
 	s.mu.Lock()
 	s.n += len(files)
 	s.mu.Unlock()
 	return nil
-}
-
-// put writes the file at path p with content b, or links it from the
-// previous output when it is the same there.
-func (s *Stage) put(p string, b []byte) error {
-	full := filepath.Join(s.tmp, filepath.FromSlash(p))
-	sum := sum{hash: sha256.Sum256(b), size: len(b)}
-	s.mu.Lock()
-	_, again := s.sums[p]
-	s.sums[p] = sum
-	s.mu.Unlock()
-	if again { // never write through a link into the previous output
-		os.Remove(full)
-	}
-	if err := s.mkdirs(filepath.Dir(full)); err != nil {
-		return err
-	}
-	if s.prev.reuse(p, sum, full) {
-		return nil
-	}
-	return writeFile(full, b)
 }
 
 // Written is the number of files put so far.
