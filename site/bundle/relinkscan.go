@@ -201,12 +201,13 @@ func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
 }
 
 // relinkFast is dropMissingLinksOf by the byte scan and relinkScanned; ok is
-// false when the page must be tokenized instead.
-func relinkFast(files output.Files, p string, page []byte) (out []byte, ok bool) {
+// false when the page must be tokenized instead. known remembers the targets
+// of href values between calls (see scanHrefs).
+func relinkFast(files output.Files, p string, page []byte, known targets) (out []byte, ok bool) {
 	low := borrow(len(page))
 	defer giveBack(low)
 	asciiLowerInto(*low, page)
-	missing, sure := scanHrefs(files, p, page, *low)
+	missing, sure := scanHrefs(files, p, page, *low, known)
 	if !sure {
 		return nil, false
 	}
