@@ -30,7 +30,7 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	toks := tokenize(src)
 	ids := collectIDs(toks)
 	in := inliner{files: files, page: name, ids: ids, base: publishedBase(toks, name)}
-	out := make([]token, 0, len(toks)+8) // the inlined scripts and styles add a few tokens
+	out := make([]token, 0, len(toks)+inlinedRoom(toks))
 	var deferred []token
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
@@ -63,6 +63,19 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	}
 	out = append(out, deferred...)
 	return render(withCSP(out)), nil
+}
+
+// inlinedRoom is how many tokens SingleFile may add to toks: an inlined
+// stylesheet or script takes three tokens where its <link> took one and its
+// <script> two, and the security policy one more.
+func inlinedRoom(toks []token) int {
+	n := 1
+	for _, t := range toks {
+		if t.tag != nil && (t.tag.name == "link" || t.tag.name == "script") {
+			n += 2
+		}
+	}
+	return n
 }
 
 // collectIDs returns the set of id attribute values of the page.
