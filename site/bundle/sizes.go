@@ -76,7 +76,7 @@ func fillSizes(files output.Files, pages []string) bool {
 // fillPage fills the size placeholders of one page; ok tells whether it changed.
 func fillPage(files output.Files, page []byte) ([]byte, bool) {
 	toks := tokenize(page)
-	var out []token
+	out := make([]token, 0, len(toks))
 	changed := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]

@@ -46,7 +46,7 @@ func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.File
 			zf[p] = files[p]
 		}
 	}
-	index, err := zipIndex(files, doc)
+	index, err := z.index(files, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -130,6 +130,19 @@ var zipIndexPage = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 </html>
 `))
 
+// index returns zipIndex for doc, made once: the index depends on the home
+// page only through its security policy, which filling in the sizes leaves alone.
+func (z *zipper) index(files output.Files, doc *factsheet.Document) ([]byte, error) {
+	if b, ok := z.indexes[doc.Meta.Slug]; ok {
+		return b, nil
+	}
+	b, err := zipIndex(files, doc)
+	if err == nil {
+		z.indexes[doc.Meta.Slug] = b
+	}
+	return b, err
+}
+
 // zipIndex renders the index.html at the root of the zip: it sends the
 // reader to the factsheet's home page, with the home page's own security policy.
 func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
@@ -174,16 +187,17 @@ const zipLevel = 6
 
 // zipper packs zips; it remembers every entry it compressed (by path, with
 // its content), so that the zips written again after the sizes are filled in
-// only compress the pages that changed, every cleaned page (dropMissingLinks)
-// and the targets of the links it met.
+// only compress the pages that changed, every cleaned page (dropMissingLinks),
+// the targets of the links it met and the index page of each zip, by slug.
 type zipper struct {
 	entries map[string]entry
 	cleaned map[string]cleanedPage
 	targets targets
+	indexes map[string][]byte
 }
 
 func newZipper() *zipper {
-	return &zipper{entries: map[string]entry{}, cleaned: map[string]cleanedPage{}, targets: targets{}}
+	return &zipper{entries: map[string]entry{}, cleaned: map[string]cleanedPage{}, targets: targets{}, indexes: map[string][]byte{}}
 }
 
 // sameBytes tells whether a and b hold the same bytes, quickly when they are
