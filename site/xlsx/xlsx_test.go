@@ -125,3 +125,16 @@ func part(t testing.TB, b []byte, name string) string {
 	}
 	return string(c)
 }
+
+// TestSheetNames refuses the names Excel refuses and takes the others.
+func TestSheetNames(t *testing.T) {
+	for name, ok := range map[string]bool{
+		"Action plan": true, "Plan d’action": true, "Plan d'action": true, strings.Repeat("é", 31): true,
+		"": false, strings.Repeat("é", 32): false, "a/b": false, "a[1]": false, "what?": false, "'quoted'": false,
+	} {
+		_, err := Write(Table{Sheet: name, Rows: [][]string{{"Id"}}})
+		if (err == nil) != ok {
+			t.Errorf("sheet %q: error %v, want accepted: %v", name, err, ok)
+		}
+	}
+}
