@@ -3,7 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"hash/crc32"
-	"sync"
+	"runtime"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -16,18 +16,35 @@ type entry struct {
 	compressed []byte
 }
 
-// writers are the deflate compressors, reused between parts and workbooks:
-// klauspost/compress resets one without clearing its tables, unlike the
-// standard library's.
-var writers = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, flate.DefaultCompression) // the level is valid: no error
-	return w
-}}
+// writers are the deflate compressors, kept between parts and workbooks
+// (klauspost/compress resets one without clearing its tables, unlike the
+// standard library's): a fixed few, not a sync.Pool, which each garbage
+// collection empties, when a new one costs about 400 kB.
+var writers = make(chan *flate.Writer, runtime.GOMAXPROCS(0))
+
+// getWriter returns a kept compressor, or a new one.
+func getWriter() *flate.Writer {
+	select {
+	case w := <-writers:
+		return w
+	default:
+		w, _ := flate.NewWriter(nil, flate.DefaultCompression) // the level is valid: no error
+		return w
+	}
+}
+
+// putWriter keeps w, unless enough are kept.
+func putWriter(w *flate.Writer) {
+	select {
+	case writers <- w:
+	default:
+	}
+}
 
 // deflate returns the part name holding b, compressed.
 func deflate(name string, b []byte) (entry, error) {
-	w := writers.Get().(*flate.Writer)
-	defer writers.Put(w)
+	w := getWriter()
+	defer putWriter(w)
 	var buf bytes.Buffer
 	buf.Grow(len(b)/3 + 64)
 	w.Reset(&buf)
