@@ -276,7 +276,7 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 func scanHrefs(files output.Files, p string, page, low []byte, known targets) (missing []int, sure bool) {
 	inFolder := known.folder(path.Dir(p))
 	for i := 0; ; {
-		j := bytes.Index(low[i:], []byte("href"))
+		j := indexByRare(low[i:], "href", len("hre"))
 		if j < 0 {
 			return missing, true
 		}
@@ -378,6 +378,22 @@ func lowerWord(x uint64) uint64 {
 	aboveZ := low7 + ones*(0x80-'Z'-1)      // top bit set when the byte is > 'Z'
 	upper := atLeastA &^ aboveZ &^ x & tops // and the byte itself below 0x80
 	return x | upper>>2
+}
+
+// indexByRare is bytes.Index(b, sep) for a sep whose byte at rare is rarer in
+// pages than its first (which bytes.Index looks for): it looks for that one.
+func indexByRare(b []byte, sep string, rare int) int {
+	for i := rare; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], sep[rare])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if start := i - rare; start+len(sep) <= len(b) && string(b[start:start+len(sep)]) == sep {
+			return start
+		}
+	}
+	return -1
 }
 
 // skipSpace returns the index of the first byte from i on that is not HTML white space.

@@ -3,6 +3,7 @@ package bundle
 import (
 	"bytes"
 	"slices"
+	"strings"
 	"testing"
 
 	"factsheet/site/output"
@@ -70,5 +71,16 @@ func TestScanHrefsKnownTargets(t *testing.T) {
 	}
 	if got, _ := scanHrefs(files, "d/c.html", page, asciiLower(page), known); len(got) != 4 {
 		t.Errorf("d/c.html, missing from the files: %d links to missing files, want 4 (three to itself, one to c.html)", len(got))
+	}
+}
+
+// TestIndexByRare: looking for the rare byte finds what bytes.Index finds.
+func TestIndexByRare(t *testing.T) {
+	for _, b := range []string{"", "h", "href", "hre", "ref", "xhref", "hrefhref", "hhhref", "hrehref", "f href", "fffhre", "hreF href"} {
+		for rare := range len("href") {
+			if got, want := indexByRare([]byte(b), "href", rare), strings.Index(b, "href"); got != want {
+				t.Errorf("indexByRare(%q, href, %d) = %d, want %d", b, rare, got, want)
+			}
+		}
 	}
 }
