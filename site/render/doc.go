@@ -41,7 +41,7 @@ type docSite struct {
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
-	items  map[string]template.HTML // list entries, rendered once (see item)
+	lists  map[listKey]*chapterList // the chapters' lists of identifiers, rendered once
 	frames frames                   // the pages' headers and footers, rendered once
 	// lastUpdate is the date of the last update, spelt out; citeHead the
 	// start of every citation (see citation), made on first use
@@ -65,7 +65,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.sums = map[string]string{}
 	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
-	d.items = map[string]template.HTML{}
+	d.lists = map[listKey]*chapterList{}
 	d.frames = frames{}
 	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)
 	d.es = entries(doc)
