@@ -60,6 +60,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
+	foldMessages(base, cat)
 	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
@@ -69,6 +70,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 		if t.pages[kind], err = c.ParseFS(fsys, kind+".html"); err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
+		foldMessages(t.pages[kind], cat)
 	}
 	return t, nil
 }
