@@ -42,7 +42,7 @@ type docSite struct {
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
 	lists  map[listKey]*chapterList // the chapters' lists of identifiers, rendered once
-	frames frames                   // the pages' headers and footers, rendered once
+	frames *frames                  // the pages' headers and footers, rendered once
 	// lastUpdate is the date of the last update, spelt out; citeHead the
 	// start of every citation (see citation), made on first use
 	lastUpdate, citeHead string
@@ -66,7 +66,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
 	d.lists = map[listKey]*chapterList{}
-	d.frames = frames{}
+	d.frames = &frames{}
 	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]

@@ -97,7 +97,7 @@ func (t *templates) page(kind string, p *page) ([]byte, error) {
 // the page when then is nil. The page is rendered into a buffer that is
 // used again afterwards: then may return it, which is then copied, or
 // bytes of its own.
-func (t *templates) pageThen(kind string, p *page, fs frames, then func([]byte) []byte) ([]byte, error) {
+func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte) []byte) ([]byte, error) {
 	if err := t.frame(p, fs); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
