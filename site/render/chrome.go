@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"reflect"
+	"strings"
 
 	"factsheet/site/factsheet"
 )
@@ -53,9 +54,12 @@ func (p *page) chrome() chrome {
 // frame is a chrome rendered: the header part and the footer part.
 type frame struct{ top, bottom template.HTML }
 
-// frames holds the frames rendered, each with its chrome. A frames serves
-// one goroutine.
-type frames struct{ seen []framed }
+// frames holds the frames rendered, each with its chrome, and the items of
+// breadcrumbs rendered. A frames serves one goroutine.
+type frames struct {
+	seen   []framed
+	crumbs map[link]template.HTML
+}
 
 // framed is a frame with the chrome it was rendered from.
 type framed struct {
@@ -101,4 +105,46 @@ func (t *templates) frame(p *page, fs *frames) error {
 	}
 	p.Top, p.Bottom = f.top, f.bottom
 	return nil
+}
+
+// trail sets the page's Trail from its Crumbs, each item rendered or taken
+// from fs (which may be nil): the pages of a factsheet share most of theirs.
+func (t *templates) trail(p *page, fs *frames) error {
+	if len(p.Crumbs) == 0 || t.base.Lookup("crumb") == nil {
+		return nil
+	}
+	var b strings.Builder
+	for _, c := range p.Crumbs {
+		h, ok := fs.crumb(c)
+		if !ok {
+			var err error
+			if h, err = t.partial("crumb", c); err != nil {
+				return err
+			}
+			fs.keepCrumb(c, h)
+		}
+		b.WriteString(string(h))
+	}
+	p.Trail = template.HTML(b.String())
+	return nil
+}
+
+// crumb returns the item of c, if one was rendered.
+func (fs *frames) crumb(c link) (template.HTML, bool) {
+	if fs == nil {
+		return "", false
+	}
+	h, ok := fs.crumbs[c]
+	return h, ok
+}
+
+// keepCrumb remembers the item of c.
+func (fs *frames) keepCrumb(c link, h template.HTML) {
+	if fs == nil {
+		return
+	}
+	if fs.crumbs == nil {
+		fs.crumbs = map[link]template.HTML{}
+	}
+	fs.crumbs[c] = h
 }

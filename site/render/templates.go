@@ -101,6 +101,9 @@ func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte)
 	if err := t.frame(p, fs); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
+	if err := t.trail(p, fs); err != nil {
+		return nil, fmt.Errorf("template %s.html: %w", kind, err)
+	}
 	b := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(b)
 	if err := t.pages[kind].ExecuteTemplate(b, "layout", p); err != nil {
@@ -162,6 +165,8 @@ type page struct {
 	Base        string // <base href> (the 404 page, when a base URL is set)
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
+	// Trail is the breadcrumb's items, rendered from Crumbs (see trail)
+	Trail       template.HTML
 	Levels      []factsheet.Level
 	Single      bool        // the single-file edition
 	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
