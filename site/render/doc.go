@@ -46,6 +46,7 @@ type docSite struct {
 	// lastUpdate is the date of the last update, spelt out; citeHead the
 	// start of every citation (see citation), made on first use
 	lastUpdate, citeHead string
+	printLine            template.HTML  // the facts printed at the top of every page (see factsLine)
 	st                   *status.Record // the status file; nil when the factsheet has none
 	err                  error          // the first error of a partial template
 	ab                   *abbrevs       // the abbreviations the text defines; nil for none

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 
 	"factsheet/site/urls"
@@ -68,6 +69,8 @@ type pageFacts struct {
 	Absolute bool
 	Source   string // the original document's address
 	Glossary string // the glossary page, from this page; "" when the text defines no abbreviation
+	// Line is the title, Party and date as printed, from the "print-facts" template
+	Line template.HTML
 }
 
 // facts returns the facts of the page at rel, whose canonical address (if
@@ -84,5 +87,19 @@ func (d *docSite) facts(rel, canonical string) *pageFacts {
 	if canonical != "" {
 		f.Address, f.Absolute = canonical, true
 	}
+	f.Line = d.factsLine(f)
 	return f
+}
+
+// factsLine is the printed line of facts of f, rendered once: it is the
+// same on every page of the factsheet.
+func (d *docSite) factsLine(f *pageFacts) template.HTML {
+	if d.printLine == "" {
+		h, err := d.t.partial("print-facts", f)
+		if err != nil && d.err == nil {
+			d.err = err
+		}
+		d.printLine = h
+	}
+	return d.printLine
 }
