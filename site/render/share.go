@@ -16,6 +16,8 @@ type share struct {
 	Href string // the recommendation's page (or entry), relative to the page showing the buttons
 	URL  string // its absolute address, when a base URL is set
 	Cite string // the citation, "{url}" standing for the address
+	// LinkLabel and CiteLabel name the buttons for screen readers ("Copy link to IV-5")
+	LinkLabel, CiteLabel string
 }
 
 // urlMark stands for the recommendation's address in share.Cite.
@@ -24,7 +26,8 @@ const urlMark = "{url}"
 // share returns the buttons' data for identifier id on a page at root; in
 // the single-file edition the link is the entry's anchor.
 func (d *docSite) share(id, root string, links linkPolicy) share {
-	s := share{ID: id, Href: links.recommendation(d, root, id), Cite: d.citation(id)}
+	s := share{ID: id, Href: links.recommendation(d, root, id), Cite: d.citation(id),
+		LinkLabel: d.cat.T("share.link.label", id), CiteLabel: d.cat.T("share.cite.label", id)}
 	if d.opts.BaseURL != "" {
 		s.URL = pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Recommendation(id))
 	}
