@@ -235,7 +235,7 @@ func plainTag(b []byte, lt int) (end int, name []byte, start bool) {
 // ="value" or ='value', and returns its end; -1 for any other.
 func attribute(b []byte, i int) int {
 	k := i
-	for k < len(b) && !isSpace(b[k]) && !strings.ContainsRune("\"'<>/=`", rune(b[k])) {
+	for k < len(b) && !notInName[b[k]] {
 		k++
 	}
 	if k == i || k == len(b) {
@@ -256,6 +256,15 @@ func attribute(b []byte, i int) int {
 
 // hasUpper says whether b has an ASCII capital letter.
 func hasUpper(b []byte) bool { return slices.ContainsFunc(b, isUpper) }
+
+// notInName are the bytes that end an attribute's name or make the tag
+// one for the tokenizer: white space, quotes, '<', '>', '/', '=' and '`'.
+var notInName = func() (t [256]bool) {
+	for _, c := range []byte(" \n\r\t\f\"'<>/=`") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
