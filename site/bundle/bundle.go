@@ -47,12 +47,13 @@ func Offline(files output.Files, docs []*factsheet.Document) error {
 	for _, doc := range docs {
 		z.cleanBySingleFile(files, urls.Factsheet(doc.Meta.Slug).SingleFile())
 	}
-	fillSizes(files)
+	sized := sizedPages(files)
+	fillSizes(files, sized)
 	for round := 0; round < maxSizeRounds; round++ {
 		if err := z.addAll(files, docs); err != nil {
 			return err
 		}
-		if !fillSizes(files) {
+		if !fillSizes(files, sized) {
 			return nil
 		}
 	}

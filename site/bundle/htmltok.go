@@ -36,14 +36,19 @@ type attr struct {
 // tokenize cuts an HTML page into tokens; joining their raw bytes gives the
 // page back, byte for byte (the lexer's own tokens leave out some white space
 // inside tags, so raw bytes are taken from the page between token ends).
+// The tokens, tags and attributes are allocated together, sized from the
+// number of '<' in the page (each tag starts with one, and text lies between).
 func tokenize(b []byte) []token {
 	work := copyInto(b) // the lexer lower-cases names in place; tokens alias b, not the copy
 	defer giveBack(work)
 	in := parse.NewInputBytes(*work)
 	lex := phtml.NewLexer(in)
-	var toks []token
+	opens := bytes.Count(b, []byte("<"))
+	toks := make([]token, 0, 2*opens+1)
+	tags := make([]tag, 0, opens)
+	attrs := make([]attr, 0, opens)
 	var cur *token // the start tag being read
-	prev, tagStart := 0, 0
+	prev, tagStart, firstAttr := 0, 0, 0
 	for {
 		tt, _ := lex.Next()
 		if tt == phtml.ErrorToken {
@@ -57,17 +62,20 @@ func tokenize(b []byte) []token {
 		raw := b[prev:end:end]
 		switch tt {
 		case phtml.StartTagToken:
-			tagStart = prev
-			toks = append(toks, token{raw: raw, tag: &tag{name: string(lex.Text())}})
+			tagStart, firstAttr = prev, len(attrs)
+			tags = append(tags, tag{name: nameOf(lex.Text())})
+			toks = append(toks, token{raw: raw, tag: &tags[len(tags)-1]})
 			cur = &toks[len(toks)-1]
 		case phtml.AttributeToken:
 			cur.raw = b[tagStart:end:end]
-			cur.tag.attrs = append(cur.tag.attrs, attrOf(lex))
+			attrs = append(attrs, attrOf(lex))
+			// capped: a tag's attrs never write into the next tag's
+			cur.tag.attrs = attrs[firstAttr:len(attrs):len(attrs)]
 		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
 			cur.raw = b[tagStart:end:end]
 			cur.tag.void = tt == phtml.StartTagVoidToken
 		case phtml.EndTagToken:
-			toks = append(toks, token{raw: raw, end: strings.ToLower(string(lex.Text()))})
+			toks = append(toks, token{raw: raw, end: strings.ToLower(nameOf(lex.Text()))})
 		case phtml.TextToken:
 			toks = append(toks, token{raw: raw, text: true})
 		default:
@@ -77,9 +85,37 @@ func tokenize(b []byte) []token {
 	}
 }
 
+// knownNames are the element and attribute names that the pages use most,
+// kept as strings once rather than allocated for every tag.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields(`a abbr area article aside audio b blockquote body br button caption code col
+		colgroup data dd del details dialog div dl dt em embed fieldset figcaption figure footer form h1 h2 h3 h4
+		h5 h6 head header hr html i iframe img input ins kbd label legend li link main mark meta meter nav noscript
+		ol optgroup option output p picture pre progress q s samp script section select small source span strong
+		style sub summary sup svg table tbody td template textarea tfoot th thead time title tr track u ul var video
+		wbr accept action alt aria-controls aria-current aria-describedby aria-expanded aria-hidden aria-label
+		aria-labelledby aria-live async autocomplete charset checked cite class cols colspan content crossorigin
+		datetime decoding defer dir disabled download for headers height hidden href hreflang http-equiv id
+		integrity lang loading max media method min name open placeholder property rel role rows rowspan scope
+		selected sizes src srcset start tabindex target title type value width xmlns`) {
+		m[n] = n
+	}
+	return m
+}()
+
+// nameOf returns the element or attribute name b as a string, without
+// allocating when it is a known one.
+func nameOf(b []byte) string {
+	if n, ok := knownNames[string(b)]; ok {
+		return n
+	}
+	return string(b)
+}
+
 // attrOf returns the attribute the lexer is on, its value unquoted and unescaped.
 func attrOf(lex *phtml.Lexer) attr {
-	a := attr{key: string(lex.AttrKey()), bare: lex.AttrVal() == nil}
+	a := attr{key: nameOf(lex.AttrKey()), bare: lex.AttrVal() == nil}
 	if v := lex.AttrVal(); len(v) > 0 {
 		if v[0] == '"' || v[0] == '\'' {
 			v = bytes.Trim(v, string(v[:1]))
@@ -92,6 +128,7 @@ func attrOf(lex *phtml.Lexer) attr {
 // render writes the tokens back into a page.
 func render(toks []token) []byte {
 	var buf bytes.Buffer
+	buf.Grow(renderedSize(toks))
 	for _, t := range toks {
 		if t.dirty && t.tag != nil {
 			t.tag.write(&buf)
@@ -102,19 +139,46 @@ func render(toks []token) []byte {
 	return buf.Bytes()
 }
 
+// renderedSize is the length of render's page, short only of the escapes
+// that rewritten tags may need.
+func renderedSize(toks []token) int {
+	n := 0
+	for _, t := range toks {
+		if t.dirty && t.tag != nil {
+			n += t.tag.size()
+		} else {
+			n += len(t.raw)
+		}
+	}
+	return n
+}
+
+// size is the length of the tag as write writes it, escapes left out.
+func (t *tag) size() int {
+	n := len("<") + len(t.name) + len("/>")
+	for _, a := range t.attrs {
+		n += len(" ") + len(a.key) + len(`=""`) + len(a.val)
+	}
+	return n
+}
+
 // write writes the tag with every value double-quoted and escaped.
 func (t *tag) write(buf *bytes.Buffer) {
-	buf.WriteString("<" + t.name)
+	buf.WriteByte('<')
+	buf.WriteString(t.name)
 	for _, a := range t.attrs {
-		buf.WriteString(" " + a.key)
+		buf.WriteByte(' ')
+		buf.WriteString(a.key)
 		if !a.bare {
-			buf.WriteString(`="` + html.EscapeString(a.val) + `"`)
+			buf.WriteString(`="`)
+			buf.WriteString(html.EscapeString(a.val))
+			buf.WriteByte('"')
 		}
 	}
 	if t.void {
-		buf.WriteString("/")
+		buf.WriteByte('/')
 	}
-	buf.WriteString(">")
+	buf.WriteByte('>')
 }
 
 // get returns the value of the attribute key and whether it is present.

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/binary"
 	"html"
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"factsheet/site/output"
 )
@@ -81,6 +84,14 @@ var (
 // strings, the only places where these sequences occur. Line ends are
 // normalised the way the HTML parser would, so that the hash matches.
 func escapeRaw(b []byte, element string) []byte {
+	if !needsEscape(b, element) {
+		return b
+	}
+	return escapeRawAll(b, element)
+}
+
+// escapeRawAll is escapeRaw, on a copy of b.
+func escapeRawAll(b []byte, element string) []byte {
 	s := newlines.Replace(string(b))
 	out := endTag[element].ReplaceAllStringFunc(s, func(m string) string { return m[:1] + `\` + m[1:] })
 	if element == "script" {
@@ -89,32 +100,54 @@ func escapeRaw(b []byte, element string) []byte {
 	return []byte(out)
 }
 
+// needsEscape tells whether escapeRaw may change b: whether it holds a
+// carriage return, in a script "<!--", or what may be an end tag of element
+// in any case (see mayBeName).
+func needsEscape(b []byte, element string) bool {
+	if bytes.IndexByte(b, '\r') >= 0 || element == "script" && bytes.Contains(b, commentOpn) {
+		return true
+	}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("</"))
+		if j < 0 {
+			return false
+		}
+		i += j + len("</")
+		if mayBeName(b[i:], element) {
+			return true
+		}
+	}
+}
+
+// mayBeName tells whether b may begin with name (lower-case ASCII letters)
+// for a case-insensitive match: its ASCII bytes match in either case, and a
+// byte outside ASCII may be a letter that folds into one (as "ſ" into "s").
+func mayBeName(b []byte, name string) bool {
+	for k := 0; k < len(name); k++ {
+		if k >= len(b) {
+			return false
+		}
+		if c := b[k]; c >= utf8.RuneSelf {
+			return true
+		} else if c|0x20 != name[k] {
+			return false
+		}
+	}
+	return true
+}
+
 // withCSP removes the page's Content-Security-Policy <meta> elements and adds
 // one, right after <meta charset> (or <head>), that allows nothing but the
 // scripts and styles the bundle inlined (by their sha256 hash, see policy)
-// and data: images and fonts.
+// and data: images and fonts. It reuses the array of toks.
 func withCSP(toks []token) []token {
 	meta := token{tag: &tag{name: "meta", attrs: []attr{{key: "http-equiv", val: "Content-Security-Policy"}, {key: "content", val: policy(toks)}}}, dirty: true}
 	after := func(t token) bool { return t.tag != nil && t.tag.name == "head" } // where the meta goes
 	if hasCharset(toks) {
 		after = func(t token) bool { return t.tag != nil && t.tag.name == "meta" && t.tag.hasAttr("charset") }
 	}
-	out := make([]token, 0, len(toks)+1)
-	placed := false
-	for _, t := range toks {
-		if isCSP(t) {
-			continue
-		}
-		out = append(out, t)
-		if !placed && after(t) {
-			out = append(out, meta)
-			placed = true
-		}
-	}
-	if !placed {
-		out = append([]token{meta}, out...)
-	}
-	return out
+	kept := slices.DeleteFunc(toks, isCSP)
+	return slices.Insert(kept, slices.IndexFunc(kept, after)+1, meta) // first when nothing matches
 }
 
 // policy returns the Content-Security-Policy allowing exactly the scripts
@@ -228,7 +261,7 @@ func relink(t *tag, base, name, href string) {
 // file) is left to the tokenizer to decide. An href in the text of a script
 // counts too: whether a "<script" opens one only the tokenizer can tell.
 func mayLinkMissing(files output.Files, p string, page []byte) bool {
-	missing, sure := scanHrefs(files, p, page, asciiLower(page))
+	missing, sure := scanHrefs(files, p, page, asciiLower(page), targets{})
 	return !sure || len(missing) > 0
 }
 
@@ -238,10 +271,12 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 // something it leaves to the tokenizer (another quoting, an unclosed quote).
 // Hrefs in comments and raw text are found as well: relinkScanned leaves the
 // pages where one is missing to the tokenizer (see rawRegions).
-// low is the page with its ASCII letters in lower case (asciiLower).
-func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, sure bool) {
+// low is the page with its ASCII letters in lower case (asciiLower); known
+// remembers the targets of the values met before.
+func scanHrefs(files output.Files, p string, page, low []byte, known targets) (missing []int, sure bool) {
+	inFolder := known.folder(path.Dir(p))
 	for i := 0; ; {
-		j := bytes.Index(low[i:], []byte("href"))
+		j := indexByRare(low[i:], "href", len("hre"))
 		if j < 0 {
 			return missing, true
 		}
@@ -259,17 +294,54 @@ func scanHrefs(files output.Files, p string, page, low []byte) (missing []int, s
 		if end < 0 {
 			return missing, false
 		}
-		href := string(page[k+1 : k+1+end])
-		if strings.IndexByte(href, '&') >= 0 {
-			href = html.UnescapeString(href)
-		}
-		if isOutside(href) || strings.HasPrefix(href, "#") {
-			continue
-		}
-		if _, ok := files[resolve(p, href)]; !ok {
-			missing = append(missing, at)
+		if target := inFolder.target(p, page[k+1:k+1+end]); target != "" {
+			if _, ok := files[target]; !ok {
+				missing = append(missing, at)
+			}
 		}
 	}
+}
+
+// targets remembers, by folder, the file that each href value (as written in
+// a page, unescaped) points to from a page of that folder: the same values
+// recur on every page of a folder.
+type targets map[string]folderTargets
+
+// folderTargets are the targets of href values from the pages of one folder,
+// keyed by the value as written; "" for a value that leaves the site or is an
+// anchor of the page.
+type folderTargets map[string]string
+
+// folder returns the targets remembered for the folder dir.
+func (t targets) folder(dir string) folderTargets {
+	f, ok := t[dir]
+	if !ok {
+		f = folderTargets{}
+		t[dir] = f
+	}
+	return f
+}
+
+// target returns the path that the href value raw, as written in the page p
+// of this folder, points to, or "" when it leaves the site or is an anchor.
+// A value that may point to the page itself (empty, a query, an entity) is
+// not remembered, since it differs between the pages of the folder.
+func (f folderTargets) target(p string, raw []byte) string {
+	if target, ok := f[string(raw)]; ok {
+		return target
+	}
+	href := string(raw)
+	if strings.IndexByte(href, '&') >= 0 {
+		href = html.UnescapeString(href)
+	}
+	target := ""
+	if !isOutside(href) && !strings.HasPrefix(href, "#") {
+		target = resolve(p, href)
+	}
+	if len(raw) > 0 && raw[0] != '?' && bytes.IndexByte(raw, '&') < 0 {
+		f[href] = target
+	}
+	return target
 }
 
 // asciiLower returns a copy of b with the ASCII letters in lower case: the
@@ -280,14 +352,48 @@ func asciiLower(b []byte) []byte {
 	return out
 }
 
-// asciiLowerInto writes b with its ASCII letters in lower case into out, of the same length.
+// asciiLowerInto writes b with its ASCII letters in lower case into out, of
+// the same length: eight bytes at a time (see lowerWord), then byte by byte.
 func asciiLowerInto(out, b []byte) {
-	for i, c := range b {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		binary.LittleEndian.PutUint64(out[i:], lowerWord(binary.LittleEndian.Uint64(b[i:])))
+	}
+	for ; i < len(b); i++ {
+		c := b[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		out[i] = c
 	}
+}
+
+// lowerWord lower-cases the ASCII letters among the eight bytes of x: a
+// byte gets 0x20 added when it is below 0x80, at least 'A' and at most 'Z'
+// (each test sets the top bit of the byte's lane, with no carry between lanes).
+func lowerWord(x uint64) uint64 {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	low7 := x &^ tops                       // each byte without its top bit
+	atLeastA := low7 + ones*(0x80-'A')      // top bit set when the byte is >= 'A'
+	aboveZ := low7 + ones*(0x80-'Z'-1)      // top bit set when the byte is > 'Z'
+	upper := atLeastA &^ aboveZ &^ x & tops // and the byte itself below 0x80
+	return x | upper>>2
+}
+
+// indexByRare is bytes.Index(b, sep) for a sep whose byte at rare is rarer in
+// pages than its first (which bytes.Index looks for): it looks for that one.
+func indexByRare(b []byte, sep string, rare int) int {
+	for i := rare; i < len(b); i++ {
+		j := bytes.IndexByte(b[i:], sep[rare])
+		if j < 0 {
+			return -1
+		}
+		i += j
+		if start := i - rare; start+len(sep) <= len(b) && string(b[start:start+len(sep)]) == sep {
+			return start
+		}
+	}
+	return -1
 }
 
 // skipSpace returns the index of the first byte from i on that is not HTML white space.

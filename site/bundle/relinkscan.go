@@ -29,8 +29,12 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 	if len(missing) == 0 {
 		return page, true
 	}
-	raw := rawRegions(low)
-	base, ok := headBase(page, low, raw, p)
+	head := bytes.Index(low, []byte("</head"))
+	if head < 0 {
+		return nil, false
+	}
+	raw := rawRegions(low, max(head, missing[len(missing)-1])) // the places asked about below
+	base, ok := headBase(page, low, head, raw, p)
 	if !ok {
 		return nil, false
 	}
@@ -79,13 +83,14 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 // opener to the next closer of its kind, or to the end of the page. Spans of
 // different kinds may overlap: an opener inside another kind's span still
 // opens one, so that the spans cover whatever any reading could take as raw.
-// One pass over the page's '<'s finds them all.
-func rawRegions(low []byte) [][2]int {
+// One pass over the page's '<'s finds them all, up to the place upTo: the
+// spans tell what is raw text up to there (openers after it are not read).
+func rawRegions(low []byte, upTo int) [][2]int {
 	var spans [][2]int
 	var resume [len(rawTextOpeners)]int // where the next opener of each kind may start
 	for i := 0; ; i++ {
 		j := bytes.IndexByte(low[i:], '<')
-		if j < 0 {
+		if j < 0 || i+j > upTo {
 			return spans
 		}
 		i += j
@@ -127,11 +132,11 @@ func inside(spans [][2]int, i int) bool {
 }
 
 // headBase returns publishedBase for the page, lexing only the <link> tags
-// of its <head> (raw text and comments excepted, see rawRegions). ok is false
-// when the page has no "</head" or names a canonical link after it.
-func headBase(page, low []byte, raw [][2]int, p string) (base string, ok bool) {
-	end := bytes.Index(low, []byte("</head"))
-	if end < 0 || bytes.Contains(low[end:], []byte("canonical")) {
+// of its <head>, which ends at end, the first "</head" (raw text and comments
+// excepted, see rawRegions). ok is false when the page names a canonical link
+// after it.
+func headBase(page, low []byte, end int, raw [][2]int, p string) (base string, ok bool) {
+	if bytes.Contains(low[end:], []byte("canonical")) {
 		return "", false
 	}
 	if !bytes.Contains(low[:end], []byte("canonical")) {
@@ -201,12 +206,13 @@ func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
 }
 
 // relinkFast is dropMissingLinksOf by the byte scan and relinkScanned; ok is
-// false when the page must be tokenized instead.
-func relinkFast(files output.Files, p string, page []byte) (out []byte, ok bool) {
+// false when the page must be tokenized instead. known remembers the targets
+// of href values between calls (see scanHrefs).
+func relinkFast(files output.Files, p string, page []byte, known targets) (out []byte, ok bool) {
 	low := borrow(len(page))
 	defer giveBack(low)
 	asciiLowerInto(*low, page)
-	missing, sure := scanHrefs(files, p, page, *low)
+	missing, sure := scanHrefs(files, p, page, *low, known)
 	if !sure {
 		return nil, false
 	}

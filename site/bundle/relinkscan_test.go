@@ -37,7 +37,7 @@ func TestRelinkFastMatchesTokenizer(t *testing.T) {
 		page := []byte(c.page)
 		files["d/a.html"] = page
 		want := dropMissingLinksOf(files, "d/a.html")
-		got, ok := relinkFast(files, "d/a.html", page)
+		got, ok := relinkFast(files, "d/a.html", page, targets{})
 		if ok != c.fast {
 			t.Errorf("%s: relinkFast ok = %v, want %v", c.page, ok, c.fast)
 		}
@@ -52,7 +52,7 @@ func TestRelinkFastMatchesTokenizer(t *testing.T) {
 		}
 	}
 	for _, p := range f.Paths() {
-		if got, ok := relinkFast(f, p, f[p]); ok && !bytes.Equal(got, dropMissingLinksOf(f, p)) {
+		if got, ok := relinkFast(f, p, f[p], targets{}); ok && !bytes.Equal(got, dropMissingLinksOf(f, p)) {
 			t.Errorf("%s: the scan's relinking differs from the tokenizer's", p)
 		}
 	}

@@ -30,7 +30,8 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	toks := tokenize(src)
 	ids := collectIDs(toks)
 	in := inliner{files: files, page: name, ids: ids, base: publishedBase(toks, name)}
-	var out, deferred []token
+	out := make([]token, 0, len(toks)+inlinedRoom(toks))
+	var deferred []token
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
@@ -52,17 +53,29 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 			deferred = nil
 			out = append(out, t)
 		case t.tag != nil:
-			repl, err := in.element(t)
-			if err != nil {
+			var err error
+			if out, err = in.element(out, t); err != nil {
 				return nil, err
 			}
-			out = append(out, repl...)
 		default:
 			out = append(out, t)
 		}
 	}
 	out = append(out, deferred...)
 	return render(withCSP(out)), nil
+}
+
+// inlinedRoom is how many tokens SingleFile may add to toks: an inlined
+// stylesheet or script takes three tokens where its <link> took one and its
+// <script> two, and the security policy one more.
+func inlinedRoom(toks []token) int {
+	n := 1
+	for _, t := range toks {
+		if t.tag != nil && (t.tag.name == "link" || t.tag.name == "script") {
+			n += 2
+		}
+	}
+	return n
 }
 
 // collectIDs returns the set of id attribute values of the page.
@@ -114,12 +127,14 @@ func (in *inliner) script(toks []token) ([]token, int, error) {
 	return []token{{tag: t, dirty: true, ours: true}, {raw: escapeRaw(body, "script"), text: true}, {raw: []byte("</script>"), end: "script"}}, n, nil
 }
 
-// element rewrites the references of one start tag other than <script>.
-func (in *inliner) element(t token) ([]token, error) {
+// element rewrites the references of one start tag other than <script> and
+// appends what replaces it to out.
+func (in *inliner) element(out []token, t token) ([]token, error) {
 	tg := t.tag
 	switch tg.name {
 	case "link":
-		return in.link(t)
+		repl, err := in.link(t)
+		return append(out, repl...), err
 	case "img", "source", "input", "audio", "video", "track", "iframe", "embed":
 		if src, ok := tg.get("src"); ok && !isOutside(src) && !strings.HasPrefix(src, "#") {
 			uri, err := in.dataURI(src)
@@ -144,7 +159,7 @@ func (in *inliner) element(t token) ([]token, error) {
 			t.dirty = true
 		}
 	}
-	return []token{t}, nil
+	return append(out, t), nil
 }
 
 // link inlines a stylesheet as <style>, turns icons into data: URIs and drops

@@ -41,20 +41,31 @@ func HumanSizeIn(n int, units string) string {
 	}
 }
 
-// sizeMark is what every size placeholder contains; pages without it are skipped quickly.
-var sizeMark = []byte("data-download=")
+// sizeMark is what every size placeholder contains; pages without it are
+// skipped quickly, by its 'w', a letter rarer in pages than the others.
+const sizeMark, sizeMarkRare = "data-download=", len("data-do")
 
-// fillSizes writes, into every HTML file, the size of the download that each
-// placeholder <span class="size" data-download="NAME"></span> names
-// ("downloads/NAME"), replacing what the span held, in the units its
+// sizedPages returns the HTML files that hold a size placeholder (see
+// fillSizes); filling the sizes in keeps the placeholders, so the list holds
+// while only fillSizes and the zips change the files.
+func sizedPages(files output.Files) []string {
+	var pages []string
+	for _, p := range files.Paths() {
+		if path.Ext(p) == ".html" && indexByRare(files[p], sizeMark, sizeMarkRare) >= 0 {
+			pages = append(pages, p)
+		}
+	}
+	return pages
+}
+
+// fillSizes writes, into each of pages (see sizedPages), the size of the
+// download that each placeholder <span class="size" data-download="NAME"></span>
+// names ("downloads/NAME"), replacing what the span held, in the units its
 // data-units attribute gives (see HumanSizeIn). It returns whether any
 // file changed. Placeholders naming a file not built yet are left as they are.
-func fillSizes(files output.Files) bool {
+func fillSizes(files output.Files, pages []string) bool {
 	changed := false
-	for _, p := range files.Paths() {
-		if path.Ext(p) != ".html" || !bytes.Contains(files[p], sizeMark) {
-			continue
-		}
+	for _, p := range pages {
 		if b, ok := fillPage(files, files[p]); ok {
 			files[p] = b
 			changed = true
@@ -66,7 +77,7 @@ func fillSizes(files output.Files) bool {
 // fillPage fills the size placeholders of one page; ok tells whether it changed.
 func fillPage(files output.Files, page []byte) ([]byte, bool) {
 	toks := tokenize(page)
-	var out []token
+	out := make([]token, 0, len(toks))
 	changed := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]

@@ -46,7 +46,7 @@ func (z *zipper) files(files output.Files, doc *factsheet.Document) (output.File
 			zf[p] = files[p]
 		}
 	}
-	index, err := zipIndex(files, doc)
+	index, err := z.index(files, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,7 @@ func (z *zipper) dropMissingLinks(files output.Files, p string) []byte {
 		return c.out
 	}
 	b := files[p]
-	if out, ok := relinkFast(files, p, b); ok {
+	if out, ok := relinkFast(files, p, b, z.targets); ok {
 		b = out
 	} else {
 		b = dropMissingLinksOf(files, p)
@@ -130,6 +130,19 @@ var zipIndexPage = template.Must(template.New("index").Parse(`<!DOCTYPE html>
 </html>
 `))
 
+// index returns zipIndex for doc, made once: the index depends on the home
+// page only through its security policy, which filling in the sizes leaves alone.
+func (z *zipper) index(files output.Files, doc *factsheet.Document) ([]byte, error) {
+	if b, ok := z.indexes[doc.Meta.Slug]; ok {
+		return b, nil
+	}
+	b, err := zipIndex(files, doc)
+	if err == nil {
+		z.indexes[doc.Meta.Slug] = b
+	}
+	return b, err
+}
+
 // zipIndex renders the index.html at the root of the zip: it sends the
 // reader to the factsheet's home page, with the home page's own security policy.
 func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
@@ -174,14 +187,17 @@ const zipLevel = 6
 
 // zipper packs zips; it remembers every entry it compressed (by path, with
 // its content), so that the zips written again after the sizes are filled in
-// only compress the pages that changed, and every cleaned page (dropMissingLinks).
+// only compress the pages that changed, every cleaned page (dropMissingLinks),
+// the targets of the links it met and the index page of each zip, by slug.
 type zipper struct {
 	entries map[string]entry
 	cleaned map[string]cleanedPage
+	targets targets
+	indexes map[string][]byte
 }
 
 func newZipper() *zipper {
-	return &zipper{entries: map[string]entry{}, cleaned: map[string]cleanedPage{}}
+	return &zipper{entries: map[string]entry{}, cleaned: map[string]cleanedPage{}, targets: targets{}, indexes: map[string][]byte{}}
 }
 
 // sameBytes tells whether a and b hold the same bytes, quickly when they are
@@ -199,8 +215,25 @@ var writers = sync.Pool{New: func() any {
 	return w
 }}
 
-// deflate returns the deflated entry of b.
-func deflate(b []byte) (entry, error) {
+// deflate returns the deflated entry of b, the file p; a shared asset is
+// compressed once (see sharedEntries).
+func deflate(p string, b []byte) (entry, error) {
+	crc := crc32.ChecksumIEEE(b)
+	if !strings.HasPrefix(p, "assets/") {
+		return compress(b, crc)
+	}
+	if e, ok := sharedEntries.get(b, crc); ok {
+		return e, nil
+	}
+	e, err := compress(b, crc)
+	if err == nil {
+		sharedEntries.put(e)
+	}
+	return e, err
+}
+
+// compress returns the deflated entry of b, whose CRC-32 is crc.
+func compress(b []byte, crc uint32) (entry, error) {
 	w := writers.Get().(*flate.Writer)
 	defer writers.Put(w)
 	var buf bytes.Buffer
@@ -212,7 +245,51 @@ func deflate(b []byte) (entry, error) {
 	if err := w.Close(); err != nil {
 		return entry{}, err
 	}
-	return entry{src: b, crc: crc32.ChecksumIEEE(b), size: uint64(len(b)), compressed: buf.Bytes()}, nil
+	return entry{src: b, crc: crc, size: uint64(len(b)), compressed: buf.Bytes()}, nil
+}
+
+// sharedEntries are the compressed shared assets, which every factsheet's zip
+// carries with the same bytes: the same bytes always compress the same, so
+// each is compressed once for all the zips of the process.
+var sharedEntries = entryCache{max: 64}
+
+// entryCache holds compressed entries by content, safe for concurrent use.
+// It holds at most max entries: a full cache is emptied before it takes one
+// more (the shared assets are a few dozen files at most).
+type entryCache struct {
+	mu      sync.Mutex
+	max     int
+	entries map[entryKey]entry
+}
+
+// entryKey is what finds an entry by its content: length and CRC-32 (the
+// bytes are compared as well).
+type entryKey struct {
+	size uint64
+	crc  uint32
+}
+
+// get returns the entry compressed from the bytes b, whose CRC-32 is crc,
+// with b as its source.
+func (c *entryCache) get(b []byte, crc uint32) (entry, bool) {
+	c.mu.Lock()
+	e, ok := c.entries[entryKey{uint64(len(b)), crc}]
+	c.mu.Unlock()
+	if !ok || !bytes.Equal(e.src, b) {
+		return entry{}, false
+	}
+	e.src = b
+	return e, true
+}
+
+// put keeps the entry e.
+func (c *entryCache) put(e entry) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.entries) >= c.max || c.entries == nil {
+		c.entries = map[entryKey]entry{}
+	}
+	c.entries[entryKey{e.size, e.crc}] = e
 }
 
 // compressAll compresses, several at a time, the files not compressed yet
@@ -226,7 +303,7 @@ func (z *zipper) compressAll(files output.Files, paths []string) error {
 	}
 	done := make([]entry, len(todo))
 	errs := make([]error, len(todo))
-	workers.Each(len(todo), func(i int) { done[i], errs[i] = deflate(files[todo[i]]) })
+	workers.Each(len(todo), func(i int) { done[i], errs[i] = deflate(todo[i], files[todo[i]]) })
 	for i, p := range todo {
 		if errs[i] != nil {
 			return errs[i]
