@@ -1,9 +1,9 @@
 package render
 
 import (
-	"encoding/json"
-	"fmt"
 	"html/template"
+	"reflect"
+	"strings"
 
 	"factsheet/site/factsheet"
 )
@@ -54,26 +54,40 @@ func (p *page) chrome() chrome {
 // frame is a chrome rendered: the header part and the footer part.
 type frame struct{ top, bottom template.HTML }
 
-// frames holds the frames rendered, by their chrome's JSON (every field
-// a template can read, pointers followed). A frames serves one goroutine.
-type frames map[string]frame
+// frames holds the frames rendered, each with its chrome, and the items of
+// breadcrumbs rendered. A frames serves one goroutine.
+type frames struct {
+	seen   []framed
+	crumbs map[link]template.HTML
+}
+
+// framed is a frame with the chrome it was rendered from.
+type framed struct {
+	c chrome
+	f frame
+}
+
+// of returns the frame of a chrome equal to c (every field a template can
+// read, pointers followed), if one was rendered.
+func (fs *frames) of(c chrome) (frame, bool) {
+	for _, s := range fs.seen {
+		if reflect.DeepEqual(s.c, c) {
+			return s.f, true
+		}
+	}
+	return frame{}, false
+}
 
 // frame sets the page's Top and Bottom from its chrome, rendered or taken
 // from fs (which may be nil: nothing remembered); a layout that does not
 // define them gets none.
-func (t *templates) frame(p *page, fs frames) error {
+func (t *templates) frame(p *page, fs *frames) error {
 	if t.base.Lookup("layout-top") == nil || t.base.Lookup("layout-bottom") == nil {
 		return nil
 	}
 	c := p.chrome()
-	var key string
 	if fs != nil {
-		k, err := json.Marshal(c)
-		if err != nil {
-			return fmt.Errorf("layout: %w", err)
-		}
-		key = string(k)
-		if f, ok := fs[key]; ok {
+		if f, ok := fs.of(c); ok {
 			p.Top, p.Bottom = f.top, f.bottom
 			return nil
 		}
@@ -87,8 +101,50 @@ func (t *templates) frame(p *page, fs frames) error {
 		return err
 	}
 	if fs != nil {
-		fs[key] = f
+		fs.seen = append(fs.seen, framed{c, f})
 	}
 	p.Top, p.Bottom = f.top, f.bottom
 	return nil
+}
+
+// trail sets the page's Trail from its Crumbs, each item rendered or taken
+// from fs (which may be nil): the pages of a factsheet share most of theirs.
+func (t *templates) trail(p *page, fs *frames) error {
+	if len(p.Crumbs) == 0 || t.base.Lookup("crumb") == nil {
+		return nil
+	}
+	var b strings.Builder
+	for _, c := range p.Crumbs {
+		h, ok := fs.crumb(c)
+		if !ok {
+			var err error
+			if h, err = t.partial("crumb", c); err != nil {
+				return err
+			}
+			fs.keepCrumb(c, h)
+		}
+		b.WriteString(string(h))
+	}
+	p.Trail = template.HTML(b.String())
+	return nil
+}
+
+// crumb returns the item of c, if one was rendered.
+func (fs *frames) crumb(c link) (template.HTML, bool) {
+	if fs == nil {
+		return "", false
+	}
+	h, ok := fs.crumbs[c]
+	return h, ok
+}
+
+// keepCrumb remembers the item of c.
+func (fs *frames) keepCrumb(c link, h template.HTML) {
+	if fs == nil {
+		return
+	}
+	if fs.crumbs == nil {
+		fs.crumbs = map[link]template.HTML{}
+	}
+	fs.crumbs[c] = h
 }

@@ -41,11 +41,12 @@ type docSite struct {
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
-	items  map[string]template.HTML // list entries, rendered once (see item)
-	frames frames                   // the pages' headers and footers, rendered once
+	lists  map[listKey]*chapterList // the chapters' lists of identifiers, rendered once
+	frames *frames                  // the pages' headers and footers, rendered once
 	// lastUpdate is the date of the last update, spelt out; citeHead the
 	// start of every citation (see citation), made on first use
 	lastUpdate, citeHead string
+	printLine            template.HTML  // the facts printed at the top of every page (see factsLine)
 	st                   *status.Record // the status file; nil when the factsheet has none
 	err                  error          // the first error of a partial template
 	ab                   *abbrevs       // the abbreviations the text defines; nil for none
@@ -65,8 +66,8 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.sums = map[string]string{}
 	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
-	d.items = map[string]template.HTML{}
-	d.frames = frames{}
+	d.lists = map[listKey]*chapterList{}
+	d.frames = &frames{}
 	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)
 	d.es = entries(doc)
 	d.st = opts.Status[doc.Meta.Slug]

@@ -2,9 +2,9 @@ package render
 
 import (
 	"bytes"
-	"fmt"
 	"html/template"
 	"slices"
+	"strings"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
@@ -19,7 +19,6 @@ type item struct {
 	Summary string
 	State   template.HTML // the state's badge; "" without a status file
 	Current bool          // the page's own recommendation
-	HTML    template.HTML // the list entry, from the "rec-item" template
 }
 
 // recView is the data of a recommendation page (and of an entry of the
@@ -40,15 +39,15 @@ type recView struct {
 	Place     link   // the recommendation in its chapter's text
 	Prev      *link
 	Next      *link
-	Others    []item      // the recommendations of the same chapter
-	Articles  []link      // the Articles of the Convention it names
-	Facets    string      // single-file edition: the entry's facets for the explorer (see dimensions)
-	N         int         // single-file edition: the identifiers of the entry, which counts them all
-	Aliases   []string    // single-file edition: the anchors of the entry's other identifiers
-	Status    *stateView  // the current state; nil without a status file
-	History   []stateView // every entry, newest first
-	States    []idState   // single-file edition: the state of each identifier of the text
-	Weights   string      // single-file edition: the entry's data-weights (see weights)
+	Others    template.HTML // the list entries of the recommendations of the same chapter (see chapterList)
+	Articles  []link        // the Articles of the Convention it names
+	Facets    string        // single-file edition: the entry's facets for the explorer (see dimensions)
+	N         int           // single-file edition: the identifiers of the entry, which counts them all
+	Aliases   []string      // single-file edition: the anchors of the entry's other identifiers
+	Status    *stateView    // the current state; nil without a status file
+	History   []stateView   // every entry, newest first
+	States    []idState     // single-file edition: the state of each identifier of the text
+	Weights   string        // single-file edition: the entry's data-weights (see weights)
 
 	Also *alsoView // the other Parties of the report that received it
 }
@@ -158,33 +157,73 @@ func (d *docSite) recView(i int, root string, links linkPolicy) *recView {
 		v.Next = &link{Label: d.es[i+1].ID, Href: href(d.es[i+1].ID)}
 	}
 	v.Also = d.also(root, e.ID)
-	for _, o := range d.chapterEntries(r.Chapter) {
-		v.Others = append(v.Others, d.item(o, root, o.ID == e.ID))
-	}
+	v.Others = d.chapterList(r.Chapter, root).with(e.ID)
 	return v
 }
 
-// item is the list entry of an identifier, for a page at root; its markup
-// is rendered once per identifier, root and currency: every recommendation
-// page lists the others of its chapter.
-func (d *docSite) item(e entry, root string, current bool) item {
+// chapterList holds the list entries of a chapter's identifiers, each
+// rendered once as another page's and once as the current page's: every
+// recommendation page lists all those of its chapter.
+type chapterList struct {
+	entries  string          // every entry as another page's, each followed by a line break
+	ends     []int           // the end of each entry in entries
+	ids      []string        // the identifier of each entry
+	currents []template.HTML // each entry as the current page's
+}
+
+// chapterList returns the list entries of chapter c for pages at root,
+// rendered on first use.
+func (d *docSite) chapterList(c *factsheet.Chapter, root string) *chapterList {
+	key := listKey{c, root}
+	if l, ok := d.lists[key]; ok {
+		return l
+	}
+	l := &chapterList{}
+	var all strings.Builder
+	for _, e := range d.chapterEntries(c) {
+		all.WriteString(string(d.item(e, root, false)))
+		all.WriteByte('\n')
+		l.ends = append(l.ends, all.Len())
+		l.ids = append(l.ids, e.ID)
+		l.currents = append(l.currents, d.item(e, root, true))
+	}
+	l.entries = all.String()
+	d.lists[key] = l
+	return l
+}
+
+// listKey identifies a chapterList: the chapter, and the root of its pages.
+type listKey struct {
+	chapter *factsheet.Chapter
+	root    string
+}
+
+// with is the list with the entry of id as the current page's.
+func (l *chapterList) with(id string) template.HTML {
+	k := slices.Index(l.ids, id)
+	if k < 0 {
+		return template.HTML(l.entries)
+	}
+	start := 0
+	if k > 0 {
+		start = l.ends[k-1]
+	}
+	return template.HTML(l.entries[:start] + string(l.currents[k]) + "\n" + l.entries[l.ends[k]:])
+}
+
+// item renders the list entry of an identifier for a page at root.
+func (d *docSite) item(e entry, root string, current bool) template.HTML {
 	it := item{
 		ID: e.ID, Href: d.recHref(root, e.ID), Current: current,
 		Badge:   d.badge(e.Rec.Urgency, d.legend(root)),
 		Summary: d.summary(e),
 		State:   d.stateMark(e.ID),
 	}
-	key := fmt.Sprintf("%s\x00%s\x00%t", e.ID, root, current)
-	if h, ok := d.items[key]; ok {
-		it.HTML = h
-		return it
-	}
 	h, err := d.t.partial("rec-item", it)
 	if err != nil && d.err == nil {
 		d.err = err
 	}
-	d.items[key], it.HTML = h, h
-	return it
+	return h
 }
 
 // recommendations writes recommendations/<id>.html for every identifier.

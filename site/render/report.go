@@ -90,6 +90,7 @@ type reportPages struct {
 	opts  Options
 	b     *badger
 	first *series.Summary // its levels name the urgencies on the report's pages
+	fr    *frames         // the pages' headers and footers, rendered once
 	// scripts are the language scripts of the search across the series
 	scripts []string
 }
@@ -98,7 +99,7 @@ type reportPages struct {
 func renderReports(files output.Files, ser *series.Site, ls languages, opts Options) error {
 	for _, r := range ser.Reports {
 		t := ls.of(r.Members[0].Language) // a report's pages speak its first Party's language
-		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0], scripts: seriesScripts(opts.Assets, ser)}
+		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0], fr: &frames{}, scripts: seriesScripts(opts.Assets, ser)}
 		for _, step := range []func(output.Files) error{rp.index, rp.identifiers, rp.data} {
 			if err := step(files); err != nil {
 				return err
@@ -129,7 +130,7 @@ func (rp *reportPages) page(rel, title, description string) *page {
 // write renders a page of the report, the list of factsheets first in its breadcrumb.
 func (rp *reportPages) write(files output.Files, kind, rel string, p *page) error {
 	p.Crumbs = append([]link{{Label: rp.t.cat.T("crumb.factsheets"), Href: p.Root + "index.html"}}, p.Crumbs...)
-	b, err := rp.t.page(kind, p)
+	b, err := rp.t.pageThen(kind, p, rp.fr, nil)
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 
 	"factsheet/site/urls"
@@ -15,6 +16,8 @@ type share struct {
 	Href string // the recommendation's page (or entry), relative to the page showing the buttons
 	URL  string // its absolute address, when a base URL is set
 	Cite string // the citation, "{url}" standing for the address
+	// LinkLabel and CiteLabel name the buttons for screen readers ("Copy link to IV-5")
+	LinkLabel, CiteLabel string
 }
 
 // urlMark stands for the recommendation's address in share.Cite.
@@ -23,7 +26,8 @@ const urlMark = "{url}"
 // share returns the buttons' data for identifier id on a page at root; in
 // the single-file edition the link is the entry's anchor.
 func (d *docSite) share(id, root string, links linkPolicy) share {
-	s := share{ID: id, Href: links.recommendation(d, root, id), Cite: d.citation(id)}
+	s := share{ID: id, Href: links.recommendation(d, root, id), Cite: d.citation(id),
+		LinkLabel: d.cat.T("share.link.label", id), CiteLabel: d.cat.T("share.cite.label", id)}
 	if d.opts.BaseURL != "" {
 		s.URL = pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Recommendation(id))
 	}
@@ -68,6 +72,8 @@ type pageFacts struct {
 	Absolute bool
 	Source   string // the original document's address
 	Glossary string // the glossary page, from this page; "" when the text defines no abbreviation
+	// Line is the title, Party and date as printed, from the "print-facts" template
+	Line template.HTML
 }
 
 // facts returns the facts of the page at rel, whose canonical address (if
@@ -84,5 +90,19 @@ func (d *docSite) facts(rel, canonical string) *pageFacts {
 	if canonical != "" {
 		f.Address, f.Absolute = canonical, true
 	}
+	f.Line = d.factsLine(f)
 	return f
+}
+
+// factsLine is the printed line of facts of f, rendered once: it is the
+// same on every page of the factsheet.
+func (d *docSite) factsLine(f *pageFacts) template.HTML {
+	if d.printLine == "" {
+		h, err := d.t.partial("print-facts", f)
+		if err != nil && d.err == nil {
+			d.err = err
+		}
+		d.printLine = h
+	}
+	return d.printLine
 }

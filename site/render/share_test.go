@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -168,4 +169,63 @@ func BenchmarkAbbrevMark(b *testing.B) {
 			a.mark(p)
 		}
 	}
+}
+
+// TestScanMarksAsTokenized: on every page of the seed the scan of the tags
+// settles <main> and marks it as the tokenizer does.
+func TestScanMarksAsTokenized(t *testing.T) {
+	a := newAbbrevs(seedDoc(t))
+	files := renderSeed(t, "")
+	for _, p := range files.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		scanned, tokenized, ok := bothMarks(a, files[p])
+		if !ok {
+			t.Errorf("%s: the scan does not settle the page", p)
+		}
+		if ok && scanned != tokenized {
+			t.Errorf("%s: the scan marks otherwise than the tokenizer", p)
+		}
+	}
+}
+
+// bothMarks marks the <main> of page by the scan and by the tokenizer; ok is
+// false when the scan does not settle it.
+func bothMarks(a *abbrevs, page []byte) (scanned, tokenized string, ok bool) {
+	start, end := bytes.Index(page, []byte("<main")), bytes.LastIndex(page, []byte("</main>"))
+	if start < 0 || end < start {
+		return "", "", false
+	}
+	region := page[start:end]
+	want := 0
+	for stem := range a.long {
+		if bytes.Contains(region, []byte(stem)) {
+			want++
+		}
+	}
+	var s, k bytes.Buffer
+	done, ok := a.scanMarks(&s, region, want)
+	s.Write(region[done:])
+	k.Write(region[a.tokenMarks(&k, region, want):])
+	return s.String(), k.String(), ok
+}
+
+// FuzzScanMarks: whenever the scan settles a page, it marks it as the
+// tokenizer does.
+func FuzzScanMarks(f *testing.F) {
+	for _, s := range []string{
+		`<main><p class="x" hidden>the ICTs &amp; <a href='y'>ICT</a></p><nav>ICT</nav> ICT</main>`,
+		`<main><p>a < b, ICT</p><br/><code>ICT</code> ICT <!-- ICT --></main>`,
+		`<main><P Title="ICT">x</P><abbr>ICT</abbr><textarea>ICT</textarea>ICTs</main>`,
+		`<main><a href=x>ICT</a></a ><x-y z=">ICT">ICT</main>`,
+	} {
+		f.Add(s)
+	}
+	a := newAbbrevs(&factsheet.Document{Abbreviations: []*factsheet.Abbreviation{{Short: "ICTs", Long: "information technologies"}, {Short: "CSAM", Long: "abuse material"}}})
+	f.Fuzz(func(t *testing.T, page string) {
+		if scanned, tokenized, ok := bothMarks(a, []byte(page)); ok && scanned != tokenized {
+			t.Errorf("scan:\n%s\ntokenizer:\n%s", scanned, tokenized)
+		}
+	})
 }

@@ -60,6 +60,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
+	foldMessages(base, cat)
 	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
@@ -69,6 +70,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 		if t.pages[kind], err = c.ParseFS(fsys, kind+".html"); err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
+		foldMessages(t.pages[kind], cat)
 	}
 	return t, nil
 }
@@ -95,8 +97,11 @@ func (t *templates) page(kind string, p *page) ([]byte, error) {
 // the page when then is nil. The page is rendered into a buffer that is
 // used again afterwards: then may return it, which is then copied, or
 // bytes of its own.
-func (t *templates) pageThen(kind string, p *page, fs frames, then func([]byte) []byte) ([]byte, error) {
+func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte) []byte) ([]byte, error) {
 	if err := t.frame(p, fs); err != nil {
+		return nil, fmt.Errorf("template %s.html: %w", kind, err)
+	}
+	if err := t.trail(p, fs); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
 	b := buffers.Get().(*bytes.Buffer)
@@ -160,6 +165,8 @@ type page struct {
 	Base        string // <base href> (the 404 page, when a base URL is set)
 	CSP         string
 	Crumbs      []link // breadcrumb; the last one is the page itself
+	// Trail is the breadcrumb's items, rendered from Crumbs (see trail)
+	Trail       template.HTML
 	Levels      []factsheet.Level
 	Single      bool        // the single-file edition
 	Messages    string      // the language of the browser's messages, assets/i18n/<Messages>.js
