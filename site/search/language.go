@@ -15,8 +15,8 @@ import (
 // the stop words it drops. The browser reproduces it: English with the
 // Porter stemmer of assets/search/stemmer.js, French with assets/stem-fr.js.
 type language struct {
-	tag  string // "en", "fr": the browser index's lang, which picks the browser's analysis
-	name string // bleve's analyzer name
+	tag  string                   // "en", "fr": the browser index's lang, which picks the browser's analysis
+	name string                   // bleve's analyzer name
 	stop func() analysis.TokenMap // the stop words, built at their first use
 	// analyzer returns bleve's analyzer, built at its first use; bleve
 	// analyzers are safe for concurrent use
