@@ -4,8 +4,10 @@
 // build's sink (the staging folder of `factsheet build`, or memory for
 // `serve`) as soon as they are done, several factsheets at a time. A summary
 // of every factsheet is made first (render.Summarize: a factsheet's pages
-// link to its report); the summaries and each factsheet's search documents
-// (search.Part) are what the site-wide pages, built last, are made from.
+// link to its report); the site-wide pages are made from the summaries
+// (report pages, root index: beside the factsheets), from each factsheet's
+// search documents (search.Part: the series' index) and from the paths of
+// every file (404, sitemap), those last once every factsheet knows them.
 package site
 
 import (
@@ -136,8 +138,8 @@ type builder struct {
 	took  map[string]time.Duration // stage → time, summed
 	paths []string                 // every path built, for the sitemap and the 404 page
 	// planned is done once every factsheet knows the paths of its files, which
-	// it adds to plannedPaths: the site-wide pages are made from then on,
-	// beside the factsheets' bundles.
+	// it adds to plannedPaths: the site-wide files that need them are made
+	// from then on, beside the factsheets' bundles (see shared).
 	planned      sync.WaitGroup
 	plannedPaths []string
 }
@@ -270,10 +272,7 @@ func (b *builder) site() error {
 	errs := make([]error, len(docs))
 	b.planned.Add(len(docs))
 	shared := make(chan error, 1)
-	go func() {
-		b.planned.Wait()
-		shared <- b.shared()
-	}()
+	go func() { shared <- b.shared() }()
 	order := largestFirst(docs)
 	workers.Each(len(docs), func(k int) {
 		i := order[k]

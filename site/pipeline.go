@@ -94,9 +94,11 @@ func (b *builder) factsheet(i int, plan func(paths []string)) error {
 	return b.put(part, key, files)
 }
 
-// shared builds the site-wide files (root index, 404, report pages, the
-// series' search index, sitemap) from the summaries and search parts of
-// every factsheet, and sends them to the sink.
+// shared builds the site-wide files and sends them to the sink: first those
+// made from the summaries alone (report pages, root index), beside the
+// factsheets; then, once every factsheet knows the paths of its files, those
+// that need them or the factsheets' search parts (404, the series' search
+// index, sitemap).
 func (b *builder) shared() error {
 	if b.siteReused {
 		return nil
@@ -105,11 +107,26 @@ func (b *builder) shared() error {
 	if err != nil {
 		return err
 	}
+	var early output.Files
+	if err := b.timed("render", func() error {
+		var err error
+		early, err = r.SummaryPages()
+		return err
+	}); err != nil {
+		return fmt.Errorf("render: %w", err)
+	}
+	if err := b.minify(early); err != nil {
+		return err
+	}
+	if err := b.send(early); err != nil {
+		return err
+	}
+	b.planned.Wait()
 	b.mu.Lock()
 	built := uniqueSorted(append(append([]string(nil), b.paths...), b.plannedPaths...))
 	b.mu.Unlock()
-	var index []byte // the series index needs only the search parts: made beside the pages
-	files, err := b.renderBesideIndex(func() (output.Files, error) { return r.Shared(built) }, func() error {
+	var index []byte // the series index needs only the search parts: made beside the 404 page
+	files, err := b.renderBesideIndex(func() (output.Files, error) { return r.NotFound(built) }, func() error {
 		var err error
 		index, err = search.SeriesScript(b.parts)
 		return err
@@ -118,12 +135,15 @@ func (b *builder) shared() error {
 		return err
 	}
 	files[search.SeriesFile] = index
-	paths := uniqueSorted(append(built, files.Paths()...))
-	files.Merge(r.Sitemap(paths))
+	files.Merge(r.Sitemap(uniqueSorted(append(built, files.Paths()...))))
 	if err := b.minify(files); err != nil {
 		return err
 	}
-	return b.put(sitePart, b.siteKey, files)
+	if err := b.send(files); err != nil {
+		return err
+	}
+	b.record(sitePart, b.siteKey, append(early.Paths(), files.Paths()...))
+	return nil
 }
 
 // minify minifies files in place when the build minifies.
@@ -144,8 +164,17 @@ func (b *builder) minify(files output.Files) error {
 }
 
 // put sends the files of a part of the site, built under key, to the sink,
-// and notes their paths.
+// and records their paths.
 func (b *builder) put(part string, key output.Key, files output.Files) error {
+	if err := b.send(files); err != nil {
+		return err
+	}
+	b.record(part, key, files.Paths())
+	return nil
+}
+
+// send sends files to the sink and notes their paths.
+func (b *builder) send(files output.Files) error {
 	b.mu.Lock()
 	b.res.Count += len(files)
 	for p := range files {
@@ -155,10 +184,15 @@ func (b *builder) put(part string, key output.Key, files output.Files) error {
 	if err := b.timed("write", func() error { return b.sink.Put(files) }); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
-	if b.store != nil {
-		b.store.Record(part, key, files.Paths())
-	}
 	return nil
+}
+
+// record notes, for the next build's reuse, that the part built under key
+// holds the files at paths, which were sent.
+func (b *builder) record(part string, key output.Key, paths []string) {
+	if b.store != nil {
+		b.store.Record(part, key, paths)
+	}
 }
 
 // memory is a sink keeping every file in memory.

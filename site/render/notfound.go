@@ -6,8 +6,6 @@ import (
 	"html/template"
 	"sort"
 	"strings"
-
-	"factsheet/site/output"
 )
 
 // siteRootScript is the inline script of 404.html when no base URL is known.
@@ -48,20 +46,20 @@ type headScript struct {
 // notFoundPage makes the page p into the 404 page: with a base URL, a
 // <base> to it; without, the script that finds the root at run time,
 // allowed by its hash in the page's Content-Security-Policy.
-func notFoundPage(p *page, files output.Files, baseURL string) {
+func notFoundPage(p *page, paths []string, baseURL string) {
 	if baseURL != "" {
 		p.Base = baseURL
 		return
 	}
-	p.HeadScript = &headScript{Code: template.JS(siteRootScript), Top: strings.Join(topFolders(files), " ")}
+	p.HeadScript = &headScript{Code: template.JS(siteRootScript), Top: strings.Join(topFolders(paths), " ")}
 	p.CSP = strings.Replace(p.CSP, "script-src 'self'", "script-src 'self' "+scriptHash(siteRootScript), 1)
 }
 
-// topFolders lists the top-level folders of the site: those of the files
-// rendered so far, and downloads/, which the bundles add later.
-func topFolders(files output.Files) []string {
+// topFolders lists the top-level folders of the site: those of the paths
+// of its files, and downloads/, which the bundles add later.
+func topFolders(paths []string) []string {
 	seen := map[string]bool{"downloads": true}
-	for p := range files {
+	for _, p := range paths {
 		if dir, _, ok := strings.Cut(p, "/"); ok {
 			seen[dir] = true
 		}

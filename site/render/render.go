@@ -60,11 +60,16 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err := renderDocs(files, docs, r); err != nil {
 		return nil, err
 	}
-	shared, err := r.Shared(files.Paths())
+	shared, err := r.SummaryPages()
 	if err != nil {
 		return nil, err
 	}
 	files.Merge(shared)
+	notFound, err := r.NotFound(files.Paths())
+	if err != nil {
+		return nil, err
+	}
+	files.Merge(notFound)
 	if opts.BaseURL != "" {
 		files.Merge(r.Sitemap(files.Paths()))
 	}
@@ -74,7 +79,8 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 // Renderer renders the pages of a site with one set of templates per
 // language: given the summaries of every factsheet (Series) and their
 // editions (Editions), each factsheet's files (Factsheet), then the
-// site-wide ones (Shared, Sitemap), so that a build can write each
+// site-wide ones (SummaryPages, which needs none of those, then NotFound
+// and Sitemap, which need the paths of every file), so that a build can write each
 // factsheet as soon as it is done.
 type Renderer struct {
 	t    languages
@@ -90,7 +96,7 @@ type Renderer struct {
 // Series gives the renderer the summaries of every factsheet of the site, in
 // content order (see Summarize): a factsheet's pages link to its report and
 // offer to search all factsheets, and the site-wide pages list them. Call it
-// before Factsheet and Shared.
+// before Factsheet and SummaryPages.
 func (r *Renderer) Series(sums []series.Summary) {
 	r.sums, r.ser = sums, series.New(sums)
 }
@@ -150,42 +156,38 @@ func (r *Renderer) Factsheet(doc *factsheet.Document) (output.Files, error) {
 	return files, nil
 }
 
-// sharedPages are the pages that depend on every factsheet, from their
-// summaries: each adds its files. The root comes last: its 404 page lists the
-// site's top folders.
-var sharedPages = []func(files output.Files, ser *series.Site, sums []series.Summary, t languages, opts Options) error{
-	func(files output.Files, ser *series.Site, _ []series.Summary, t languages, opts Options) error {
-		return renderReports(files, ser, t, opts)
-	},
-	renderRoot,
-}
-
-// Shared renders the site-wide pages (the list of factsheets, 404.html, the
-// report pages: sharedPages) from the summaries given to Series; built are
-// the paths of the files built before (the factsheets', the assets), which
-// the pages see as present in their files, with no content, and which Shared
-// does not return.
-func (r *Renderer) Shared(built []string) (output.Files, error) {
-	files := output.Files{}
-	for _, p := range built {
-		files[p] = nil
+// SummaryPages renders the site-wide files made from the summaries given to
+// Series alone: the report pages and their data, the list of factsheets
+// (index.html), the search page and .nojekyll. It needs no factsheet's
+// files, so it can run beside them; NotFound comes after.
+func (r *Renderer) SummaryPages() (output.Files, error) {
+	files := output.Files{".nojekyll": []byte{}}
+	ser := r.series()
+	if err := renderReports(files, ser, r.t, r.opts); err != nil {
+		return nil, err
 	}
-	files[".nojekyll"] = []byte{}
-	ser := r.ser
-	if ser == nil {
-		ser = series.New(nil)
-	}
-	for _, page := range sharedPages {
-		if err := page(files, ser, r.sums, r.t, r.opts); err != nil {
-			return nil, err
-		}
-	}
-	for _, p := range built {
-		if files[p] == nil {
-			delete(files, p)
-		}
+	if err := renderRoot(files, ser, r.sums, r.t, r.opts); err != nil {
+		return nil, err
 	}
 	return files, nil
+}
+
+// NotFound renders 404.html for a site whose other files have the given
+// paths: without a base URL, the page lists the site's top-level folders.
+func (r *Renderer) NotFound(paths []string) (output.Files, error) {
+	b, err := renderNotFound(paths, r.series(), r.sums, r.t, r.opts)
+	if err != nil {
+		return nil, err
+	}
+	return output.Files{"404.html": b}, nil
+}
+
+// series is the reports grouping the factsheets given to Series, or none.
+func (r *Renderer) series() *series.Site {
+	if r.ser == nil {
+		return series.New(nil)
+	}
+	return r.ser
 }
 
 // Sitemap returns sitemap.xml and robots.txt for the site whose files have

@@ -48,16 +48,74 @@ type rootView struct {
 	Loose      []factsheetItem // the factsheets naming no report
 }
 
-// renderRoot writes public/index.html (every report and factsheet) and
-// 404.html, in the language of the first factsheet; each factsheet's entry
-// is in its own language.
+// renderRoot writes public/index.html (every report and factsheet) and the
+// site's search page (see rootPage).
 func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls languages, opts Options) error {
-	v := &rootView{}
+	p, t, err := rootPage(ser, sums, ls, opts)
+	if err != nil {
+		return err
+	}
+	if files["index.html"], err = t.page("root", p); err != nil {
+		return err
+	}
+	sp := *p
+	sp.Title, sp.Description, sp.Body = t.cat.T("search.title")+" · "+p.SiteTitle, t.cat.T("search.site.description"), nil
+	sp.Crumbs = []link{{Label: t.cat.T("crumb.factsheets"), Href: "index.html"}, {Label: t.cat.T("crumb.search")}}
+	if opts.BaseURL != "" {
+		sp.Canonical = pageURL(opts.BaseURL, "search.html")
+	}
+	files["search.html"], err = t.page("search", &sp)
+	return err
+}
+
+// renderNotFound renders 404.html, the root page's list of factsheets, for
+// a site whose files have the given paths (see notFoundPage).
+func renderNotFound(paths []string, ser *series.Site, sums []series.Summary, ls languages, opts Options) ([]byte, error) {
+	p, t, err := rootPage(ser, sums, ls, opts)
+	if err != nil {
+		return nil, err
+	}
+	nf := *p
+	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
+	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
+	notFoundPage(&nf, paths, opts.BaseURL)
+	if len(sums) == 1 {
+		nf.Slug = sums[0].Slug
+	}
+	return t.page("notfound", &nf)
+}
+
+// rootPage is the page of public/index.html (every report and factsheet),
+// in the language of the first factsheet, and that language's templates;
+// each factsheet's entry is in its own language.
+func rootPage(ser *series.Site, sums []series.Summary, ls languages, opts Options) (*page, *templates, error) {
 	language := "en"
 	if len(sums) > 0 && sums[0].Language != "" {
 		language = sums[0].Language
 	}
 	t := ls.of(language)
+	v, err := newRootView(ser, sums, ls, t, language)
+	if err != nil {
+		return nil, nil, err
+	}
+	title := t.cat.T("site.title")
+	p := &page{Lang: language, Messages: t.cat.Lang, Title: title, Root: "", SiteTitle: title,
+		Home: "index.html", OGType: "website", SiteName: title, CSP: csp,
+		Description: t.cat.T("site.description"), Body: v}
+	if len(sums) > 0 {
+		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
+	}
+	p.SeriesSearch, p.Styles, p.LangScripts = true, []string{"series.css"}, seriesScripts(opts.Assets, ser)
+	if opts.BaseURL != "" {
+		p.Canonical = pageURL(opts.BaseURL, "index.html")
+	}
+	return p, t, nil
+}
+
+// newRootView lists every factsheet and report for a root page in
+// language, rendered with t.
+func newRootView(ser *series.Site, sums []series.Summary, ls languages, t *templates, language string) (*rootView, error) {
+	v := &rootView{}
 	bg := newBadger(t)
 	item := func(m *series.Summary) factsheetItem {
 		cat := ls.of(m.Language).cat
@@ -98,45 +156,9 @@ func renderRoot(files output.Files, ser *series.Site, sums []series.Summary, ls 
 		v.Loose = append(v.Loose, item(m))
 	}
 	if bg.err != nil {
-		return bg.err
+		return nil, bg.err
 	}
-	title := t.cat.T("site.title")
-	p := &page{Lang: language, Messages: t.cat.Lang, Title: title, Root: "", SiteTitle: title,
-		Home: "index.html", OGType: "website", SiteName: title, CSP: csp,
-		Description: t.cat.T("site.description"), Body: v}
-	if len(sums) > 0 {
-		p.Levels = sums[0].Levels // what the badges' aria-describedby point at
-	}
-	p.SeriesSearch, p.Styles, p.LangScripts = true, []string{"series.css"}, seriesScripts(opts.Assets, ser)
-	if opts.BaseURL != "" {
-		p.Canonical = pageURL(opts.BaseURL, "index.html")
-	}
-	b, err := t.page("root", p)
-	if err != nil {
-		return err
-	}
-	files["index.html"] = b
-	sp := *p
-	sp.Title, sp.Description, sp.Body = t.cat.T("search.title")+" · "+title, t.cat.T("search.site.description"), nil
-	sp.Crumbs = []link{{Label: t.cat.T("crumb.factsheets"), Href: "index.html"}, {Label: t.cat.T("crumb.search")}}
-	if opts.BaseURL != "" {
-		sp.Canonical = pageURL(opts.BaseURL, "search.html")
-	}
-	if files["search.html"], err = t.page("search", &sp); err != nil {
-		return err
-	}
-	nf := *p
-	nf.Title, nf.Description, nf.Canonical = t.cat.T("notfound.title"), "", ""
-	// GitHub Pages serves 404.html at any missing address: anchor its links to the site's root
-	notFoundPage(&nf, files, opts.BaseURL)
-	if len(sums) == 1 {
-		nf.Slug = sums[0].Slug
-	}
-	if b, err = t.page("notfound", &nf); err != nil {
-		return err
-	}
-	files["404.html"] = b
-	return nil
+	return v, nil
 }
 
 // sitemap lists every HTML page of the site but 404.html, sorted, as
