@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/csv"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -159,5 +160,58 @@ func TestReportData(t *testing.T) {
 	}
 	if len(rows) != 22 || strings.Join(rows[0], ",") != strings.Join(reportCSVHeader, ",") {
 		t.Errorf("csv: %d rows, header %v", len(rows), rows[0])
+	}
+}
+
+// TestReportJSONAsMarshalIndent: a report's recommendations.json, written
+// record by record, is byte for byte what json.MarshalIndent writes, with
+// no record, with the fixtures' records and with hostile strings (HTML
+// characters, control characters, U+2028, bytes that are not UTF-8).
+func TestReportJSONAsMarshalIndent(t *testing.T) {
+	var fixtures reportData
+	if err := json.Unmarshal(seriesFiles(t)["reports/csgsiv/recommendations.json"], &fixtures); err != nil {
+		t.Fatal(err)
+	}
+	hostile := fixtures
+	hostile.Levels = nil
+	hostile.Recommendations = []receiptRecord{{ID: "<b>&\"'\\", Party: "\x00\x01\b\f\n\r\t\x1f\x7f", Slug: "a\u2028b\u2029c",
+		Chapter: "\xff\xc3(", ChapterTitle: "é ✓ 𝄞", Text: string([]byte{0xed, 0xa0, 0x80, 'x', 0xe2, 0x80})}}
+	empty := fixtures
+	empty.Recommendations = []receiptRecord{}
+	for name, d := range map[string]reportData{"fixtures": fixtures, "hostile": hostile, "empty": empty} {
+		want, err := json.MarshalIndent(d, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := reportJSON(&d, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want)+"\n" {
+			t.Errorf("%s: got\n%s\nwant\n%s", name, got, want)
+		}
+	}
+}
+
+// TestJSONStringAsMarshal: appendJSONString writes every byte below 0x80,
+// and random bytes, as json.Marshal writes them.
+func TestJSONStringAsMarshal(t *testing.T) {
+	texts := []string{"", "\u2028\u2029", "\xff", "a\xc3", "\xe2\x80\xa8", "plain text"}
+	for c := range 0x80 {
+		texts = append(texts, "a"+string(rune(c))+"b")
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		b := make([]byte, rng.IntN(12))
+		for i := range b {
+			b[i] = byte(rng.IntN(256))
+		}
+		texts = append(texts, string(b))
+	}
+	for _, s := range texts {
+		want, _ := json.Marshal(s)
+		if got := appendJSONString(nil, s); string(got) != string(want) {
+			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
 	}
 }

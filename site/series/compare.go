@@ -44,12 +44,17 @@ type token struct {
 
 var tokenPattern = regexp.MustCompile(`\s*(?:\x00|[^\s\x00]+)`)
 
-// tokens cuts a text into words, the Party's name (when given) standing as one
-// token, partySlot, wherever it occurs ("Ruritania's" is the slot and "'s").
-func tokens(text, party string) []token {
-	if party != "" {
-		text = strings.ReplaceAll(text, party, partySlot)
+// withSlot is text with partySlot wherever it names party (when given):
+// "Ruritania's" becomes the slot and "'s".
+func withSlot(text, party string) string {
+	if party == "" {
+		return text
 	}
+	return strings.ReplaceAll(text, party, partySlot)
+}
+
+// tokens cuts a text into words, partySlot standing as one token.
+func tokens(text string) []token {
 	var out []token
 	for _, m := range tokenPattern.FindAllString(text, -1) {
 		t := strings.TrimLeft(m, " \t\n")
@@ -96,18 +101,24 @@ func CompareByLanguage(rs []Receipt) []Comparison {
 func Compare(rs []Receipt) Comparison {
 	type group struct {
 		toks    []token
+		key     string
 		members []*Summary
 	}
 	var groups []*group
 	byKey := map[string]*group{}
+	byText := map[string]*group{} // most Parties' texts are the same once their names are set aside: cut each once
 	for _, r := range rs {
-		ts := tokens(r.Rec.Text, r.Member.Party)
-		k := key(ts)
-		g := byKey[k]
+		text := withSlot(r.Rec.Text, r.Member.Party)
+		g := byText[text]
 		if g == nil {
-			g = &group{toks: ts}
-			byKey[k] = g
-			groups = append(groups, g)
+			ts := tokens(text)
+			k := key(ts)
+			if g = byKey[k]; g == nil {
+				g = &group{toks: ts, key: k}
+				byKey[k] = g
+				groups = append(groups, g)
+			}
+			byText[text] = g
 		}
 		g.members = append(g.members, r.Member)
 	}
@@ -118,7 +129,7 @@ func Compare(rs []Receipt) Comparison {
 	}
 	if len(groups) == 1 {
 		c.Kind = Identical
-		if strings.Contains(key(groups[0].toks), partySlot) {
+		if strings.Contains(groups[0].key, partySlot) {
 			c.Kind = PartyNamed
 		}
 	}
