@@ -1,6 +1,8 @@
 package render
 
 import (
+	"cmp"
+	"html/template"
 	"strings"
 
 	"factsheet/site/factsheet"
@@ -93,20 +95,24 @@ type reportPages struct {
 	fr    *frames         // the pages' headers and footers, rendered once
 	// scripts are the language scripts of the search across the series
 	scripts []string
+	// receipts are the cells of the identifiers' tables, rendered (see cells)
+	receipts map[string]template.HTML
+	err      error // the first error of a partial
 }
 
 // renderReports writes every report's pages and data files.
 func renderReports(files output.Files, ser *series.Site, ls languages, opts Options) error {
 	for _, r := range ser.Reports {
 		t := ls.of(r.Members[0].Language) // a report's pages speak its first Party's language
-		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0], fr: &frames{}, scripts: seriesScripts(opts.Assets, ser)}
+		rp := &reportPages{r: r, t: t, opts: opts, b: newBadger(t), first: r.Members[0], fr: &frames{},
+			scripts: seriesScripts(opts.Assets, ser), receipts: map[string]template.HTML{}}
 		for _, step := range []func(output.Files) error{rp.index, rp.identifiers, rp.data} {
 			if err := step(files); err != nil {
 				return err
 			}
 		}
-		if rp.b.err != nil {
-			return rp.b.err
+		if err := cmp.Or(rp.b.err, rp.err); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/series"
@@ -8,8 +10,16 @@ import (
 
 // receiptRow is a Party that received an identifier, on its report page.
 type receiptRow struct {
+	Party string
+	Href  string        // the recommendation's page in the Party's factsheet
+	Cells template.HTML // its other cells (see receiptCells)
+}
+
+// receiptCells are the cells of a receiptRow after the Party's name: the
+// same for every identifier a Party received at one urgency and in one
+// section, rendered once (see cells).
+type receiptCells struct {
 	Party   string
-	Href    string // the recommendation's page in the Party's factsheet
 	Badge   badge
 	Section string // specific or generic
 }
@@ -48,9 +58,10 @@ func (rp *reportPages) identifiers(files output.Files) error {
 		p := rp.page(rel, rp.t.cat.T("rec.title", id)+" · "+clip(r.Title, 80), clip(rs[0].Rec.Text, 200))
 		v := &idView{ID: id, Report: link{Label: r.Title, Href: "index.html"}, Chapter: rp.chapterName(rs[0])}
 		for _, rc := range rs {
+			party := r.Label(rc.Member)
 			v.Rows = append(v.Rows, receiptRow{
-				Party: r.Label(rc.Member), Href: p.Root + rc.Member.Slug + "/recommendations/" + factsheet.FileStem(id) + ".html",
-				Badge: rp.b.badge(rc.Member.Level(rc.Rec.Urgency), "index.html#legend"), Section: rc.Rec.Section,
+				Party: party, Href: p.Root + rc.Member.Slug + "/recommendations/" + factsheet.FileStem(id) + ".html",
+				Cells: rp.cells(receiptCells{Party: party, Badge: rp.b.badge(rc.Member.Level(rc.Rec.Urgency), "index.html#legend"), Section: rc.Rec.Section}),
 			})
 		}
 		for _, c := range series.CompareByLanguage(rs) {
@@ -78,6 +89,20 @@ func (rp *reportPages) identifiers(files output.Files) error {
 		}
 	}
 	return nil
+}
+
+// cells renders c, once per report.
+func (rp *reportPages) cells(c receiptCells) template.HTML {
+	k := c.Party + "\x00" + string(c.Badge.HTML) + "\x00" + c.Section
+	if h, ok := rp.receipts[k]; ok {
+		return h
+	}
+	h, err := rp.t.partial("receipt-cells", c)
+	if err != nil && rp.err == nil {
+		rp.err = err
+	}
+	rp.receipts[k] = h
+	return h
 }
 
 // chapterName is the numeral and title of a receipt's chapter.
