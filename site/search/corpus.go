@@ -3,8 +3,6 @@ package search
 import (
 	"sort"
 
-	"github.com/blevesearch/bleve/v2/analysis"
-
 	"factsheet/site/factsheet"
 )
 
@@ -28,6 +26,9 @@ type corpus struct {
 	terms    map[string][]string // term → its surface words, sorted
 	surface  []string            // the surface words, sorted
 	df       map[string][]int    // term → number of documents having it in each of textFields
+	// analysed holds each distinct text of the records with its tokens, in toks
+	analysed map[string]*analysedText
+	toks     []token
 }
 
 // posting is one document having a term in a field, and how many times.
@@ -67,7 +68,7 @@ func analyse(doc *factsheet.Document) (*corpus, error) {
 // the records of another language (Lang set to another tag) keep their
 // numbers but add no term, as in a bleve index whose fields are per language.
 func analyseRecords(recs []record, lang language) (*corpus, error) {
-	an, err := lang.analyzer()
+	tz, err := lang.newTokenizer()
 	if err != nil {
 		return nil, err
 	}
@@ -78,7 +79,7 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	}
 	// a text met again (a chapter's name, the text of several
 	// identifiers) is analysed once: bleve's analysis depends on the text only
-	analysed := map[string]*analysedText{}
+	c.analysed = map[string]*analysedText{}
 	var texts []*analysedText
 	freq := map[string]int{}
 	at := 0
@@ -87,30 +88,36 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 			continue
 		}
 		for fi, text := range fieldTexts(r) {
-			a := analysed[text]
+			a := c.analysed[text]
 			if a == nil {
-				a = &analysedText{text: text, toks: an.Analyze([]byte(text))}
-				analysed[text] = a
+				a = &analysedText{text: text, from: len(c.toks)}
+				c.toks = tz.tokens(text, c.toks)
+				a.to = len(c.toks)
+				c.analysed[text] = a
 				texts = append(texts, a)
 			}
 			a.last, at = at, at+1
-			c.addField(n, fi, a.toks, freq)
+			c.addField(n, fi, c.tokensOf(a), freq)
 		}
 	}
 	// the words, as if every text were read in turn, the last reading of a
 	// word giving its term: each text where it was read last
 	sort.Slice(texts, func(i, j int) bool { return texts[i].last < texts[j].last })
 	for _, a := range texts {
-		c.addWords(a.text, a.toks)
+		c.addWords(c.tokensOf(a))
 	}
-	c.df = map[string][]int{}
+	c.df = make(map[string][]int, len(c.postings))
+	dfs := make([]int, len(c.postings)*len(textFields)) // one allocation for every term's counts
 	for t, ps := range c.postings {
-		c.df[t] = make([]int, len(textFields))
+		df := dfs[:len(textFields):len(textFields)]
+		dfs = dfs[len(textFields):]
 		for fi := range ps {
-			c.df[t][fi] = len(ps[fi])
+			df[fi] = len(ps[fi])
 		}
+		c.df[t] = df
 	}
 	c.terms = map[string][]string{}
+	c.surface = make([]string, 0, len(c.words))
 	for w, t := range c.words {
 		c.terms[t] = append(c.terms[t], w)
 		c.surface = append(c.surface, w)
@@ -125,20 +132,22 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 // field is the name, in the bleve index, of text field fi in the corpus's language.
 func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }
 
-// analysedText is a text with bleve's analysis of it and the last of its
-// readings (in record and field order).
+// analysedText is a text, its tokens (corpus.toks[from:to]) and the last
+// of its readings (in record and field order).
 type analysedText struct {
-	text string
-	toks analysis.TokenStream
-	last int
+	text     string
+	from, to int
+	last     int
 }
 
-// addWords notes the surface word of each token of text and its term.
-func (c *corpus) addWords(text string, toks analysis.TokenStream) {
+// tokensOf returns the tokens of an analysed text.
+func (c *corpus) tokensOf(a *analysedText) []token { return c.toks[a.from:a.to] }
+
+// addWords notes the surface word of each token and its term.
+func (c *corpus) addWords(toks []token) {
 	for _, tok := range toks {
-		w := normalizeWord(text[tok.Start:tok.End])
-		if t, ok := c.words[w]; !ok || t != string(tok.Term) {
-			c.words[w] = string(tok.Term)
+		if t, ok := c.words[tok.word]; !ok || t != tok.term {
+			c.words[tok.word] = tok.term
 		}
 	}
 }
@@ -146,14 +155,14 @@ func (c *corpus) addWords(text string, toks analysis.TokenStream) {
 // addField records the tokens of field fi of document n: its length (as
 // bleve counts it, the tokens left after analysis) and each term's
 // frequency; freq is an empty map to count them in, left empty.
-func (c *corpus) addField(n, fi int, toks analysis.TokenStream, freq map[string]int) {
+func (c *corpus) addField(n, fi int, toks []token, freq map[string]int) {
 	if len(toks) == 0 {
 		return
 	}
 	c.lens[fi][n] = len(toks)
 	defer clear(freq)
 	for _, tok := range toks {
-		freq[string(tok.Term)]++
+		freq[tok.term]++
 	}
 	for t, f := range freq {
 		ps := c.postings[t]
