@@ -77,10 +77,7 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	for fi := range textFields {
 		c.lens[fi] = make([]int, len(c.records))
 	}
-	// a text met again (a chapter's name, the text of several
-	// identifiers) is analysed once: bleve's analysis depends on the text only
-	c.analysed = map[string]*analysedText{}
-	var texts []*analysedText
+	texts := c.analyseTexts(tz)
 	freq := map[string]int{}
 	at := 0
 	for n, r := range c.records {
@@ -89,13 +86,6 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 		}
 		for fi, text := range fieldTexts(r) {
 			a := c.analysed[text]
-			if a == nil {
-				a = &analysedText{text: text, from: len(c.toks)}
-				c.toks = tz.tokens(text, c.toks)
-				a.to = len(c.toks)
-				c.analysed[text] = a
-				texts = append(texts, a)
-			}
 			a.last, at = at, at+1
 			c.addField(n, fi, c.tokensOf(a), freq)
 		}
@@ -128,6 +118,41 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	}
 	return c, nil
 }
+
+// analyseTexts analyses each distinct text of the corpus's records once
+// (a chapter's name, the text of several identifiers recur: bleve's
+// analysis depends on the text only), into corpus.analysed and corpus.toks,
+// and returns them in the order they first appear.
+func (c *corpus) analyseTexts(tz *tokenizer) []*analysedText {
+	c.analysed = map[string]*analysedText{}
+	var texts []*analysedText
+	size := 0
+	for _, r := range c.records {
+		if r.Lang != "" && r.Lang != c.lang.tag {
+			continue
+		}
+		for _, text := range fieldTexts(r) {
+			if c.analysed[text] == nil {
+				a := &analysedText{text: text}
+				c.analysed[text] = a
+				texts = append(texts, a)
+				size += len(text)
+			}
+		}
+	}
+	c.toks = make([]token, 0, size/bytesPerToken)
+	for _, a := range texts {
+		a.from = len(c.toks)
+		c.toks = tz.tokens(a.text, c.toks)
+		a.to = len(c.toks)
+	}
+	return texts
+}
+
+// bytesPerToken is fewer bytes of text than a token of English or French
+// takes (about 6.5 in the factsheets), so that the tokens of a corpus fit
+// in the room made for them.
+const bytesPerToken = 5
 
 // field is the name, in the bleve index, of text field fi in the corpus's language.
 func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }

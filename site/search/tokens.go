@@ -9,12 +9,12 @@ import (
 	"github.com/blevesearch/segment"
 )
 
-// token is one word that bleve's analysis keeps of a text: its term, its
-// surface word (normalizeWord of the text it was read from) and where it
-// stands in the text.
+// token is one word that bleve's analysis keeps of a text: what the
+// analysis made of it (its term and surface word) and where it stands in
+// the text.
 type token struct {
-	term, word string
-	start, end int
+	*rawTerm
+	start, end int32
 }
 
 // tokenizer analyses texts as bleve's analyzer of a language does. When the
@@ -63,36 +63,27 @@ func (t *tokenizer) tokens(text string, out []token) []token {
 	for seg.Segment() {
 		end := start + len(seg.Bytes())
 		if seg.Type() != segment.None { // as bleve's unicode tokenizer keeps a segment
-			tok := token{start: start, end: end}
-			if r, ok := t.raw.terms[text[start:end]]; ok {
-				tok.term, tok.word = r.term, r.word
-				if !r.keep {
-					tok.end = -1 // dropped below
-				}
-			} else {
+			r := t.raw.terms[text[start:end]]
+			if r == nil {
 				t.miss = append(t.miss, len(out))
 			}
-			out = append(out, tok)
+			out = append(out, token{rawTerm: r, start: int32(start), end: int32(end)})
 		}
 		start = end
 	}
 	t.raw.mu.RUnlock()
 	for _, i := range t.miss {
-		r := t.filter(text[out[i].start:out[i].end])
-		out[i].term, out[i].word = r.term, r.word
-		if !r.keep {
-			out[i].end = -1
-		}
+		out[i].rawTerm = t.filter(text[out[i].start:out[i].end])
 	}
 	return dropStopped(out, first)
 }
 
-// dropStopped removes from out[first:] the tokens marked dropped (end -1)
-// by a filter, keeping the order of the others.
+// dropStopped removes from out[first:] the tokens that a filter dropped,
+// keeping the order of the others.
 func dropStopped(out []token, first int) []token {
 	n := first
 	for _, tok := range out[first:] {
-		if tok.end >= 0 {
+		if tok.keep {
 			out[n] = tok
 			n++
 		}
@@ -102,12 +93,12 @@ func dropStopped(out []token, first int) []token {
 
 // filter runs the analyzer's token filters on one raw token, remembers
 // what they made of it and returns that.
-func (t *tokenizer) filter(raw string) rawTerm {
+func (t *tokenizer) filter(raw string) *rawTerm {
 	stream := analysis.TokenStream{&analysis.Token{Term: []byte(raw), End: len(raw), Position: 1, Type: analysis.AlphaNumeric}}
 	for _, f := range t.filters {
 		stream = f.Filter(stream)
 	}
-	r := rawTerm{word: normalizeWord(raw), keep: len(stream) > 0}
+	r := &rawTerm{word: normalizeWord(raw), keep: len(stream) > 0}
 	if r.keep {
 		r.term = string(stream[0].Term)
 	}
@@ -118,7 +109,8 @@ func (t *tokenizer) filter(raw string) rawTerm {
 // analyzed appends the tokens of the analyzer's analysis of text to out.
 func (t *tokenizer) analyzed(text string, out []token) []token {
 	for _, tok := range t.an.Analyze([]byte(text)) {
-		out = append(out, token{term: string(tok.Term), word: normalizeWord(text[tok.Start:tok.End]), start: tok.Start, end: tok.End})
+		r := &rawTerm{term: string(tok.Term), word: normalizeWord(text[tok.Start:tok.End]), keep: true}
+		out = append(out, token{rawTerm: r, start: int32(tok.Start), end: int32(tok.End)})
 	}
 	return out
 }
@@ -135,14 +127,14 @@ type rawTerm struct {
 // their words.
 type rawTerms struct {
 	mu    sync.RWMutex
-	terms map[string]rawTerm
+	terms map[string]*rawTerm
 }
 
-func (m *rawTerms) put(raw string, r rawTerm) {
+func (m *rawTerms) put(raw string, r *rawTerm) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.terms == nil {
-		m.terms = map[string]rawTerm{}
+		m.terms = map[string]*rawTerm{}
 	}
 	if len(m.terms) < maxRemembered { // copies: raw and the word are parts of a text
 		r.word = strings.Clone(r.word)
