@@ -72,12 +72,14 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &corpus{records: recs, lang: lang, postings: map[string][][]posting{}, words: map[string]string{}}
+	c := &corpus{records: recs, lang: lang}
 	c.lens = make([][]int, len(textFields))
 	for fi := range textFields {
 		c.lens[fi] = make([]int, len(c.records))
 	}
 	texts := c.analyseTexts(tz)
+	c.postings = make(map[string][][]posting, len(c.toks)/tokensPerTerm)
+	c.words = make(map[string]string, len(c.toks)/tokensPerTerm)
 	freq := map[string]int{}
 	at := 0
 	for n, r := range c.records {
@@ -149,10 +151,15 @@ func (c *corpus) analyseTexts(tz *tokenizer) []*analysedText {
 	return texts
 }
 
-// bytesPerToken is fewer bytes of text than a token of English or French
-// takes (about 6.5 in the factsheets), so that the tokens of a corpus fit
-// in the room made for them.
-const bytesPerToken = 5
+// bytesPerToken is fewer bytes of text than a token that bleve's analysis
+// keeps takes (about 11 in the seed, stop words dropped), so that the
+// tokens of a corpus mostly fit in the room made for them.
+const bytesPerToken = 8
+
+// tokensPerTerm is about the number of tokens a corpus has for each of its
+// distinct terms and surface words (5 and 4 in the seed): the maps of
+// those are made that large.
+const tokensPerTerm = 4
 
 // field is the name, in the bleve index, of text field fi in the corpus's language.
 func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }
