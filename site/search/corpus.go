@@ -7,33 +7,30 @@ import (
 )
 
 // corpus is what bleve's analysis of its language makes of a factsheet's search
-// documents, computed directly, without filling a bleve index: for every term
-// and text field, the postings (document, frequency), each document's field
-// length, and the surface words giving each term. It holds exactly what a
-// bleve index of the same documents would (a test compares them), and is
-// what the browser index is exported from.
+// documents, computed directly, without filling a bleve index: each
+// distinct text's tokens, each document's field lengths, each term's
+// document counts per text field, and the surface words giving each term.
+// The postings (document, frequency) of the tokens and these counts are
+// exactly what a bleve index of the same documents holds (a test compares
+// them); the browser index is exported from it.
 type corpus struct {
 	records []record
 	lang    language // the analysis of the factsheet's language
 	// suffix follows the names of the text fields in the bleve index: ""
 	// for the first language of an index, "_<tag>" for the others, so that
 	// each language's terms live in fields of their own (see Engine.langs).
-	suffix string
-	// postings maps a term to its postings in each of textFields.
-	postings map[string][][]posting
-	lens     [][]int             // per field, per document: the number of tokens
-	words    map[string]string   // surface word → term
-	terms    map[string][]string // term → its surface words, sorted
-	surface  []string            // the surface words, sorted
-	df       map[string][]int    // term → number of documents having it in each of textFields
-	// analysed holds each distinct text of the records with its tokens, in toks
+	suffix  string
+	lens    [][]int             // per field, per document: the number of tokens
+	words   map[string]string   // surface word → term
+	terms   map[string][]string // term → its surface words, sorted
+	surface []string            // the surface words, sorted
+	df      map[string][]int    // term → number of documents having it in each of textFields
+	// analysed holds each distinct text of the records with its tokens, in
+	// toks, and its distinct terms, in distinct
 	analysed map[string]*analysedText
 	toks     []token
-}
-
-// posting is one document having a term in a field, and how many times.
-type posting struct {
-	doc, freq int
+	distinct []string
+	dfs      []int // room for the counts of df's next terms
 }
 
 // fieldTexts returns the text of each of textFields for a record, as the
@@ -78,9 +75,8 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 		c.lens[fi] = make([]int, len(c.records))
 	}
 	texts := c.analyseTexts(tz)
-	c.postings = make(map[string][][]posting, len(c.toks)/tokensPerTerm)
+	c.df = make(map[string][]int, len(c.toks)/tokensPerTerm)
 	c.words = make(map[string]string, len(c.toks)/tokensPerTerm)
-	freq := map[string]int{}
 	at := 0
 	for n, r := range c.records {
 		if r.Lang != "" && r.Lang != lang.tag {
@@ -89,7 +85,7 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 		for fi, text := range fieldTexts(r) {
 			a := c.analysed[text]
 			a.last, at = at, at+1
-			c.addField(n, fi, c.tokensOf(a), freq)
+			c.addField(n, fi, a)
 		}
 	}
 	// the words, as if every text were read in turn, the last reading of a
@@ -97,16 +93,6 @@ func analyseRecords(recs []record, lang language) (*corpus, error) {
 	sort.Slice(texts, func(i, j int) bool { return texts[i].last < texts[j].last })
 	for _, a := range texts {
 		c.addWords(c.tokensOf(a))
-	}
-	c.df = make(map[string][]int, len(c.postings))
-	dfs := make([]int, len(c.postings)*len(textFields)) // one allocation for every term's counts
-	for t, ps := range c.postings {
-		df := dfs[:len(textFields):len(textFields)]
-		dfs = dfs[len(textFields):]
-		for fi := range ps {
-			df[fi] = len(ps[fi])
-		}
-		c.df[t] = df
 	}
 	c.terms = map[string][]string{}
 	c.surface = make([]string, 0, len(c.words))
@@ -143,10 +129,20 @@ func (c *corpus) analyseTexts(tz *tokenizer) []*analysedText {
 		}
 	}
 	c.toks = make([]token, 0, size/bytesPerToken)
+	seen := map[string]bool{}
 	for _, a := range texts {
 		a.from = len(c.toks)
 		c.toks = tz.tokens(a.text, c.toks)
 		a.to = len(c.toks)
+		a.distinctFrom = len(c.distinct)
+		for _, tok := range c.tokensOf(a) {
+			if !seen[tok.term] {
+				seen[tok.term] = true
+				c.distinct = append(c.distinct, tok.term)
+			}
+		}
+		a.distinctTo = len(c.distinct)
+		clear(seen)
 	}
 	return texts
 }
@@ -164,12 +160,14 @@ const tokensPerTerm = 4
 // field is the name, in the bleve index, of text field fi in the corpus's language.
 func (c *corpus) field(fi int) string { return textFields[fi].Name + c.suffix }
 
-// analysedText is a text, its tokens (corpus.toks[from:to]) and the last
-// of its readings (in record and field order).
+// analysedText is a text, its tokens (corpus.toks[from:to]), its distinct
+// terms (corpus.distinct[distinctFrom:distinctTo]) and the last of its
+// readings (in record and field order).
 type analysedText struct {
-	text     string
-	from, to int
-	last     int
+	text                     string
+	from, to                 int
+	distinctFrom, distinctTo int
+	last                     int
 }
 
 // tokensOf returns the tokens of an analysed text.
@@ -184,24 +182,26 @@ func (c *corpus) addWords(toks []token) {
 	}
 }
 
-// addField records the tokens of field fi of document n: its length (as
-// bleve counts it, the tokens left after analysis) and each term's
-// frequency; freq is an empty map to count them in, left empty.
-func (c *corpus) addField(n, fi int, toks []token, freq map[string]int) {
-	if len(toks) == 0 {
+// addField counts the terms of field fi of document n, whose text is a:
+// the field's length (as bleve counts it, the tokens left after analysis)
+// and, for each of its distinct terms, one more document in that field.
+func (c *corpus) addField(n, fi int, a *analysedText) {
+	if a.to == a.from {
 		return
 	}
-	c.lens[fi][n] = len(toks)
-	defer clear(freq)
-	for _, tok := range toks {
-		freq[tok.term]++
-	}
-	for t, f := range freq {
-		ps := c.postings[t]
-		if ps == nil {
-			ps = make([][]posting, len(textFields))
-			c.postings[t] = ps
+	c.lens[fi][n] = a.to - a.from
+	for _, t := range c.distinct[a.distinctFrom:a.distinctTo] {
+		df := c.df[t]
+		if df == nil {
+			if len(c.dfs) < len(textFields) {
+				c.dfs = make([]int, dfChunk*len(textFields))
+			}
+			df, c.dfs = c.dfs[:len(textFields):len(textFields)], c.dfs[len(textFields):]
+			c.df[t] = df
 		}
-		ps[fi] = append(ps[fi], posting{doc: n, freq: f})
+		df[fi]++
 	}
 }
+
+// dfChunk is the number of terms whose document counts are made at once.
+const dfChunk = 256
