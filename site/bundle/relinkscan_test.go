@@ -57,3 +57,61 @@ func TestRelinkFastMatchesTokenizer(t *testing.T) {
 		}
 	}
 }
+
+// relinkPages are small pages on which the byte scan and the tokenizer once
+// disagreed about where a tag starts or what is markup: a '<' inside a tag or
+// a quoted value before a missing link, a link inside a value, an end tag or
+// a comment the tokenizer reads differently from the scan.
+var relinkPages = []string{
+	`<a title="x<y" href="c.html">c</a>`,
+	`<img alt='a<b'><a title='x<y' href="c.html">c</a>`,
+	`<a title=x<y href="c.html">c</a>`,
+	`<a <b href="c.html">c</a>`,
+	`<img alt='<a href="c.html">'>`,
+	`<img alt="x" title='<a href="c.html">'>`,
+	`</x <a href="c.html">`,
+	`<!x <a href="c.html">`,
+	`<?x <a href="c.html">`,
+	`<![CDATA[<a href="c.html">]]>`,
+	`<xml><a href="c.html"></xml>`,
+	`<title></titlex><a href="c.html"></title>`,
+	`<script><!--<script></script><a href="c.html"></script>--></script>`,
+	`<meta content='<link rel="canonical" href="https://x.org/site/d/a.html">'><a href="c.html">`,
+	`<link rel="&#99;anonical" href="https://x.org/site/d/a.html"><a href="c.html">`,
+}
+
+// TestRelinkFastAmbiguousPages: on pages whose markup the byte scan could
+// misread, relinkFast gives the tokenizer's result or leaves the page to it.
+func TestRelinkFastAmbiguousPages(t *testing.T) {
+	head := `<!DOCTYPE html><html><head><title>T</title>`
+	for _, body := range relinkPages {
+		for _, page := range []string{head + `</head><body>` + body, head + body + `</head>`} {
+			checkRelinkFast(t, []byte(page))
+		}
+	}
+}
+
+// FuzzRelinkFast: for any page, relinkFast gives the tokenizer's result or
+// leaves the page to it.
+func FuzzRelinkFast(f *testing.F) {
+	for _, b := range fixtureFiles() {
+		f.Add(b)
+	}
+	for _, body := range relinkPages {
+		f.Add([]byte(`<head><link rel="canonical" href="https://x.org/site/d/a.html"></head>` + body))
+	}
+	f.Fuzz(func(t *testing.T, page []byte) {
+		checkRelinkFast(t, page)
+	})
+}
+
+// checkRelinkFast fails when relinkFast settles the page d/a.html of a small
+// site (with d/b.html, without d/c.html) otherwise than dropMissingLinksOf.
+func checkRelinkFast(t *testing.T, page []byte) {
+	t.Helper()
+	files := output.Files{"d/a.html": page, "d/b.html": nil, "assets/s.css": nil}
+	want := dropMissingLinksOf(files, "d/a.html")
+	if got, ok := relinkFast(files, "d/a.html", page, targets{}); ok && !bytes.Equal(got, want) {
+		t.Errorf("%q:\nscan:      %q\ntokenizer: %q", page, got, want)
+	}
+}
