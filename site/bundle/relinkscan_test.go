@@ -23,16 +23,19 @@ func TestRelinkFastMatchesTokenizer(t *testing.T) {
 		{head + `</head><body><a href="b.html" href="c.html">two</a><a href="c.html" href="b.html">two</a></body>`, true},
 		{head + `</head><body><link href="c.css"><area href="c.html" alt="&amp;"><a\nhref="c.html"\n>n</a></body>`, true},
 		{head + `</head><body><a title='x href="c.html"' href="b.html">q</a><a data-x='href="c.html"'>q</a></body>`, true},
-		{head + `</head><body><!-- <a href="c.html"> --><a href="c.html">c</a></body>`, false},
-		{head + `</head><body><svg><a href="c.html">s</a></svg></body>`, false},
-		{head + `</head><body><a href="c.html">c</a><link rel="canonical" href="https://x.org/d/a.html"></body>`, false},
-		{head + `</head><body><a href=c.html>c</a></body>`, false},
-		{`<a href="c.html">no head</a>`, false},
-		{head + `</head><body><p>&lt;a href="c.html"&gt;</p></body>`, false},         // an href in the text
-		{head + `</head><body><a title="1>0" href="c.html">c</a></body>`, false},     // a '>' inside a value
-		{head + `</head><body><textarea><a href="c.html"></textarea></body>`, false}, // text that is not markup
-		{head + `</head><body><A<sCript ><A href="c.html"></sCript></body>`, false},  // no script: "a<script" is a tag name
-		{head + `</head><body><script>x='<a href="c.html">'</script></body>`, false}, // a script's text
+		{head + `</head><body><!-- <a href="c.html"> --><a href="c.html">c</a></body>`, true},
+		{head + `</head><body><svg><a href="c.html">s</a></svg></body>`, true},
+		{head + `</head><body><a href="c.html">c</a><link rel="canonical" href="https://x.org/d/a.html"></body>`, true},
+		{`<a href="c.html">no head</a>`, true},
+		{head + `</head><body><p>&lt;a href="c.html"&gt;</p></body>`, true},              // an href in the text
+		{head + `</head><body><a title="1>0" href="c.html">c</a></body>`, true},          // a '>' inside a value
+		{head + `</head><body><textarea><a href="c.html"></textarea></body>`, true},      // text that is not markup
+		{head + `</head><body><A<sCript ><A href="c.html"></sCript></body>`, true},       // no script: "a<script" is a tag name
+		{head + `</head><body><script>x='<a href="c.html">'</script></body>`, true},      // a script's text
+		{head + `</head><body><a href=c.html>c</a></body>`, false},                       // not double-quoted
+		{head + `</head><body><a href="c.html"`, false},                                  // a tag cut short
+		{head + `</head><body><script><!--<a href="c.html"></script></body>`, false},     // a script's escaped text
+		{head + `</head><body><svg>` + "\x00" + `</svg><a href="c.html"></body>`, false}, // the lexer stops at a NUL in SVG
 	} {
 		page := []byte(c.page)
 		files["d/a.html"] = page
