@@ -10,17 +10,17 @@ import "bytes"
 // raw-text elements (script, style, title...) and inline SVG, MathML and XML
 // is skipped whole. It goes forward only.
 type markupWalk struct {
-	page, low  []byte // the page, and the page with its ASCII letters in lower case
-	resume     int    // where the lexer reads on after the current token (and its raw text)
-	start, end int    // the current token
-	startTag   bool   // the current token is a start tag
-	links      [][2]int
+	page, low  []byte   // the page, and the page with its ASCII letters in lower case
+	resume     int      // where the lexer reads on after the current token (and its raw text)
+	start, end int      // the current token
+	startTag   bool     // the current token is a start tag
+	links      [][2]int // the <link> tags read so far that may be canonical links
 }
 
 // startTagHolding returns the start tag that holds the byte i, reading on
 // as far as needed: found is false when i lies elsewhere (text, comment, end
-// tag, raw text), ok when the walk meets what it does not read as the lexer
-// does (a tag cut short by the end of the page, a "<!--" in a script, a NUL
+// tag, raw text), ok is false when the walk meets what it does not read as
+// the lexer does (a tag cut short by the end of the page, a "<!--" in a script, a NUL
 // byte in inline SVG). i may not be less than in the previous call.
 func (w *markupWalk) startTagHolding(i int) (start, end int, found, ok bool) {
 	for w.end <= i {
@@ -44,8 +44,8 @@ func (w *markupWalk) linkTags() (links [][2]int, ok bool) {
 }
 
 // step reads the next token (text excepted) into start and end; past the
-// last one, start is the end of the page.
-func (w *markupWalk) step() bool {
+// last one, start is the end of the page. ok is false as for startTagHolding.
+func (w *markupWalk) step() (ok bool) {
 	low := w.low
 	for i := w.resume; ; i++ {
 		j := bytes.IndexByte(low[i:], '<')
