@@ -10,11 +10,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/klauspost/compress/flate"
-
-	"factsheet/site/internal/workers"
-
 	"factsheet/site/factsheet"
+	"factsheet/site/internal/rawzip"
+	"factsheet/site/internal/workers"
 	"factsheet/site/output"
 	"factsheet/site/urls"
 )
@@ -171,19 +169,17 @@ func zipIndex(files output.Files, doc *factsheet.Document) ([]byte, error) {
 
 // entry is one compressed zip entry, kept to be written again unchanged.
 type entry struct {
-	src        []byte // the content it was compressed from
-	crc        uint32
-	size       uint64
-	compressed []byte
+	src []byte // the content it was compressed from
+	rawzip.Entry
 }
 
 // cleanedPage is a page before and after dropMissingLinks.
 type cleanedPage struct{ src, out []byte }
 
-// zipLevel is the deflate level of the zip entries: klauspost/compress at
-// level 6 is about four times as fast as the standard library's best
-// compression, for a zip about 2 % larger.
-const zipLevel = 6
+// deflater deflates the zip entries: klauspost/compress at level 6 is about
+// four times as fast as the standard library's best compression, for a zip
+// about 2 % larger.
+var deflater = rawzip.NewDeflater(6)
 
 // zipper packs zips; it remembers every entry it compressed (by path, with
 // its content), so that the zips written again after the sizes are filled in
@@ -209,43 +205,26 @@ func sameBytes(a, b []byte) bool {
 	return len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b)
 }
 
-// writers are the deflate compressors, reused between entries.
-var writers = sync.Pool{New: func() any {
-	w, _ := flate.NewWriter(nil, zipLevel) // the level is valid: no error
-	return w
-}}
-
 // deflate returns the deflated entry of b, the file p; a shared asset is
 // compressed once (see sharedEntries).
 func deflate(p string, b []byte) (entry, error) {
-	crc := crc32.ChecksumIEEE(b)
 	if !strings.HasPrefix(p, "assets/") {
-		return compress(b, crc)
+		return compress(b)
 	}
-	if e, ok := sharedEntries.get(b, crc); ok {
+	if e, ok := sharedEntries.get(b); ok {
 		return e, nil
 	}
-	e, err := compress(b, crc)
+	e, err := compress(b)
 	if err == nil {
 		sharedEntries.put(e)
 	}
 	return e, err
 }
 
-// compress returns the deflated entry of b, whose CRC-32 is crc.
-func compress(b []byte, crc uint32) (entry, error) {
-	w := writers.Get().(*flate.Writer)
-	defer writers.Put(w)
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	w.Reset(&buf)
-	if _, err := w.Write(b); err != nil {
-		return entry{}, err
-	}
-	if err := w.Close(); err != nil {
-		return entry{}, err
-	}
-	return entry{src: b, crc: crc, size: uint64(len(b)), compressed: buf.Bytes()}, nil
+// compress returns the deflated entry of b.
+func compress(b []byte) (entry, error) {
+	e, err := deflater.Deflate(b)
+	return entry{src: b, Entry: e}, err
 }
 
 // sharedEntries are the compressed shared assets, which every factsheet's zip
@@ -269,11 +248,10 @@ type entryKey struct {
 	crc  uint32
 }
 
-// get returns the entry compressed from the bytes b, whose CRC-32 is crc,
-// with b as its source.
-func (c *entryCache) get(b []byte, crc uint32) (entry, bool) {
+// get returns the entry compressed from the bytes b, with b as its source.
+func (c *entryCache) get(b []byte) (entry, bool) {
 	c.mu.Lock()
-	e, ok := c.entries[entryKey{uint64(len(b)), crc}]
+	e, ok := c.entries[entryKey{uint64(len(b)), crc32.ChecksumIEEE(b)}]
 	c.mu.Unlock()
 	if !ok || !bytes.Equal(e.src, b) {
 		return entry{}, false
@@ -289,7 +267,7 @@ func (c *entryCache) put(e entry) {
 	if len(c.entries) >= c.max || c.entries == nil {
 		c.entries = map[entryKey]entry{}
 	}
-	c.entries[entryKey{e.size, e.crc}] = e
+	c.entries[entryKey{e.Size, e.CRC}] = e
 }
 
 // compressAll compresses, several at a time, the files not compressed yet
@@ -320,31 +298,15 @@ func (z *zipper) write(files output.Files, root string, modified time.Time) ([]b
 	if err := z.compressAll(files, paths); err != nil {
 		return nil, err
 	}
-	size := 22 // the end of the central directory
-	for _, p := range paths {
-		size += len(z.entries[p].compressed) + 30 + 46 + 2*(len(root)+len(p)) // data, local header, central header
+	entries := make([]rawzip.File, len(paths))
+	for i, p := range paths {
+		entries[i] = rawzip.File{Name: root + p, Entry: z.entries[p].Entry}
 	}
-	var buf bytes.Buffer
-	buf.Grow(size)
-	w := zip.NewWriter(&buf)
-	for _, p := range paths {
-		e := z.entries[p]
-		h := &zip.FileHeader{Name: root + p, Method: zip.Deflate,
-			CRC32: e.crc, UncompressedSize64: e.size, CompressedSize64: uint64(len(e.compressed))}
-		h.ModifiedDate, h.ModifiedTime = msDosTime(modified)
+	date, clock := msDosTime(modified)
+	return rawzip.Write(entries, func(h *zip.FileHeader) {
+		h.ModifiedDate, h.ModifiedTime = date, clock
 		h.SetMode(0o644)
-		f, err := w.CreateRaw(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := f.Write(e.compressed); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	})
 }
 
 // msDosTime encodes t in the MS-DOS date and time fields of a zip header

@@ -2,33 +2,34 @@ package bundle
 
 import (
 	"bytes"
-	"hash/crc32"
 	"testing"
 )
 
 // TestEntryCache: a shared asset is compressed once and found again by its
-// bytes in another slice; other bytes with the same length and CRC-32 are
-// not taken for it; the cache stays within its bound.
+// bytes in another slice; an entry kept under the same length and CRC-32
+// but made from other bytes is not taken for it; the cache stays within its
+// bound.
 func TestEntryCache(t *testing.T) {
 	c := entryCache{max: 2}
 	b := []byte("body { color: #222 }")
-	e, err := compress(b, crc32.ChecksumIEEE(b))
+	e, err := compress(b)
 	if err != nil {
 		t.Fatal(err)
 	}
 	c.put(e)
 	again := bytes.Clone(b)
-	got, ok := c.get(again, e.crc)
-	if !ok || !bytes.Equal(got.compressed, e.compressed) || &got.src[0] != &again[0] {
+	got, ok := c.get(again)
+	if !ok || !bytes.Equal(got.Compressed, e.Compressed) || &got.src[0] != &again[0] {
 		t.Errorf("the same bytes in another slice: found %v, source replaced %v", ok, ok && &got.src[0] == &again[0])
 	}
-	other := []byte("body { color: #333 }")
-	if _, ok := c.get(other, e.crc); ok {
-		t.Error("other bytes under the same length and CRC-32 were taken for the cached ones")
+	collision := e
+	collision.src = []byte("body { color: #333 }") // as if its length and CRC-32 were b's
+	c.put(collision)
+	if _, ok := c.get(b); ok {
+		t.Error("an entry of other bytes under the same length and CRC-32 was taken for b's")
 	}
 	for i := range 5 {
-		x := []byte{byte(i)}
-		e, _ := compress(x, crc32.ChecksumIEEE(x))
+		e, _ := compress([]byte{byte(i)})
 		c.put(e)
 	}
 	if len(c.entries) > c.max {

@@ -120,7 +120,7 @@ func TestEditionsAgree(t *testing.T) {
 // TestVocabularies: every grammar file compiles, names all three levels and
 // recognises its own default words; French words are not English ones.
 func TestVocabularies(t *testing.T) {
-	for lang, v := range vocabularies {
+	for lang, v := range vocabularies() {
 		for i, u := range Urgencies {
 			if got, ok := v.urgencyOf(v.defaults[i].Word); !ok || got != u {
 				t.Errorf("%s: the default word %q of %s gives %q", lang, v.defaults[i].Word, u, got)
@@ -133,14 +133,14 @@ func TestVocabularies(t *testing.T) {
 	if _, ok := vocabularyOf("mt"); ok {
 		t.Error("a language without grammar file claims words")
 	}
-	fr := vocabularies["fr"]
+	fr := vocabularies()["fr"]
 	if _, ok := fr.urgencyOf("requires"); ok {
 		t.Error("French grammar accepts the English verb requires")
 	}
 	if k, _ := fr.sectionKindOf("Observations et recommandations du Comité sur la recherche spécifiques à la Ruritanie"); k != SectionSpecific {
 		t.Errorf("French specific heading: %q", k)
 	}
-	if k, _ := vocabularies["en"].sectionKindOf("Recommandations générales du Comité"); k != SectionNone {
+	if k, _ := vocabularies()["en"].sectionKindOf("Recommandations générales du Comité"); k != SectionNone {
 		t.Errorf("English grammar took a French heading as %q", k)
 	}
 	if ids := fr.namedRecommendations("Recommandations II-7, II-8 et II-10."); !reflect.DeepEqual(ids, []string{"II-7", "II-8", "II-10"}) {
@@ -183,7 +183,7 @@ func TestLegendWords(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("urgencies %v, want %v", got, want)
 	}
-	if _, ok := vocabularies["fr"].urgencyOf("enjoint"); ok {
+	if _, ok := vocabularies()["fr"].urgencyOf("enjoint"); ok {
 		t.Error("a file's legend words leaked into the shared vocabulary")
 	}
 }

@@ -38,7 +38,7 @@ type fileParser struct {
 // matter, invalid text); otherwise it is complete and warnings say what the
 // parser could not place.
 func Parse(name string, src []byte) (*Document, Problems) {
-	p := &fileParser{file: name, src: src, notes: map[int]*Footnote{}, vocab: vocabularies["en"]}
+	p := &fileParser{file: name, src: src, notes: map[int]*Footnote{}, vocab: vocabularies()["en"]}
 	p.indexLines()
 	if doc := p.parse(); doc != nil && !p.problems.HasErrors() {
 		p.problems.Sort()

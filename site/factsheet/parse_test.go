@@ -325,7 +325,7 @@ func TestNamedRecommendations(t *testing.T) {
 		"Id.":                                   nil,
 	}
 	for text, want := range cases {
-		if got := vocabularies["en"].namedRecommendations(text); !reflect.DeepEqual(got, want) {
+		if got := vocabularies()["en"].namedRecommendations(text); !reflect.DeepEqual(got, want) {
 			t.Errorf("namedRecommendations(%q) = %v, want %v", text, got, want)
 		}
 	}

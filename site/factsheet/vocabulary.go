@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 )
 
 // grammarFiles holds the words of the grammar, one file per language:
@@ -71,8 +72,9 @@ var sectionOrder = []struct {
 	{SectionPromising, "promising-practice"},
 }
 
-// vocabularies are the grammar's words by language, read once.
-var vocabularies = func() map[string]*Vocabulary {
+// vocabularies returns the grammar's words by language, read on first use
+// (not at start-up: commands that parse nothing do not pay for it).
+var vocabularies = sync.OnceValue(func() map[string]*Vocabulary {
 	names, err := grammarFiles.ReadDir("grammar")
 	if err != nil {
 		panic(err) // the folder is embedded above
@@ -88,7 +90,7 @@ var vocabularies = func() map[string]*Vocabulary {
 		out[lang] = v
 	}
 	return out
-}()
+})
 
 // newVocabulary compiles the grammar file of a language.
 func newVocabulary(lang string, b []byte) (*Vocabulary, error) {
@@ -142,13 +144,13 @@ func newVocabulary(lang string, b []byte) (*Vocabulary, error) {
 // vocabularyOf returns the grammar's words in a language ("fr", "fr-BE"),
 // and false when there are none: English is used then.
 func vocabularyOf(lang string) (*Vocabulary, bool) {
-	if v, ok := vocabularies[lang]; ok {
+	if v, ok := vocabularies()[lang]; ok {
 		return v, true
 	}
-	if base, _, ok := strings.Cut(lang, "-"); ok && vocabularies[base] != nil {
-		return vocabularies[base], true
+	if base, _, ok := strings.Cut(lang, "-"); ok && vocabularies()[base] != nil {
+		return vocabularies()[base], true
 	}
-	return vocabularies["en"], false
+	return vocabularies()["en"], false
 }
 
 // UrgencyWords returns the words of a language that name each urgency

@@ -15,9 +15,9 @@ import (
 // the stop words it drops. The browser reproduces it: English with the
 // Porter stemmer of assets/search/stemmer.js, French with assets/stem-fr.js.
 type language struct {
-	tag  string // "en", "fr": the browser index's lang, which picks the browser's analysis
-	name string // bleve's analyzer name
-	stop analysis.TokenMap
+	tag  string                   // "en", "fr": the browser index's lang, which picks the browser's analysis
+	name string                   // bleve's analyzer name
+	stop func() analysis.TokenMap // the stop words, built at their first use
 	// analyzer returns bleve's analyzer, built at its first use; bleve
 	// analyzers are safe for concurrent use
 	analyzer func() (analysis.Analyzer, error)
@@ -33,15 +33,16 @@ var languages = map[string]language{
 // newLanguage describes the analysis of a language tag: bleve's analyzer
 // of that name, and the stop words stops builds.
 func newLanguage(tag, analyzer string, stops func(map[string]any, *registry.Cache) (analysis.TokenMap, error)) language {
-	return language{tag: tag, name: analyzer, stop: tokenMap(stops), terms: &wordTerms{}, analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
+	return language{tag: tag, name: analyzer, stop: sync.OnceValue(func() analysis.TokenMap { return tokenMap(stops) }), terms: &wordTerms{}, analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
 		return registry.NewCache().AnalyzerNamed(analyzer)
 	})}
 }
 
 // stopWords returns the stop words of the language, sorted.
 func (l language) stopWords() []string {
-	words := make([]string, 0, len(l.stop))
-	for w := range l.stop {
+	stop := l.stop()
+	words := make([]string, 0, len(stop))
+	for w := range stop {
 		words = append(words, w)
 	}
 	sort.Strings(words)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+
+	"factsheet/site/internal/rawzip"
 )
 
 const (
@@ -53,8 +55,8 @@ var fixed = []struct{ name, xml string }{
 }
 
 // fixedEntries compresses the fixed parts once.
-var fixedEntries = sync.OnceValue(func() []entry {
-	var out []entry
+var fixedEntries = sync.OnceValue(func() []rawzip.File {
+	var out []rawzip.File
 	for _, p := range fixed {
 		e, err := deflate(p.name, []byte(xmlHeader+p.xml))
 		if err != nil {
@@ -67,9 +69,9 @@ var fixedEntries = sync.OnceValue(func() []entry {
 
 // fixedParts returns the compressed fixed parts, in a slice of its own with
 // room for the others.
-func fixedParts() []entry {
+func fixedParts() []rawzip.File {
 	e := fixedEntries()
-	return append(make([]entry, 0, len(e)+3), e...)
+	return append(make([]rawzip.File, 0, len(e)+3), e...)
 }
 
 // coreXML is docProps/core.xml: the document properties, dated by the table

@@ -6,10 +6,11 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"factsheet/site/internal/rawzip"
 )
 
 // Table is one worksheet: a header row and the rows under it.
@@ -65,27 +66,6 @@ func checkSheetName(name string) error {
 const dosEpoch = 1<<5 | 1
 
 // pack zips the compressed parts, in their order, all dated dosEpoch.
-func pack(parts []entry) ([]byte, error) {
-	size := 22 // the end of the central directory
-	for _, p := range parts {
-		size += len(p.compressed) + 30 + 46 + 2*len(p.name) + 16 // data, headers, data descriptor
-	}
-	var buf bytes.Buffer
-	buf.Grow(size)
-	w := zip.NewWriter(&buf)
-	for _, p := range parts {
-		h := &zip.FileHeader{Name: p.name, Method: zip.Deflate, ModifiedDate: dosEpoch,
-			CRC32: p.crc, UncompressedSize64: p.size, CompressedSize64: uint64(len(p.compressed))}
-		f, err := w.CreateRaw(h)
-		if err != nil {
-			return nil, err
-		}
-		if _, err := f.Write(p.compressed); err != nil {
-			return nil, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+func pack(parts []rawzip.File) ([]byte, error) {
+	return rawzip.Write(parts, func(h *zip.FileHeader) { h.ModifiedDate = dosEpoch })
 }
