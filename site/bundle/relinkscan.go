@@ -33,7 +33,7 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 	var buf bytes.Buffer
 	prev := 0
 	for _, span := range tags {
-		t, _, ok := firstTagCopy(page[span[0]:span[1]])
+		t, ok := tagIn(page, span)
 		if !ok {
 			return nil, false
 		}
@@ -86,7 +86,7 @@ func walkedBase(w *markupWalk, page []byte, p string) (base string, ok bool) {
 	}
 	links := make([]token, 0, len(spans))
 	for _, span := range spans {
-		t, _, ok := firstTagCopy(page[span[0]:span[1]])
+		t, ok := tagIn(page, span)
 		if !ok {
 			return "", false
 		}
@@ -95,21 +95,16 @@ func walkedBase(w *markupWalk, page []byte, p string) (base string, ok bool) {
 	return publishedBase(links, p), true
 }
 
-// firstTagCopy is firstTag on a borrowed copy of b.
-func firstTagCopy(b []byte) (t *tag, n int, ok bool) {
-	work := copyInto(b)
+// tagIn lexes the start tag that the walk found at span of the page, as
+// tokenize would, from a borrowed copy (the lexer lower-cases names in
+// place). ok is false unless the span holds exactly one whole start tag.
+func tagIn(page []byte, span [2]int) (t *tag, ok bool) {
+	work := copyInto(page[span[0]:span[1]])
 	defer giveBack(work)
-	return firstTag(*work, len(b))
-}
-
-// firstTag lexes the start tag that b (a copy the lexer may change, of
-// length size) begins with, as tokenize would: it returns the tag and its
-// length in bytes. ok is false when b does not begin with a whole start tag.
-func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
-	in := parse.NewInputBytes(b)
+	in := parse.NewInputBytes(*work)
 	lex := phtml.NewLexer(in)
 	if tt, _ := lex.Next(); tt != phtml.StartTagToken {
-		return nil, 0, false
+		return nil, false
 	}
 	t = &tag{name: string(lex.Text())}
 	for {
@@ -118,9 +113,9 @@ func firstTag(b []byte, size int) (t *tag, n int, ok bool) {
 			t.attrs = append(t.attrs, attrOf(lex))
 		case phtml.StartTagCloseToken, phtml.StartTagVoidToken:
 			t.void = tt == phtml.StartTagVoidToken
-			return t, min(in.Offset(), size), true
+			return t, in.Offset() == len(*work)
 		default:
-			return nil, 0, false
+			return nil, false
 		}
 	}
 }
