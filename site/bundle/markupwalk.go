@@ -155,9 +155,9 @@ func valueEnd(low []byte, k int) (end int, ok bool) {
 }
 
 // rawTextEnd returns where the lexer reads markup again after the start tag
-// of the element name, which ends at from: past the text of a raw-text element (up to its
-// end tag, or the end of the page), or from itself. ok is false for a script
-// whose text holds "<!--", which the lexer reads otherwise.
+// of the element name, which ends at from: past the text of a raw-text
+// element (up to its end tag, or the end of the page), or from itself. ok is
+// false for a script whose text holds "<!--", which the lexer reads otherwise.
 func rawTextEnd(low []byte, from int, name string) (resume int, ok bool) {
 	switch name {
 	case "plaintext":
