@@ -32,14 +32,14 @@ func (d *docSite) share(id, root string, links linkPolicy) share {
 	if d.opts.BaseURL != "" {
 		s.URL = pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Recommendation(id))
 	}
-	s.HTML = d.shareMarkup(s)
+	s.HTML = d.shareMarkup(s, links == singleFile)
 	return s
 }
 
-// shareMarkup is the markup of the buttons of s, rendered once: the
-// single-file edition shows the same buttons in the chapter's text and in
-// the recommendation's entry.
-func (d *docSite) shareMarkup(s share) template.HTML {
+// shareMarkup is the markup of the buttons of s, rendered once when keep is
+// set: the single-file edition shows the same buttons in the chapter's text
+// and in the recommendation's entry, where every other page shows them once.
+func (d *docSite) shareMarkup(s share, keep bool) template.HTML {
 	if h, ok := d.shares[s]; ok {
 		return h
 	}
@@ -47,7 +47,9 @@ func (d *docSite) shareMarkup(s share) template.HTML {
 	if err != nil && d.err == nil {
 		d.err = err
 	}
-	d.shares[s] = h
+	if keep {
+		d.shares[s] = h
+	}
 	return h
 }
 
