@@ -269,8 +269,8 @@ func mayLinkMissing(files output.Files, p string, page []byte) bool {
 // attributes that point to a file missing from files: it returns the index
 // in page of each such attribute's name. sure is false when the scan met
 // something it leaves to the tokenizer (another quoting, an unclosed quote).
-// Hrefs in comments and raw text are found as well: relinkScanned leaves the
-// pages where one is missing to the tokenizer (see rawRegions).
+// Hrefs in comments, raw text and other attributes' values are found as
+// well: relinkScanned tells them from links (see markupWalk).
 // low is the page with its ASCII letters in lower case (asciiLower); known
 // remembers the targets of the values met before.
 func scanHrefs(files output.Files, p string, page, low []byte, known targets) (missing []int, sure bool) {

@@ -48,8 +48,9 @@ func (d *docSite) countViews(cs []count, legend string) []countView {
 // chapterBody renders a chapter's sections; it returns the HTML, the table of
 // contents and the footnotes referenced.
 func (d *docSite) chapterBody(c *factsheet.Chapter, b *body) (template.HTML, []tocItem, error) {
-	var w bytes.Buffer
-	b.sections(&w, c.Sections)
+	w := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(w)
+	b.sections(w, c.Sections)
 	return template.HTML(w.String()), b.toc, b.err
 }
 

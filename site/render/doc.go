@@ -41,6 +41,7 @@ type docSite struct {
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
+	shares map[share]template.HTML // the markup of each share's buttons, rendered once
 	lists  map[listKey]*chapterList // the chapters' lists of identifiers, rendered once
 	frames *frames                  // the pages' headers and footers, rendered once
 	// lastUpdate is the date of the last update, spelt out; citeHead the
@@ -66,6 +67,7 @@ func newDocSite(doc *factsheet.Document, ls languages, opts Options, ab *abbrevs
 	d.sums = map[string]string{}
 	d.plains = map[*factsheet.Recommendation]string{}
 	d.badges = map[string]template.HTML{}
+	d.shares = map[share]template.HTML{}
 	d.lists = map[listKey]*chapterList{}
 	d.frames = &frames{}
 	d.lastUpdate = t.cat.Date(doc.Meta.LastUpdate)

@@ -48,6 +48,7 @@ type recView struct {
 	History   []stateView   // every entry, newest first
 	States    []idState     // single-file edition: the state of each identifier of the text
 	Weights   string        // single-file edition: the entry's data-weights (see weights)
+	Heading   string        // single-file edition: "Recommendation IV-5", or "Recommendations IV-5, IV-6"
 
 	Also *alsoView // the other Parties of the report that received it
 }

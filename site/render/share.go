@@ -18,6 +18,7 @@ type share struct {
 	Cite string // the citation, "{url}" standing for the address
 	// LinkLabel and CiteLabel name the buttons for screen readers ("Copy link to IV-5")
 	LinkLabel, CiteLabel string
+	HTML                 template.HTML // the buttons' markup, from the "share-markup" template
 }
 
 // urlMark stands for the recommendation's address in share.Cite.
@@ -31,7 +32,25 @@ func (d *docSite) share(id, root string, links linkPolicy) share {
 	if d.opts.BaseURL != "" {
 		s.URL = pageURL(d.opts.BaseURL, urls.Factsheet(d.slug).Recommendation(id))
 	}
+	s.HTML = d.shareMarkup(s, links == singleFile)
 	return s
+}
+
+// shareMarkup is the markup of the buttons of s, rendered once when keep is
+// set: the single-file edition shows the same buttons in the chapter's text
+// and in the recommendation's entry, where every other page shows them once.
+func (d *docSite) shareMarkup(s share, keep bool) template.HTML {
+	if h, ok := d.shares[s]; ok {
+		return h
+	}
+	h, err := d.t.partial("share-markup", s)
+	if err != nil && d.err == nil {
+		d.err = err
+	}
+	if keep {
+		d.shares[s] = h
+	}
+	return h
 }
 
 // citation is the citation of a recommendation, all its words from the

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"factsheet/site/factsheet"
 	"factsheet/site/output"
 	"factsheet/site/urls"
@@ -80,9 +82,16 @@ func (d *docSite) single(files output.Files) error {
 		seen[e.Rec] = true
 		rv := d.recView(i, p.Root, singleFile)
 		rv.Facets, rv.Weights, rv.N = d.facets(e.Rec), d.weights(e.Rec), len(e.Rec.IDs)
-		for _, s := range rv.Shared {
-			rv.Aliases = append(rv.Aliases, urls.Entry(s.Label))
+		rv.Heading = d.cat.T("rec.title", e.ID)
+		if len(rv.Shared) > 0 {
+			ids := []string{d.cat.T("rec.title.many", e.ID)}
+			for _, s := range rv.Shared {
+				rv.Aliases = append(rv.Aliases, urls.Entry(s.Label))
+				ids = append(ids, s.Label)
+			}
+			rv.Heading = strings.Join(ids, ", ")
 		}
+		rv.Chapter.Label = d.cat.T("crumb.chapter", rv.Chapter.Label)
 		v.Recs = append(v.Recs, rv)
 	}
 	v.NoStatus = d.st == nil

@@ -2,6 +2,7 @@ package search
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -28,56 +29,46 @@ type derivation struct {
 	analysed map[string]string // words outside the corpus → their analysis alone
 	derived  map[string]bool   // the corpus words that the derivable fields give
 	fix      [][3]any          // [document, field, bleve's terms] of the other fields
+	terms    []string          // scratch: the browser's terms of a text
+	words    []string          // scratch: the corpus words giving them
 }
 
 // derivation tokenises every field of the corpus as the browser does and
-// compares the terms with bleve's postings.
+// compares the terms with bleve's postings: those of a field are bleve's
+// terms of its text, which the corpus analysed once (corpus.analysed).
 func (c *corpus) derivation() *derivation {
 	d := &derivation{c: c, analysed: map[string]string{}, derived: map[string]bool{}}
-	distinct := c.distinctTerms()
-	seen := map[string]*textTerms{} // chapter names, contexts and texts recur
+	derivable := map[string]bool{} // chapter names, contexts and texts recur
 	for n, r := range c.records {
 		if r.Lang != "" && r.Lang != c.lang.tag {
 			continue // another language's document: its corpus derives it
 		}
 		for fi, text := range fieldTexts(r) {
-			if text == "" && distinct[fi][n] == 0 {
-				continue
+			if text == "" {
+				continue // no term, in bleve's analysis as in the browser's
 			}
-			tt := seen[text]
-			if tt == nil {
+			ok, seen := derivable[text]
+			if !seen {
 				// bleve analyses a text the same way in every field: one check will do
-				tt = d.terms(text)
-				tt.ok = tt.ok && len(tt.freqs) == distinct[fi][n] && c.hasFreqs(n, fi, tt.freqs)
-				if tt.ok {
-					for _, w := range tt.words {
-						d.derived[w] = true
-					}
-				}
-				seen[text] = tt
+				ok = d.derives(c.analysed[text])
+				derivable[text] = ok
 			}
-			if tt.ok {
-				continue
+			if !ok {
+				d.fix = append(d.fix, [3]any{n, fi, sortedTerms(c.tokensOf(c.analysed[text]))})
 			}
-			d.fix = append(d.fix, [3]any{n, fi, c.fieldTerms(n, fi)})
 		}
 	}
 	return d
 }
 
-// textTerms is what the browser makes of a text: its terms with their
-// frequencies and the words giving them; ok is false when a word gives a
-// term but is not a word of the corpus (bleve did not find it there).
-type textTerms struct {
-	freqs map[string]int
-	words []string
-	ok    bool
-}
-
-// terms tokenises and analyses a text as the browser does.
-func (d *derivation) terms(text string) *textTerms {
-	tt := &textTerms{freqs: make(map[string]int, len(text)/16), ok: true}
-	scanTokens(text, func(m string) {
+// derives reports whether the browser's analysis of a text gives bleve's
+// terms of it, as often each, and notes the corpus words it reads if so.
+// A word giving a term that is not a word of the corpus (bleve did not
+// find it there) makes it fail.
+func (d *derivation) derives(a *analysedText) bool {
+	ok := true
+	d.terms, d.words = d.terms[:0], d.words[:0]
+	scanTokens(a.text, func(m string) {
 		w := normalizeWord(m)
 		t, inCorpus := d.c.words[w]
 		if !inCorpus {
@@ -85,13 +76,59 @@ func (d *derivation) terms(text string) *textTerms {
 				t = d.c.lang.analyzeWord(w)
 				d.analysed[w] = t
 			}
-			tt.ok = tt.ok && t == "" // a stop word, or a term bleve did not find here
+			ok = ok && t == "" // a stop word, or a term bleve did not find here
 			return
 		}
-		tt.freqs[t]++
-		tt.words = append(tt.words, w)
+		d.terms = append(d.terms, t)
+		d.words = append(d.words, w)
 	})
-	return tt
+	if !ok || !sameTerms(d.terms, d.c.tokensOf(a)) {
+		return false
+	}
+	for _, w := range d.words {
+		d.derived[w] = true
+	}
+	return true
+}
+
+// sameTerms reports whether terms holds the terms of toks, as often each,
+// in any order (in the same order, most often).
+func sameTerms(terms []string, toks []token) bool {
+	if len(terms) != len(toks) {
+		return false
+	}
+	same := true
+	for i, tok := range toks {
+		if terms[i] != tok.term {
+			same = false
+			break
+		}
+	}
+	if same {
+		return true
+	}
+	want := tokenTerms(toks)
+	sort.Strings(want)
+	got := slices.Clone(terms)
+	sort.Strings(got)
+	return slices.Equal(got, want)
+}
+
+// tokenTerms lists the term of each token.
+func tokenTerms(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, tok := range toks {
+		out[i] = tok.term
+	}
+	return out
+}
+
+// sortedTerms lists bleve's terms of a field's tokens, each as often as it
+// occurs there, sorted, space separated.
+func sortedTerms(toks []token) string {
+	terms := tokenTerms(toks)
+	sort.Strings(terms)
+	return strings.Join(terms, " ")
 }
 
 // scanTokens calls fn with each match of tokenPattern in s, in order: the
@@ -158,52 +195,6 @@ func joinAcross(s string, i int, joins, class func(rune) bool) int {
 		i += n + m
 	}
 	return i
-}
-
-// distinctTerms counts, per text field and document, the terms bleve found.
-func (c *corpus) distinctTerms() [][]int {
-	out := make([][]int, len(textFields))
-	for fi := range out {
-		out[fi] = make([]int, len(c.records))
-	}
-	for _, fields := range c.postings {
-		for fi, ps := range fields {
-			for _, p := range ps {
-				out[fi][p.doc]++
-			}
-		}
-	}
-	return out
-}
-
-// hasFreqs reports whether bleve found each term in field fi of document n
-// as many times as freqs says.
-func (c *corpus) hasFreqs(n, fi int, freqs map[string]int) bool {
-	for t, f := range freqs {
-		ps := c.postings[t][fi]
-		i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= n })
-		if i == len(ps) || ps[i].doc != n || ps[i].freq != f {
-			return false
-		}
-	}
-	return true
-}
-
-// fieldTerms lists bleve's terms of field fi of document n, each as often as
-// it occurs there, sorted, space separated.
-func (c *corpus) fieldTerms(n, fi int) string {
-	var terms []string
-	for t, fields := range c.postings {
-		for _, p := range fields[fi] {
-			if p.doc == n {
-				for range p.freq {
-					terms = append(terms, t)
-				}
-			}
-		}
-	}
-	sort.Strings(terms)
-	return strings.Join(terms, " ")
 }
 
 // export returns browserIndex.Words and Fix: the corpus words the browser

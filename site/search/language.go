@@ -22,6 +22,7 @@ type language struct {
 	// analyzers are safe for concurrent use
 	analyzer func() (analysis.Analyzer, error)
 	terms    *wordTerms // what analyzeWord returned, by word
+	raw      *rawTerms  // what the token filters made of each raw token (see tokenizer)
 }
 
 // languages are the analyses bleve offers that the browser reproduces.
@@ -33,7 +34,7 @@ var languages = map[string]language{
 // newLanguage describes the analysis of a language tag: bleve's analyzer
 // of that name, and the stop words stops builds.
 func newLanguage(tag, analyzer string, stops func(map[string]any, *registry.Cache) (analysis.TokenMap, error)) language {
-	return language{tag: tag, name: analyzer, stop: sync.OnceValue(func() analysis.TokenMap { return tokenMap(stops) }), terms: &wordTerms{}, analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
+	return language{tag: tag, name: analyzer, stop: sync.OnceValue(func() analysis.TokenMap { return tokenMap(stops) }), terms: &wordTerms{}, raw: &rawTerms{}, analyzer: sync.OnceValues(func() (analysis.Analyzer, error) {
 		return registry.NewCache().AnalyzerNamed(analyzer)
 	})}
 }

@@ -14,38 +14,12 @@ import (
 // to public/: the root and report pages search with it.
 const SeriesFile = "search-index.js"
 
-// Part is what the search across the series keeps of one factsheet: its
-// search documents, and whose they are. It holds no document, so that the
-// series index can be made from parts gathered one factsheet at a time.
-type Part struct {
-	Slug  string
-	Party string
-	lang  string // the tag of its analysis
-	recs  []record
-}
-
-// NewPart takes the search documents of a factsheet, each with the
-// factsheet's Party and language.
-func NewPart(doc *factsheet.Document) Part { return newPart(doc, records(doc)) }
-
-// newPart is the Part of a factsheet whose search documents are recs
-// (records(doc)); recs are left as they are.
-func newPart(doc *factsheet.Document, recs []record) Part {
-	lang := languageOf(doc.Meta.Language).tag
-	own := make([]record, len(recs))
-	for i, r := range recs {
-		r.Party, r.Lang = doc.Meta.Party, lang
-		own[i] = r
-	}
-	return Part{Slug: doc.Meta.Slug, Party: doc.Meta.Party, lang: lang, recs: own}
-}
-
 // OpenSeries indexes the documents of every part in one bleve index, in
 // part order: a query finds the documents of every Party.
 func OpenSeries(parts []Part) (*Engine, error) {
 	var recs []record
 	for _, p := range parts {
-		recs = append(recs, p.recs...)
+		recs = append(recs, p.records()...)
 	}
 	return open("the series", "", "", recs)
 }
@@ -113,7 +87,7 @@ func SeriesScript(parts []Part) ([]byte, error) {
 	for pi, p := range parts {
 		si.Parties = append(si.Parties, []any{p.Slug, p.Party})
 		var list []int
-		for _, r := range p.recs {
+		for _, r := range p.records() {
 			r.URL, r.Party = strings.TrimPrefix(r.URL, p.Slug+"/"), ""
 			k := shapeKey(r)
 			n, ok := at[k]

@@ -51,7 +51,7 @@ func TestSeriesLanguages(t *testing.T) {
 		t.Fatalf("languages of the series: %d", len(ix.langs))
 	}
 	corpusMatchesBleve(t, ix)
-	english, _ := analyseRecords(parts[len(parts)-1].recs, languageOf("en"))
+	english, _ := analyseRecords(parts[len(parts)-1].records(), languageOf("en"))
 	for q, party := range map[string]string{"nationaux": "Ruritanie", "pénaux": "Ruritanie", "appliquées": "Ruritanie", "causées": "Ruritanie",
 		"jurisdictions": "", "offending": "", "helplines": ""} {
 		hits, err := ix.Search(q, 100)
