@@ -41,7 +41,7 @@ type docSite struct {
 	// badges holds the markup of each badge (urgency and legend address),
 	// rendered once: a page may show a hundred of them.
 	badges map[string]template.HTML
-	shares map[share]template.HTML // the markup of each share's buttons, rendered once
+	shares map[share]template.HTML  // the markup of each share's buttons, rendered once
 	lists  map[listKey]*chapterList // the chapters' lists of identifiers, rendered once
 	frames *frames                  // the pages' headers and footers, rendered once
 	// lastUpdate is the date of the last update, spelt out; citeHead the

@@ -31,6 +31,16 @@ func seedDoc(t testing.TB) *factsheet.Document {
 	return doc
 }
 
+// defaultRenderer returns a renderer of the embedded templates and assets.
+func defaultRenderer(t testing.TB) *Renderer {
+	t.Helper()
+	r, err := New(Options{Templates: defaults.Templates, Assets: defaults.Assets})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 // renderSeed renders the seed with the embedded templates and assets.
 func renderSeed(t testing.TB, base string) output.Files {
 	t.Helper()

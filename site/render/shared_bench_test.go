@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	defaults "factsheet"
 	"factsheet/site/series"
 )
 
@@ -12,10 +11,7 @@ import (
 // different slugs, one report of 50 Parties: the report's page, its
 // identifiers' pages and data, the root, the search and 404 pages.
 func BenchmarkShared(b *testing.B) {
-	r, err := New(Options{Templates: defaults.Templates, Assets: defaults.Assets})
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := defaultRenderer(b)
 	seed := Summarize(seedDoc(b))
 	sums := make([]series.Summary, 50)
 	for i := range sums {

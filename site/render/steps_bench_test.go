@@ -6,17 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	defaults "factsheet"
 	"factsheet/site/output"
 )
 
 // BenchmarkPageSteps renders the seed's pages one step of pageSteps at a
 // time (recommendations, chapters, plan, ...), each with a docSite of its own.
 func BenchmarkPageSteps(b *testing.B) {
-	r, err := New(Options{Templates: defaults.Templates, Assets: defaults.Assets})
-	if err != nil {
-		b.Fatal(err)
-	}
+	r := defaultRenderer(b)
 	doc := seedDoc(b)
 	for _, step := range pageSteps {
 		name := runtime.FuncForPC(reflect.ValueOf(step).Pointer()).Name()
