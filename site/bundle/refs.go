@@ -339,7 +339,7 @@ func (f folderTargets) target(p string, raw []byte) string {
 		target = resolve(p, href)
 	}
 	if len(raw) > 0 && raw[0] != '?' && bytes.IndexByte(raw, '&') < 0 {
-		f[href] = target
+		f[string(raw)] = target
 	}
 	return target
 }

@@ -37,14 +37,8 @@ func relinkScanned(files output.Files, p string, page, low []byte, missing []int
 		if !ok {
 			return nil, false
 		}
-		if t.name != "a" && t.name != "area" {
-			continue
-		}
-		href, _ := t.get("href")
-		if isOutside(href) || len(href) > 0 && href[0] == '#' {
-			continue
-		}
-		if _, found := files[resolve(p, href)]; found {
+		href, linksMissing := missingLink(files, p, t)
+		if !linksMissing {
 			continue
 		}
 		relink(t, base, p, href)

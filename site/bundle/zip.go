@@ -85,19 +85,14 @@ func (z *zipper) cleanBySingleFile(files output.Files, p string) {
 	z.cleaned[p] = cleanedPage{src: files[p], out: files[p]}
 }
 
+// dropMissingLinksOf tokenizes the page p and relinks its links to files
+// that files lacks (see relink); the reference the byte scan must agree with.
 func dropMissingLinksOf(files output.Files, p string) []byte {
 	toks := tokenize(files[p])
 	base := publishedBase(toks, p)
 	changed := false
 	for i, t := range toks {
-		if t.tag == nil || (t.tag.name != "a" && t.tag.name != "area") {
-			continue
-		}
-		href, ok := t.tag.get("href")
-		if !ok || isOutside(href) || strings.HasPrefix(href, "#") {
-			continue
-		}
-		if _, ok := files[resolve(p, href)]; !ok {
+		if href, ok := missingLink(files, p, t.tag); ok {
 			relink(t.tag, base, p, href)
 			toks[i].dirty = true
 			changed = true
@@ -107,6 +102,20 @@ func dropMissingLinksOf(files output.Files, p string) []byte {
 		return files[p]
 	}
 	return render(toks)
+}
+
+// missingLink returns the href of t when t is a link (<a>, <area>) of the
+// page p to a file of the site that files lacks.
+func missingLink(files output.Files, p string, t *tag) (href string, ok bool) {
+	if t == nil || (t.name != "a" && t.name != "area") {
+		return "", false
+	}
+	href, ok = t.get("href")
+	if !ok || isOutside(href) || strings.HasPrefix(href, "#") {
+		return "", false
+	}
+	_, found := files[resolve(p, href)]
+	return href, !found
 }
 
 var zipIndexPage = template.Must(template.New("index").Parse(`<!DOCTYPE html>
