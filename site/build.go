@@ -69,6 +69,9 @@ type Config struct {
 
 // Result is what a build reports besides its error.
 type Result struct {
+	// Docs are the factsheets, in file name order. Without Config.Cache,
+	// each keeps only its Meta and File once its files are built: a build of
+	// many factsheets does not hold every parsed text to the end.
 	Docs       []*factsheet.Document
 	Status     map[string]*status.Record // the status file of each factsheet that has one, by slug
 	Problems   factsheet.Problems
@@ -288,6 +291,7 @@ func (b *builder) site() error {
 		}
 		errs[i] = b.factsheet(i, plan)
 		plan(nil) // a factsheet that failed early
+		b.release(i)
 	})
 	sharedErr := <-shared
 	for _, err := range errs {
@@ -296,6 +300,20 @@ func (b *builder) site() error {
 		}
 	}
 	return sharedErr
+}
+
+// release lets go of the parsed content of factsheet i once its files are
+// built, unless the cache keeps it for the next build: nothing else reads it
+// afterwards, and a build of many factsheets need not hold them all.
+func (b *builder) release(i int) {
+	if b.cfg.Cache != nil {
+		return
+	}
+	if _, err := b.renderer(); err != nil {
+		return // the renderer reads every document when it is made
+	}
+	doc := b.res.Docs[i]
+	b.res.Docs[i] = &factsheet.Document{Meta: doc.Meta, File: doc.File}
 }
 
 // largestFirst returns the indices of docs, the longest text first (ties in

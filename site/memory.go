@@ -10,7 +10,7 @@ import (
 // restores the previous settings. A collection waits until the heap has
 // grown to three times what the last one kept (GOGC=200: a build's heap is
 // short-lived), and a soft limit of 112 MB plus a quarter megabyte a
-// factsheet (whose parsed documents stay in memory to the end) caps the
+// factsheet (its summary and search documents stay in memory to the end) caps the
 // process: 50 factsheets stay under 150 MB of resident memory. A limit alone,
 // with the collector otherwise off, made it collect and return memory to the
 // system over and over near the limit (about 30 % more CPU at 50 factsheets).
