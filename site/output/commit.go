@@ -1,7 +1,6 @@
 package output
 
 import (
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -107,7 +106,7 @@ func (s *Stage) Put(files Files) error {
 	workers.Each(len(paths), func(i int) {
 		p, b := paths[i], files[paths[i]]
 		full := filepath.Join(s.tmp, filepath.FromSlash(p))
-		sum := sum{hash: sha256.Sum256(b), size: len(b)}
+		sum := sumOf(b)
 		s.mu.Lock()
 		_, again := s.sums[p]
 		s.sums[p] = sum

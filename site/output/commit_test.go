@@ -54,8 +54,8 @@ func TestCommitWritesAndReplaces(t *testing.T) {
 		t.Fatalf("second build into our own folder: %v", err)
 	}
 	got := tree(t, dir)
-	if lines := strings.Count(got[Sums], "\n"); lines != 2 {
-		t.Errorf("%s lists %d files, want 2:\n%s", Sums, lines, got[Sums])
+	if !strings.HasPrefix(got[Sums], sumsHeader) || strings.Count(got[Sums], "\n") != 3 {
+		t.Errorf("%s is not its header and 2 files:\n%s", Sums, got[Sums])
 	}
 	delete(got, Sums)
 	want := map[string]string{"index.html": "two", "a/b/c.txt": "deep", Marker: markerText}

@@ -3,7 +3,6 @@ package output
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -12,19 +11,34 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/zeebo/xxh3"
 )
 
-// Sums is the file, at the root of an output folder, that lists the SHA-256
-// and size of every file of the build. The next build hard-links from the
-// previous output, instead of writing again, each file whose content is the
-// same (on ext4, creating a file costs far more than linking one); a file
-// changed since the list was written is never reused.
+// Sums is the file, at the root of an output folder, that lists the
+// XXH3-128 hash and size of every file of the build, after the line
+// sumsHeader. The next build hard-links from the previous output, instead of
+// writing again, each file whose content is the same (on ext4, creating a
+// file costs far more than linking one); a file changed since the list was
+// written is never reused. The hash guards against accidental edits, not
+// against an attacker: whoever can write the output folder can write the
+// site.
 const Sums = ".factsheet-sums"
+
+// sumsHeader is the first line of the Sums file, naming its format: a Sums
+// file without it (the SHA-256 lists of earlier versions) or with another
+// is not trusted, and nothing is reused from that output.
+const sumsHeader = "factsheet-sums 2 xxh3-128\n"
 
 // sum is a file's content hash and size.
 type sum struct {
-	hash [sha256.Size]byte
+	hash [16]byte
 	size int
+}
+
+// sumOf returns the sum of the content b.
+func sumOf(b []byte) sum {
+	return sum{hash: xxh3.Hash128(b).Bytes(), size: len(b)}
 }
 
 // previous is the output of the last build, as its Sums file describes it.
@@ -36,7 +50,8 @@ type previous struct {
 }
 
 // readPrevious reads the Sums file of the output folder dir; nil when there
-// is none or it cannot be read, and then nothing is reused.
+// is none, it cannot be read or it is of another format (see sumsHeader),
+// and then nothing is reused.
 func readPrevious(dir string) *previous {
 	f, err := os.Open(filepath.Join(dir, Sums))
 	if err != nil {
@@ -49,14 +64,20 @@ func readPrevious(dir string) *previous {
 	}
 	p := &previous{dir: dir, since: st.ModTime(), files: map[string]sum{}}
 	sc := bufio.NewScanner(f)
-	for sc.Scan() { // "<hex sha256> <size> <path>"
+	if !sc.Scan() || sc.Text()+"\n" != sumsHeader {
+		return nil
+	}
+	for sc.Scan() { // "<hex xxh3-128> <size> <path>"
 		fields := strings.SplitN(sc.Text(), " ", 3)
 		if len(fields) != 3 {
 			return nil
 		}
 		var s sum
 		h, err := hex.DecodeString(fields[0])
-		if s.size, err = strconv.Atoi(fields[1]); err != nil || len(h) != sha256.Size {
+		if err != nil || len(h) != len(s.hash) {
+			return nil
+		}
+		if s.size, err = strconv.Atoi(fields[1]); err != nil {
 			return nil
 		}
 		copy(s.hash[:], h)
@@ -92,8 +113,8 @@ func (p *previous) unchanged(path string) (string, bool) {
 	return from, true
 }
 
-// sumsFile is the content of the Sums file for the files summed: one line
-// per file, sorted by path.
+// sumsFile is the content of the Sums file for the files summed: the
+// header, then one line per file, sorted by path.
 func sumsFile(sums map[string]sum) []byte {
 	paths := make([]string, 0, len(sums))
 	for p := range sums {
@@ -101,6 +122,7 @@ func sumsFile(sums map[string]sum) []byte {
 	}
 	sort.Strings(paths)
 	var b bytes.Buffer
+	b.WriteString(sumsHeader)
 	for _, p := range paths {
 		fmt.Fprintf(&b, "%x %d %s\n", sums[p].hash, sums[p].size, p)
 	}

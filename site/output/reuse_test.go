@@ -1,8 +1,11 @@
 package output
 
 import (
+	"crypto/sha256"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -46,5 +49,44 @@ func TestCommitReusesUnchangedFiles(t *testing.T) {
 	}
 	if st, _ := os.Stat(filepath.Join(dir, "same.html")); st.Mode().Perm() != fileMode {
 		t.Errorf("linked file mode %v", st.Mode().Perm())
+	}
+}
+
+// TestCommitDistrustsOldSums: a Sums file of the format before sumsHeader
+// (SHA-256, no header), even one listing the right hashes, reuses nothing;
+// nor does one without the header or with another.
+func TestCommitDistrustsOldSums(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	files := Files{"same.html": []byte("same")}
+	if err := Commit(files, dir, false); err != nil {
+		t.Fatal(err)
+	}
+	same := inode(t, filepath.Join(dir, "same.html"))
+	time.Sleep(10 * time.Millisecond)
+	cur, err := os.ReadFile(filepath.Join(dir, Sums))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, head := range []string{"", "factsheet-sums 3 other\n"} {
+		b := head + strings.TrimPrefix(string(cur), sumsHeader)
+		if err := os.WriteFile(filepath.Join(dir, Sums), []byte(b), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if readPrevious(dir) != nil {
+			t.Errorf("a Sums file headed %q was read", head)
+		}
+	}
+	old := fmt.Sprintf("%x 4 same.html\n", sha256.Sum256([]byte("same")))
+	if err := os.WriteFile(filepath.Join(dir, Sums), []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if readPrevious(dir) != nil {
+		t.Error("a Sums file of the old format was read")
+	}
+	if err := Commit(files, dir, false); err != nil {
+		t.Fatal(err)
+	}
+	if inode(t, filepath.Join(dir, "same.html")) == same {
+		t.Error("a file listed in an old Sums file was linked")
 	}
 }

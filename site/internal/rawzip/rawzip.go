@@ -25,47 +25,62 @@ type Entry struct {
 // garbage collection empties). It is safe for concurrent use.
 type Deflater struct {
 	level int
-	kept  chan *flate.Writer
+	kept  chan *compressor
 }
+
+// compressor is a deflate writer with the buffer it writes into, reused from
+// one entry to the next: each entry's bytes are copied out of it at their
+// exact length.
+type compressor struct {
+	w   *flate.Writer
+	out bytes.Buffer
+}
+
+// maxKeptOut is the largest output buffer a kept compressor holds on to;
+// a larger one, grown for a rare large entry, is let go.
+const maxKeptOut = 1 << 20
 
 // NewDeflater returns a Deflater at level (flate.DefaultCompression, or 1 to 9).
 func NewDeflater(level int) *Deflater {
-	return &Deflater{level: level, kept: make(chan *flate.Writer, runtime.GOMAXPROCS(0))}
+	return &Deflater{level: level, kept: make(chan *compressor, runtime.GOMAXPROCS(0))}
 }
 
 // Deflate returns the entry of b. The same bytes always give the same entry.
 func (d *Deflater) Deflate(b []byte) (Entry, error) {
-	w, err := d.get()
+	c, err := d.get()
 	if err != nil {
 		return Entry{}, err
 	}
-	defer d.put(w)
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	w.Reset(&buf)
-	if _, err := w.Write(b); err != nil {
+	defer d.put(c)
+	c.out.Reset()
+	c.w.Reset(&c.out)
+	if _, err := c.w.Write(b); err != nil {
 		return Entry{}, err
 	}
-	if err := w.Close(); err != nil {
+	if err := c.w.Close(); err != nil {
 		return Entry{}, err
 	}
-	return Entry{CRC: crc32.ChecksumIEEE(b), Size: uint64(len(b)), Compressed: buf.Bytes()}, nil
+	return Entry{CRC: crc32.ChecksumIEEE(b), Size: uint64(len(b)), Compressed: bytes.Clone(c.out.Bytes())}, nil
 }
 
 // get returns a kept compressor, or a new one.
-func (d *Deflater) get() (*flate.Writer, error) {
+func (d *Deflater) get() (*compressor, error) {
 	select {
-	case w := <-d.kept:
-		return w, nil
+	case c := <-d.kept:
+		return c, nil
 	default:
-		return flate.NewWriter(nil, d.level)
+		w, err := flate.NewWriter(nil, d.level)
+		return &compressor{w: w}, err
 	}
 }
 
-// put keeps w, unless enough are kept.
-func (d *Deflater) put(w *flate.Writer) {
+// put keeps c, unless enough are kept.
+func (d *Deflater) put(c *compressor) {
+	if c.out.Cap() > maxKeptOut {
+		c.out = bytes.Buffer{}
+	}
 	select {
-	case d.kept <- w:
+	case d.kept <- c:
 	default:
 	}
 }
@@ -82,7 +97,7 @@ type File struct {
 func Write(files []File, stamp func(h *zip.FileHeader)) ([]byte, error) {
 	size := 22 // the end of the central directory
 	for _, f := range files {
-		size += len(f.Compressed) + 30 + 46 + 16 + 2*len(f.Name) // data, local header, central header, data descriptor
+		size += len(f.Compressed) + 30 + 46 + 2*len(f.Name) // data, local header, central header (CreateRaw writes no data descriptor)
 	}
 	var buf bytes.Buffer
 	buf.Grow(size)

@@ -3,7 +3,9 @@ package rawzip
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -76,6 +78,62 @@ func TestWriteReadsBack(t *testing.T) {
 		}
 		if string(b) != contents[f.Name] {
 			t.Errorf("%s: content %q, want %q", f.Name, b, contents[f.Name])
+		}
+	}
+}
+
+// pages are HTML-like texts of a few sizes, the same on every run.
+func pages() [][]byte {
+	words := strings.Fields("the party shall report on measures taken to implement article " +
+		"of convention emissions national plan table figure annex energy transport data year")
+	r := rand.New(rand.NewPCG(1, 2))
+	var out [][]byte
+	for _, size := range []int{2 << 10, 8 << 10, 30 << 10, 120 << 10} {
+		var b bytes.Buffer
+		for b.Len() < size {
+			b.WriteString("<p class=\"x\">")
+			for range 12 {
+				b.WriteString(words[r.IntN(len(words))])
+				b.WriteByte(' ')
+			}
+			b.WriteString("</p>\n")
+		}
+		out = append(out, b.Bytes())
+	}
+	return out
+}
+
+// BenchmarkDeflate deflates pages of a few sizes with one Deflater.
+func BenchmarkDeflate(b *testing.B) {
+	src := pages()
+	d := NewDeflater(6)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range src {
+			if _, err := d.Deflate(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkWrite packs entries deflated ahead of time into an archive.
+func BenchmarkWrite(b *testing.B) {
+	d := NewDeflater(6)
+	var files []File
+	for i, p := range pages() {
+		e, err := d.Deflate(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for j := range 10 {
+			files = append(files, File{Name: fmt.Sprintf("dir%d/page%d.html", j, i), Entry: e})
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Write(files, nil); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
