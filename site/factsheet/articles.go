@@ -94,6 +94,9 @@ func ArticlesIn(lang, text string) []Article {
 
 // articlesIn is ArticlesIn in the vocabulary's language.
 func (v *Vocabulary) articlesIn(text string) []Article {
+	if !hasDigit(text) {
+		return nil // every reference has a number (w.ref needs \d)
+	}
 	w := v.articles
 	var out []Article
 	for _, m := range w.ref.FindAllStringSubmatchIndex(text, -1) {
@@ -123,6 +126,16 @@ func (v *Vocabulary) articlesIn(text string) []Article {
 	return out
 }
 
+// hasDigit tells whether s has an ASCII digit, as \d in a regular expression matches.
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // aboutConvention tells whether the text after a reference leaves it to the
 // Convention: nothing names another instrument.
 func (w articleWords) aboutConvention(after string) bool {
@@ -149,20 +162,22 @@ func appendArticle(list []Article, a Article) []Article {
 // headings above it in its section (the section heading included), in its
 // lead-in and in its text.
 func (p *fileParser) findArticles() {
+	known := map[*Inline][]Article{} // a heading or lead-in is above many recommendations
 	for _, c := range p.doc.Chapters {
 		for _, s := range c.Sections {
 			var scope []*Block // the headings in force, by level
 			if s.Heading != nil {
 				scope = append(scope, s.Heading)
 			}
-			p.vocab.walkArticles(s.Blocks, &scope)
+			p.vocab.walkArticles(s.Blocks, &scope, known)
 		}
 	}
 }
 
 // walkArticles goes through blocks in order, keeping the headings in force in
-// scope, and gives each recommendation met the articles of its context.
-func (v *Vocabulary) walkArticles(blocks []*Block, scope *[]*Block) {
+// scope, and gives each recommendation met the articles of its context;
+// known holds the articles of the headings and lead-ins already read.
+func (v *Vocabulary) walkArticles(blocks []*Block, scope *[]*Block, known map[*Inline][]Article) {
 	for _, b := range blocks {
 		if b.Kind == BlockHeading {
 			for len(*scope) > 0 && (*scope)[len(*scope)-1].Level >= b.Level {
@@ -174,14 +189,25 @@ func (v *Vocabulary) walkArticles(blocks []*Block, scope *[]*Block) {
 		if r := b.Rec; r != nil && r.Block == b {
 			var list []Article
 			for _, h := range *scope {
-				list = appendAll(list, v.articlesIn(h.Text.Plain()))
+				list = appendAll(list, v.inlineArticles(h.Text, known))
 			}
-			list = appendAll(list, v.articlesIn(r.LeadIn.Plain()))
+			list = appendAll(list, v.inlineArticles(r.LeadIn, known))
 			r.Articles = appendAll(list, v.articlesIn(blockText(b)))
 			continue
 		}
-		v.walkArticles(b.Children, scope)
+		v.walkArticles(b.Children, scope, known)
 	}
+}
+
+// inlineArticles is articlesIn of an inline's plain text, read once: known
+// keeps what each inline names.
+func (v *Vocabulary) inlineArticles(in *Inline, known map[*Inline][]Article) []Article {
+	list, ok := known[in]
+	if !ok {
+		list = v.articlesIn(in.Plain())
+		known[in] = list
+	}
+	return list
 }
 
 // appendAll adds each of more to list unless it is there already.

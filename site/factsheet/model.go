@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -204,10 +205,23 @@ func (in *Inline) Plain() string {
 	if in == nil || in.Node == nil {
 		return ""
 	}
-	var b bytes.Buffer
-	writePlain(&b, in.Node, in.Source)
-	return string(collapseSpace(b.Bytes()))
+	b := plainBuffers.Get().(*bytes.Buffer)
+	b.Reset()
+	writePlain(b, in.Node, in.Source)
+	s := string(collapseSpace(b.Bytes()))
+	if b.Cap() <= maxPooledPlain {
+		plainBuffers.Put(b)
+	}
+	return s
 }
+
+// plainBuffers are the buffers Plain writes into, reused: Plain runs for
+// nearly every piece of text a factsheet has.
+var plainBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooledPlain is the largest buffer kept for reuse, so that one long text
+// does not hold its memory for good.
+const maxPooledPlain = 64 << 10
 
 // collapseSpace does in place what strings.Join(strings.Fields(s), " ")
 // does: white space (as unicode.IsSpace says) trimmed, and every run of it

@@ -16,8 +16,9 @@ import (
 // maxFileSize is the largest factsheet accepted; converted factsheets are about 100 KB.
 const maxFileSize = 8 << 20
 
-// markdown is the goldmark parser of factsheet files: CommonMark plus YAML front matter.
-var markdown = goldmark.New(goldmark.WithExtensions(meta.Meta))
+// markdown is the goldmark parser of factsheet files: CommonMark plus YAML
+// front matter, with a quicker reading of footnote markers (supParser).
+var markdown = goldmark.New(goldmark.WithExtensions(meta.Meta), goldmark.WithParserOptions(withSup))
 
 // parser carries the state of parsing one file: the source, its line index and
 // the problems found so far.
