@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
 
@@ -264,5 +266,42 @@ func TestKeyboardFocusCheckCanFail(t *testing.T) {
 	}
 	if fails := eval[[]string](tb, `window.__e2eFails`); len(fails) == 0 {
 		t.Error("with every focus style removed, the check found no stop without visible focus")
+	}
+}
+
+// TestBadgeTooltipOnHover: the pointer over an urgency badge of a
+// recommendation page's list shows the badge's meaning, which the page says
+// once, in its legend (assets/badges.js), and not in every badge.
+func TestBadgeTooltipOnHover(t *testing.T) {
+	seed := loadSeed(t)
+	page := seed.Slug + "/recommendations/iv-5.html"
+	tb := newTab(t)
+	tb.open(fileURL(page))
+	type box struct {
+		X, Y    float64
+		Tip     bool   `json:"tip"`
+		Meaning string `json:"meaning"`
+	}
+	b := eval[box](tb, `(() => {
+  const a = document.querySelector(".rec-list .badge[aria-describedby]");
+  if (!a) return {X: -1};
+  a.scrollIntoView({block: "center"});
+  const r = a.getBoundingClientRect();
+  const d = document.getElementById(a.getAttribute("aria-describedby"));
+  return {X: r.left + r.width / 2, Y: r.top + r.height / 2, tip: a.hasAttribute("data-tip"), meaning: d ? d.textContent : ""};
+})()`)
+	if b.X < 0 {
+		t.Fatalf("%s: no described badge in the list of the chapter's recommendations", page)
+	}
+	if b.Tip {
+		t.Errorf("%s: a described badge repeats its meaning in data-tip", page)
+	}
+	if err := tb.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, b.X, b.Y)); err != nil {
+		t.Fatal(err)
+	}
+	shown := eval[string](tb, `getComputedStyle(document.querySelector(".rec-list .badge[aria-describedby]"), "::after").content`)
+	want := strings.Join(strings.Fields(b.Meaning), " ")
+	if want == "" || !strings.Contains(shown, want) {
+		t.Errorf("%s: hovering a badge shows %s, want its description %q", page, shown, want)
 	}
 }
