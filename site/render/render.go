@@ -47,6 +47,12 @@ func Site(docs []*factsheet.Document, opts Options) (output.Files, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.site(docs)
+}
+
+// site renders every page, data file and asset of the site with r.
+func (r *Renderer) site(docs []*factsheet.Document) (output.Files, error) {
+	opts := r.opts
 	files, err := r.Assets()
 	if err != nil {
 		return nil, err

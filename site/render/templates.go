@@ -21,6 +21,10 @@ type templates struct {
 	base  *template.Template
 	pages map[string]*template.Template
 	cat   *i18n.Catalogue // the messages of the pages
+	// fast puts fastEscapers in place of html/template's own; executed holds
+	// the entries (setEntry) executed once, which html/template has escaped
+	fast     bool
+	executed sync.Map
 }
 
 // languages holds the templates in every language that has a catalogue.
@@ -61,7 +65,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	foldMessages(base, cat)
-	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat}
+	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat, fast: true}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
 		if err != nil {
@@ -109,6 +113,7 @@ func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte)
 	if err := t.pages[kind].ExecuteTemplate(b, "layout", p); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
+	t.afterExecute(t.pages[kind], "layout")
 	out := b.Bytes()
 	if then != nil {
 		out = then(out)
@@ -126,6 +131,7 @@ func (t *templates) partial(name string, data any) (template.HTML, error) {
 	if err := t.base.ExecuteTemplate(b, name, data); err != nil {
 		return "", fmt.Errorf("template partials.html %s: %w", name, err)
 	}
+	t.afterExecute(t.base, name)
 	return template.HTML(b.String()), nil
 }
 
