@@ -1,9 +1,10 @@
 package factsheet
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+
+	"factsheet/site/internal/lazy"
 )
 
 // Abbreviation is a short form that the text defines, either after its long
@@ -37,11 +38,11 @@ func abbrevStem(s string) string {
 
 var (
 	// shortAfter is a short form in parentheses after its long form.
-	shortAfter = regexp.MustCompile(`\(([A-Z]{2,}s?)\)`)
+	shortAfter = lazy.Regexp(`\(([A-Z]{2,}s?)\)`)
 	// shortBefore is a short form followed by its long form in parentheses.
-	shortBefore = regexp.MustCompile(`\b([A-Z]{2,}s?) \(([^()]{3,200})\)`)
+	shortBefore = lazy.Regexp(`\b([A-Z]{2,}s?) \(([^()]{3,200})\)`)
 	// roman is a well-formed Roman numeral (chapter numbers, "IV-5"); "VID" is not one.
-	roman = regexp.MustCompile(`^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
+	roman = lazy.Regexp(`^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$`)
 )
 
 // abbreviations finds the abbreviations the chapters define and notes, once
@@ -78,7 +79,7 @@ func (p *fileParser) abbreviations() []*Abbreviation {
 	noted := map[string]bool{}
 	for _, u := range uses {
 		stem := abbrevStem(u.word)
-		if byStem[stem] != nil || noted[stem] || roman.MatchString(u.word) {
+		if byStem[stem] != nil || noted[stem] || roman().MatchString(u.word) {
 			continue
 		}
 		noted[stem] = true
@@ -118,13 +119,13 @@ func definitions(text string) []Abbreviation {
 	if !strings.Contains(text, "(") {
 		return nil // both forms have parentheses
 	}
-	for _, m := range shortAfter.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range shortAfter().FindAllStringSubmatchIndex(text, -1) {
 		short := text[m[2]:m[3]]
 		if long := longForm(short, wordsBefore(text[:m[0]], maxWords(short))); long != "" {
 			out = append(out, Abbreviation{Short: short, Long: long})
 		}
 	}
-	for _, m := range shortBefore.FindAllStringSubmatch(text, -1) {
+	for _, m := range shortBefore().FindAllStringSubmatch(text, -1) {
 		short, inside := m[1], strings.TrimSpace(m[2])
 		if long := longForm(short, inside); long != "" && strings.HasPrefix(inside, long) && len(strings.Fields(inside)) <= maxWords(short) {
 			out = append(out, Abbreviation{Short: short, Long: long})

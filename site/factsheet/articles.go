@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"factsheet/site/internal/lazy"
 )
 
 // Article is an Article of the Convention that a recommendation's text or
@@ -80,7 +82,7 @@ func (g articleGrammar) compile(and []string) (articleWords, error) {
 }
 
 // articleItem is one number of a list, with its parts.
-var articleItem = regexp.MustCompile(`(\d+)(.*)`)
+var articleItem = lazy.Regexp(`(\d+)(.*)`)
 
 // ArticlesIn returns the Articles of the Convention that a text in a
 // language ("en", "fr") names, in the order it names them, each once.
@@ -112,7 +114,7 @@ func (v *Vocabulary) articlesIn(text string) []Article {
 			}
 		}
 		for _, it := range items {
-			p := articleItem.FindStringSubmatch(it)
+			p := articleItem().FindStringSubmatch(it)
 			if p == nil {
 				continue
 			}

@@ -2,12 +2,13 @@ package factsheet
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
+
+	"factsheet/site/internal/lazy"
 )
 
-var chapterHeading = regexp.MustCompile(`^([IVXLCDM]+)\.\s+(\S.*)$`)
+var chapterHeading = lazy.Regexp(`^([IVXLCDM]+)\.\s+(\S.*)$`)
 
 // buildDocument turns the units of the converted text into the document:
 // references numbered, footnotes completed, links resolved, text stitched,
@@ -60,7 +61,7 @@ func (p *fileParser) chapters(blocks []*Block) []*Chapter {
 	var ids map[string]int
 	for _, b := range blocks {
 		if b.Kind == BlockHeading {
-			if m := chapterHeading.FindStringSubmatch(textOf(b.Text)); m != nil {
+			if m := chapterHeading().FindStringSubmatch(textOf(b.Text)); m != nil {
 				ch = &Chapter{Number: m[1], Title: strings.TrimSpace(m[2]), Pos: b.Pos, Sections: []*Section{{}}}
 				p.checkChapterNumber(chapters, ch)
 				chapters = append(chapters, ch)

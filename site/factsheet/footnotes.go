@@ -1,19 +1,20 @@
 package factsheet
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"factsheet/site/internal/lazy"
 )
 
 var (
-	refNumbers = regexp.MustCompile(`^\s*\d+(\s*,\s*\d+)*\s*$`)
+	refNumbers = lazy.Regexp(`^\s*\d+(\s*,\s*\d+)*\s*$`)
 	// recommendationID is an identifier inside a footnote that names
 	// recommendations, in any language ("Recommendations III-16 and III-18").
-	recommendationID = regexp.MustCompile(`[IVXLC]+-\d+`)
+	recommendationID = lazy.Regexp(`[IVXLC]+-\d+`)
 )
 
 // rawHTML returns the text of a raw HTML inline node, or "" for any other node.
@@ -54,7 +55,7 @@ func replaceSup(parent, c ast.Node, src []byte) ast.Node {
 		return c.NextSibling()
 	}
 	digits := string(num.Segment.Value(src))
-	if !refNumbers.MatchString(digits) {
+	if !refNumbers().MatchString(digits) {
 		return c.NextSibling()
 	}
 	closing := num.NextSibling()

@@ -3,19 +3,20 @@ package factsheet
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	meta "github.com/yuin/goldmark-meta"
 	"github.com/yuin/goldmark/parser"
+
+	"factsheet/site/internal/lazy"
 )
 
 var (
-	slugPattern    = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	yamlLine       = regexp.MustCompile(`line (\d+)`)
-	languageFormat = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]+)*$`)
+	slugPattern    = lazy.Regexp(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	yamlLine       = lazy.Regexp(`line (\d+)`)
+	languageFormat = lazy.Regexp(`^[a-z]{2,3}(-[A-Za-z0-9]+)*$`)
 )
 
 // sprintf is fmt.Sprintf, named once so that problem helpers read short.
@@ -51,12 +52,12 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 	values, err := meta.TryGet(ctx)
 	if err != nil {
 		line := 2
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line = 1 + n
 		}
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		msg = yamlLine.ReplaceAllString(msg, "")
+		msg = yamlLine().ReplaceAllString(msg, "")
 		p.errorf(line, "front matter is not valid YAML (%s): fix the YAML between the '---' lines", strings.Trim(msg, " :"))
 		return Meta{}, false
 	}
@@ -83,15 +84,15 @@ func (p *fileParser) frontMatter(ctx parser.Context) (Meta, bool) {
 			p.errorf(1, "front matter has no %q: add '%s: ...' between the '---' lines", key, key)
 		}
 	}
-	if m.Slug != "" && !slugPattern.MatchString(m.Slug) {
+	if m.Slug != "" && !slugPattern().MatchString(m.Slug) {
 		p.errorf(lineOfKey("slug"), "slug %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"lithuania\"", m.Slug)
 	}
-	if m.Round != "" && !slugPattern.MatchString(m.Round) {
+	if m.Round != "" && !slugPattern().MatchString(m.Round) {
 		p.errorf(lineOfKey("round"), "round %q is not a folder name: use lower-case letters, digits and single hyphens, e.g. \"2nd-round\"", m.Round)
 	}
 	if m.Language == "" {
 		m.Language = "en"
-	} else if !languageFormat.MatchString(m.Language) {
+	} else if !languageFormat().MatchString(m.Language) {
 		p.errorf(lineOfKey("language"), "language %q is not a language tag: use e.g. \"en\" or \"fr\"", m.Language)
 	}
 	if m.LastUpdate != "" {

@@ -2,13 +2,14 @@ package factsheet
 
 import (
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
+
+	"factsheet/site/internal/lazy"
 )
 
 // topLevelKey matches a front matter line that starts a top-level key.
-var topLevelKey = regexp.MustCompile(`^["']?([A-Za-z_][\w-]*)["']?\s*:`)
+var topLevelKey = lazy.Regexp(`^["']?([A-Za-z_][\w-]*)["']?\s*:`)
 
 // knownKeys lists the front matter keys, read from the yaml tags of Meta so
 // that a field added there is known at once.
@@ -34,7 +35,7 @@ func (p *fileParser) keyLines(end int) map[string]int {
 		if i+1 < len(p.lines) {
 			stop = p.lines[i+1]
 		}
-		if m := topLevelKey.FindSubmatch(p.src[p.lines[i]:stop]); m != nil {
+		if m := topLevelKey().FindSubmatch(p.src[p.lines[i]:stop]); m != nil {
 			if _, seen := lines[string(m[1])]; !seen {
 				lines[string(m[1])] = i + 1
 			}

@@ -2,17 +2,18 @@ package factsheet
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
+
+	"factsheet/site/internal/lazy"
 )
 
 var (
 	// tocLine matches one entry of a dotted table of contents, as the
 	// conversion flows it: "II. Legal frameworks ..... 5".
-	tocLine = regexp.MustCompile(`(?:^|\s)([IVXLCDM]+)\.\s+(\S.*?)\s*\.{3,}\s*\d+`)
+	tocLine = lazy.Regexp(`(?:^|\s)([IVXLCDM]+)\.\s+(\S.*?)\s*\.{3,}\s*\d+`)
 	// looseChapter matches a heading that starts with a Roman numeral not
 	// written as a chapter's: "V International cooperation", "V: ...".
-	looseChapter = regexp.MustCompile(`^([IVXLCDM]+)\s*[:.)–-]?\s+(\S.*)$`)
+	looseChapter = lazy.Regexp(`^([IVXLCDM]+)\s*[:.)–-]?\s+(\S.*)$`)
 )
 
 // tocEntry is a chapter listed in the table of contents.
@@ -26,7 +27,7 @@ type tocEntry struct {
 // table of contents, if it is one.
 func (p *fileParser) readTOC(b *Block) {
 	forEachInline(b, func(in *Inline) {
-		for _, m := range tocLine.FindAllStringSubmatch(in.Plain(), -1) {
+		for _, m := range tocLine().FindAllStringSubmatch(in.Plain(), -1) {
 			if romanValue(m[1]) == 0 {
 				continue
 			}
@@ -64,7 +65,7 @@ func (p *fileParser) tocEntryOf(n string) *tocEntry {
 // for the chapter expected next: its numeral is the next one, with no dot or
 // another mark after it, and the table of contents, if any, lists it.
 func (p *fileParser) looseChapter(b *Block, before []*Chapter) *Chapter {
-	m := looseChapter.FindStringSubmatch(textOf(b.Text))
+	m := looseChapter().FindStringSubmatch(textOf(b.Text))
 	if m == nil || romanValue(m[1]) != nextNumber(before) {
 		return nil
 	}

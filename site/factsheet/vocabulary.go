@@ -200,5 +200,5 @@ func (v *Vocabulary) namedRecommendations(text string) []string {
 	if m == nil {
 		return nil
 	}
-	return recommendationID.FindAllString(m[1], -1)
+	return recommendationID().FindAllString(m[1], -1)
 }

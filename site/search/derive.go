@@ -1,12 +1,13 @@
 package search
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"factsheet/site/internal/lazy"
 )
 
 // tokenPattern finds the words of a field's text as the browser tokenises it
@@ -17,7 +18,7 @@ import (
 // across an apostrophe, full stop, comma or semicolon ("1,000"), not a
 // letter and a digit ("01's" is two words); "_" is a letter. Where the two
 // still differ, the export ships bleve's terms of the field (browserIndex.Fix).
-var tokenPattern = regexp.MustCompile(`(?:\p{L}(?:['’＇.:·]\p{L})+|\p{N}(?:[.,;'’＇]\p{N})+|[\p{L}\p{M}\p{N}_])+`)
+var tokenPattern = lazy.Regexp(`(?:\p{L}(?:['’＇.:·]\p{L})+|\p{N}(?:[.,;'’＇]\p{N})+|[\p{L}\p{M}\p{N}_])+`)
 
 // derivation is what the browser makes of the corpus's texts: for each
 // field of each document the words tokenPattern finds, normalized, and their

@@ -41,7 +41,7 @@ func FuzzScanTokens(f *testing.F) {
 func checkScan(t *testing.T, text string) {
 	var got []string
 	scanTokens(text, func(w string) { got = append(got, w) })
-	if want := tokenPattern.FindAllString(text, -1); !slices.Equal(got, want) {
+	if want := tokenPattern().FindAllString(text, -1); !slices.Equal(got, want) {
 		t.Errorf("%q: scanned %q, the pattern finds %q", text, got, want)
 	}
 }
@@ -53,7 +53,7 @@ func TestScriptPatterns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, pattern := range map[string]string{"WORD": wordPattern.String(), "TOKEN": tokenPattern.String()} {
+	for name, pattern := range map[string]string{"WORD": wordPattern().String(), "TOKEN": tokenPattern().String()} {
 		if decl := "var " + name + " = /" + pattern + "/gu;"; !strings.Contains(string(js), decl) {
 			t.Errorf("assets/search/intro.js does not declare %s", decl)
 		}

@@ -171,7 +171,7 @@ func checkDecoded(t *testing.T, name string, bi *browserIndex, c *corpus) {
 		for fi, f := range textFields {
 			terms, ok := fixed[[2]int{n, fi}]
 			if !ok {
-				for _, m := range tokenPattern.FindAllString(browserField(bi, d, f.Name), -1) {
+				for _, m := range tokenPattern().FindAllString(browserField(bi, d, f.Name), -1) {
 					w := normalizeWord(m)
 					term, known := words[w]
 					if !known {

@@ -1,18 +1,18 @@
 package search
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"factsheet/site/factsheet"
+	"factsheet/site/internal/lazy"
 )
 
 // wordPattern finds the words of a query; assets/search.js uses the same pattern.
-var wordPattern = regexp.MustCompile(`[\p{L}\p{M}\p{N}]+(?:['’＇][\p{L}\p{M}\p{N}]+)*`)
+var wordPattern = lazy.Regexp(`[\p{L}\p{M}\p{N}]+(?:['’＇][\p{L}\p{M}\p{N}]+)*`)
 
 // romanPattern matches a chapter numeral, alone or followed by digits ("iv5").
-var romanPattern = regexp.MustCompile(`^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)([0-9]{0,3})$`)
+var romanPattern = lazy.Regexp(`^(xv|xiv|xiii|xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)([0-9]{0,3})$`)
 
 // maxWords is the number of words of a query that count; the rest are ignored.
 const maxWords = 12
@@ -52,7 +52,7 @@ func parseQuery(q string, anywhere, legend map[string]string, known func(id stri
 		return Query{Urgencies: []string{u}}
 	}
 	var out Query
-	locs := wordPattern.FindAllStringIndex(q, -1)
+	locs := wordPattern().FindAllStringIndex(q, -1)
 	var words []string
 	for i := 0; i < len(locs); i++ {
 		w := normalizeWord(q[locs[i][0]:locs[i][1]])
@@ -79,7 +79,7 @@ func parseQuery(q string, anywhere, legend map[string]string, known func(id stri
 // "iv" then "5" separated by spaces or dashes. It returns the identifier as
 // printed and how many words it used, or "" when the words name no known one.
 func identifier(q string, locs [][]int, i int, w string, known func(string) bool) (string, int) {
-	m := romanPattern.FindStringSubmatch(w)
+	m := romanPattern().FindStringSubmatch(w)
 	if m == nil {
 		return "", 0
 	}

@@ -16,7 +16,7 @@ func (ix *corpus) snippet(text string, matched map[matchKey]bool) string {
 	if len(text) <= snippetShortUp {
 		return text
 	}
-	locs := wordPattern.FindAllStringIndex(text, -1)
+	locs := wordPattern().FindAllStringIndex(text, -1)
 	if len(locs) <= snippetWords {
 		return text
 	}
