@@ -96,8 +96,8 @@ func ArticlesIn(lang, text string) []Article {
 
 // articlesIn is ArticlesIn in the vocabulary's language.
 func (v *Vocabulary) articlesIn(text string) []Article {
-	if !hasDigit(text) {
-		return nil // every reference has a number (w.ref needs \d)
+	if !strings.ContainsAny(text, "0123456789") {
+		return nil // every reference has a number (w.ref needs \d, ASCII digits only)
 	}
 	w := v.articles
 	var out []Article
@@ -126,16 +126,6 @@ func (v *Vocabulary) articlesIn(text string) []Article {
 		}
 	}
 	return out
-}
-
-// hasDigit tells whether s has an ASCII digit, as \d in a regular expression matches.
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if '0' <= s[i] && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
 }
 
 // aboutConvention tells whether the text after a reference leaves it to the
