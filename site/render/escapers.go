@@ -11,8 +11,9 @@ import (
 
 // html/template escapes a template by adding, to each action of its tree,
 // calls of its escaping functions under names of its own; text/template then
-// calls them through reflection, and packing their variadic argument lists
-// was a third of the time the recommendation pages took to execute.
+// calls them through reflection, packing a variadic argument list for each
+// (about 75 calls a recommendation page; the stand-ins below render the
+// pages 12 % faster, see BenchmarkPageSteps).
 // fastEscapers stand in for the two that the pages call most (in text and in
 // quoted attribute values), under the same names and taking the one value
 // html/template always passes them (it pipes every value into them, never
@@ -105,7 +106,17 @@ func (t *templates) afterExecute(set *template.Template, name string) {
 	if !t.fast {
 		return
 	}
-	if _, done := t.executed.LoadOrStore(setEntry{set, name}, true); !done {
+	e := setEntry{set, name}
+	t.mu.RLock()
+	done := t.executed[e]
+	t.mu.RUnlock()
+	if done {
+		return
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.executed[e] {
+		t.executed[e] = true
 		set.Funcs(fastEscapers)
 	}
 }

@@ -22,9 +22,10 @@ type templates struct {
 	pages map[string]*template.Template
 	cat   *i18n.Catalogue // the messages of the pages
 	// fast puts fastEscapers in place of html/template's own; executed holds
-	// the entries (setEntry) executed once, which html/template has escaped
+	// the entries executed once, which html/template has escaped
 	fast     bool
-	executed sync.Map
+	mu       sync.RWMutex
+	executed map[setEntry]bool
 }
 
 // languages holds the templates in every language that has a catalogue.
@@ -65,7 +66,7 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	foldMessages(base, cat)
-	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat, fast: true}
+	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat, fast: true, executed: map[setEntry]bool{}}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
 		if err != nil {
