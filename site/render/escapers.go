@@ -94,29 +94,8 @@ func viaTemplate(t *template.Template, v any, prefix, suffix string) string {
 // setEntry is an entry template of a set: html/template escapes an entry
 // (and what it calls) at its first execution and then gives the set its own
 // escapers again, so the stand-ins go back in after each first execution
-// (see templates.afterExecute).
+// (see templates.executeFirst).
 type setEntry struct {
 	set  *template.Template
 	name string
-}
-
-// afterExecute puts fastEscapers into set after the first execution of its
-// template name.
-func (t *templates) afterExecute(set *template.Template, name string) {
-	if !t.fast {
-		return
-	}
-	e := setEntry{set, name}
-	t.mu.RLock()
-	done := t.executed[e]
-	t.mu.RUnlock()
-	if done {
-		return
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if !t.executed[e] {
-		t.executed[e] = true
-		set.Funcs(fastEscapers)
-	}
 }

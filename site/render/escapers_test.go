@@ -8,6 +8,7 @@ import (
 
 	defaults "factsheet"
 	"factsheet/site/factsheet"
+	"factsheet/site/internal/tmplexec"
 )
 
 // word is a string type of its own, which fmt prints as its string.
@@ -112,6 +113,8 @@ func TestFastEscapersPages(t *testing.T) {
 	calls := 0
 	counting := template.FuncMap{"_html_template_htmlescaper": func(v any) string { calls++; return escapeText(v) }}
 	tl := fastR.t.of("en")
+	tl.compiled = false // html/template's own execution, with the set's functions
+	tl.executed = map[setEntry]*tmplexec.Program{}
 	tl.pages["recommendation"].Funcs(counting)
 	if _, err := tl.page("recommendation", &page{Lang: "en"}); err != nil {
 		t.Fatal(err)

@@ -7,9 +7,12 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"text/template/parse"
 
 	"factsheet/site/factsheet"
 	"factsheet/site/i18n"
+	"factsheet/site/internal/tmplexec"
 )
 
 // pageKinds are the page templates; each defines "main" for the layout.
@@ -21,11 +24,20 @@ type templates struct {
 	base  *template.Template
 	pages map[string]*template.Template
 	cat   *i18n.Catalogue // the messages of the pages
-	// fast puts fastEscapers in place of html/template's own; executed holds
-	// the entries executed once, which html/template has escaped
-	fast     bool
+	// fast puts fastEscapers in place of html/template's own
+	fast bool
+	// compiled executes each entry, once html/template has escaped it at its
+	// first execution, with a tmplexec program (see execute)
+	compiled bool
+	funcs    map[string]any // those of the templates, for tmplexec
+	// mu guards executed, the entries executed once, with their programs
+	// (nil when tmplexec does not execute the entry), and the first
+	// executions themselves: html/template escapes the trees then, while
+	// tmplexec reads them
 	mu       sync.RWMutex
-	executed map[setEntry]bool
+	executed map[setEntry]*tmplexec.Program
+	// fallbacks counts the executions that a program left to html/template
+	fallbacks atomic.Int64
 }
 
 // languages holds the templates in every language that has a catalogue.
@@ -61,12 +73,19 @@ func loadLanguage(fsys fs.FS, cat *i18n.Catalogue) (*templates, error) {
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
-	base, err := template.New("layout.html").Funcs(funcs(cat)).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
+	fm := funcs(cat)
+	base, err := template.New("layout.html").Funcs(fm).ParseFS(fsys, append([]string{"layout.html", "partials.html"}, more...)...)
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	foldMessages(base, cat)
-	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat, fast: true, executed: map[setEntry]bool{}}
+	all := map[string]any{}
+	for _, m := range []template.FuncMap{fm, fastEscapers} {
+		for n, f := range m {
+			all[n] = f
+		}
+	}
+	t := &templates{base: base, pages: map[string]*template.Template{}, cat: cat, fast: true, compiled: true, funcs: all, executed: map[setEntry]*tmplexec.Program{}}
 	for _, kind := range pageKinds {
 		c, err := base.Clone()
 		if err != nil {
@@ -111,10 +130,9 @@ func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte)
 	}
 	b := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(b)
-	if err := t.pages[kind].ExecuteTemplate(b, "layout", p); err != nil {
+	if err := t.execute(t.pages[kind], "layout", b, p); err != nil {
 		return nil, fmt.Errorf("template %s.html: %w", kind, err)
 	}
-	t.afterExecute(t.pages[kind], "layout")
 	out := b.Bytes()
 	if then != nil {
 		out = then(out)
@@ -129,11 +147,78 @@ func (t *templates) pageThen(kind string, p *page, fs *frames, then func([]byte)
 func (t *templates) partial(name string, data any) (template.HTML, error) {
 	b := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(b)
-	if err := t.base.ExecuteTemplate(b, name, data); err != nil {
+	if err := t.execute(t.base, name, b, data); err != nil {
 		return "", fmt.Errorf("template partials.html %s: %w", name, err)
 	}
-	t.afterExecute(t.base, name)
 	return template.HTML(b.String()), nil
+}
+
+// execute writes the template name of set for data into b. The first
+// execution of each entry is html/template's, which escapes the templates;
+// the entry is then compiled with tmplexec, which executes the escaped trees
+// about three times faster, and gives back to html/template any execution it
+// cannot finish (an error, a form it does not execute) for the exact output
+// or error.
+func (t *templates) execute(set *template.Template, name string, b *bytes.Buffer, data any) error {
+	e := setEntry{set, name}
+	t.mu.RLock()
+	p, done := t.executed[e]
+	t.mu.RUnlock()
+	if !done {
+		return t.executeFirst(e, b, data)
+	}
+	if p != nil {
+		n := b.Len()
+		if p.Execute(b, data) == nil {
+			return nil
+		}
+		b.Truncate(n)
+		t.fallbacks.Add(1)
+	}
+	return set.ExecuteTemplate(b, name, data)
+}
+
+// executeFirst is the first execution of an entry, by html/template, and
+// its compilation.
+func (t *templates) executeFirst(e setEntry, b *bytes.Buffer, data any) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := e.set.ExecuteTemplate(b, e.name, data); err != nil {
+		return err
+	}
+	if _, done := t.executed[e]; done {
+		return nil
+	}
+	if t.fast {
+		e.set.Funcs(fastEscapers)
+	}
+	var p *tmplexec.Program
+	if t.compiled {
+		lookup := func(name string) *parse.Tree {
+			if tm := e.set.Lookup(name); tm != nil {
+				return tm.Tree
+			}
+			return nil
+		}
+		funcs := t.funcs
+		if !t.fast {
+			funcs = withoutEscapers(funcs)
+		}
+		p, _ = tmplexec.Compile(lookup, e.name, funcs, escaperRuns())
+	}
+	t.executed[e] = p
+	return nil
+}
+
+// withoutEscapers is funcs less fastEscapers.
+func withoutEscapers(funcs map[string]any) map[string]any {
+	out := map[string]any{}
+	for n, f := range funcs {
+		if _, ok := fastEscapers[n]; !ok {
+			out[n] = f
+		}
+	}
+	return out
 }
 
 // buffers are the buffers pages and partials are rendered into, used
