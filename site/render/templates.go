@@ -156,7 +156,7 @@ func (t *templates) partial(name string, data any) (template.HTML, error) {
 // execute writes the template name of set for data into b. The first
 // execution of each entry is html/template's, which escapes the templates;
 // the entry is then compiled with tmplexec, which executes the escaped trees
-// about three times faster, and gives back to html/template any execution it
+// two to three times as fast, and gives back to html/template any execution it
 // cannot finish (an error, a form it does not execute) for the exact output
 // or error.
 func (t *templates) execute(set *template.Template, name string, b *bytes.Buffer, data any) error {

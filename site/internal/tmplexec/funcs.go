@@ -268,15 +268,19 @@ func comparison(cl *call, ok func(int) bool, ne bool) command {
 	})
 }
 
-// index is text/template's index for a slice or array and int indexes, and
-// for a map of string keys; other cases are left to text/template.
+// index is text/template's index for int indexes of slices, arrays and
+// strings, and for keys of maps; other cases are left to text/template.
 func index(args []reflect.Value) (reflect.Value, error) {
-	item, isNil := indirect(args[0])
-	if isNil || !item.IsValid() {
-		return reflect.Value{}, unsupported("index of nil")
+	item := indirectInterface(args[0])
+	if !item.IsValid() {
+		return reflect.Value{}, unsupported("index of untyped nil")
 	}
 	for _, i := range args[1:] {
 		i = indirectInterface(i)
+		var isNil bool
+		if item, isNil = indirect(item); isNil {
+			return reflect.Value{}, unsupported("index of nil pointer")
+		}
 		switch item.Kind() {
 		case reflect.Slice, reflect.Array, reflect.String:
 			if basicKind(i) != intKind || i.Int() < 0 || i.Int() >= int64(item.Len()) {
@@ -294,10 +298,6 @@ func index(args []reflect.Value) (reflect.Value, error) {
 			}
 		default:
 			return reflect.Value{}, unsupported("index of %s", item.Kind())
-		}
-		item = indirectInterface(item)
-		if item.Kind() == reflect.Pointer || !item.IsValid() {
-			item, _ = indirect(item)
 		}
 	}
 	return item, nil

@@ -13,15 +13,17 @@ import (
 type kind string
 
 type item struct {
-	Name  string
-	Kind  kind
-	N     int
-	Tags  []string
-	Next  *item
-	Any   any
-	HTML  fmt.Stringer
-	flag  bool
-	Items []item
+	Name   string
+	Kind   kind
+	N      int
+	Tags   []string
+	Next   *item
+	Any    any
+	HTML   fmt.Stringer
+	flag   bool
+	Items  []item
+	Map    map[string]int
+	Nested [][]string
 }
 
 func (i item) Upper() string                        { return strings.ToUpper(i.Name) }
@@ -60,6 +62,7 @@ func testData() (any, *item) {
 		Name: "first", Kind: "require", N: 3, Tags: []string{"a", "b&c", ""}, Next: next,
 		Any: "inside", HTML: stringer{"s"},
 		Items: []item{{Name: "x", N: 0}, {Name: "y", N: 5, Tags: []string{"t"}}, {Name: "z", Kind: "request"}},
+		Map:   map[string]int{"a": 1}, Nested: [][]string{{"p"}, {"q", "r"}},
 	}
 }
 
@@ -94,6 +97,7 @@ var cases = []string{
 	`{{with $n := .Next}}{{$n.Name}}{{end}}`,
 	`{{range .Items}}{{.Name}}{{range .Tags}}({{.}}){{end}}{{end}}`,
 	`{{range .Items}}{{with .Tags}}{{index . 0}}{{end}}{{end}}`,
+	`{{index .Items 1}} {{(index .Items 1).Greet "x"}} {{index .Name 0}} {{index .Map "a"}} {{index .Map "zz"}} {{index .Nested 1 0}}`,
 	// errors: both must fail
 	`{{.Missing}}`,
 	`{{.Fail}}`,
