@@ -66,8 +66,7 @@ func Minify(files output.Files) (saved int, err error) {
 	}
 	small := make([][]byte, len(paths))
 	errs := make([]error, len(paths))
-	memo := newSegmentMemo()
-	workers.Each(len(paths), func(i int) { small[i], errs[i] = minifyFile(minifier(), memo, paths[i], files[paths[i]]) })
+	workers.Each(len(paths), func(i int) { small[i], errs[i] = minifyFile(minifier(), paths[i], files[paths[i]]) })
 	for i, p := range paths {
 		if errs[i] != nil {
 			return saved, errs[i]
@@ -84,20 +83,15 @@ func Minify(files output.Files) (saved int, err error) {
 // concurrent use.
 var minifier = sync.OnceValue(newMinifier)
 
-// minifyFile minifies the file p with content b, an HTML page by segments
-// met once in memo; b stays intact.
-func minifyFile(m *minify.M, memo *segmentMemo, p string, b []byte) ([]byte, error) {
+// minifyFile minifies the file p with content b; b stays intact.
+func minifyFile(m *minify.M, p string, b []byte) ([]byte, error) {
 	mt := mediaTypes[path.Ext(p)]
-	// The minifiers rewrite their input in place: they get a copy, so that
-	// a file kept as it was (or shared with the caller) stays intact. The
-	// copy is lent: the minified file is written into a buffer of its own.
-	var small []byte
-	var err error
-	if mt == "text/html" {
-		small, err = memo.minifyHTML(m, b)
-	} else {
-		small, err = minifyCopy(m, mt, b)
-	}
+	// The minifiers rewrite their input in place: give them a copy, so
+	// that a file kept as it was (or shared with the caller) stays intact.
+	// The copy is lent: the minified file is written into a buffer of its own.
+	in := copyInto(b)
+	defer giveBack(in)
+	small, err := m.Bytes(mt, *in)
 	if err != nil {
 		return nil, fmt.Errorf("minify %s: %w; fix the file or build with -minify=false", p, err)
 	}
