@@ -307,26 +307,33 @@ func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (node, error) {
 	}
 	return func(s *state, dot reflect.Value) error {
 		mark := s.mark()
-		defer s.pop(mark)
-		val, err := p(s, dot)
-		if err != nil {
-			return err
-		}
-		truth, ok := isTrue(indirectInterface(val))
-		if !ok {
-			return fmt.Errorf("if/with can't use %v", val)
-		}
-		if truth {
-			if with {
-				return list(s, val)
-			}
-			return list(s, dot)
-		}
-		if elseList != nil {
-			return elseList(s, dot)
-		}
-		return nil
+		err := branch(s, dot, p, list, elseList, with)
+		s.pop(mark)
+		return err
 	}, nil
+}
+
+// branch runs list (with the pipeline's value as dot for a with) or
+// elseList, as the value of p is true or not.
+func branch(s *state, dot reflect.Value, p pipeFunc, list, elseList node, with bool) error {
+	val, err := p(s, dot)
+	if err != nil {
+		return err
+	}
+	truth, ok := isTrue(indirectInterface(val))
+	if !ok {
+		return fmt.Errorf("if/with can't use %v", val)
+	}
+	if truth {
+		if with {
+			return list(s, val)
+		}
+		return list(s, dot)
+	}
+	if elseList != nil {
+		return elseList(s, dot)
+	}
+	return nil
 }
 
 // rangeNode compiles {{range}} over slices and arrays; other values are
@@ -352,46 +359,53 @@ func (c *compiler) rangeNode(r *parse.RangeNode) (node, error) {
 	}
 	return func(s *state, dot reflect.Value) error {
 		outer := s.mark()
-		defer s.pop(outer)
-		v, err := p(s, dot)
-		if err != nil {
-			return err
+		err := ranging(s, dot, p, body, elseList, len(decl))
+		s.pop(outer)
+		return err
+	}, nil
+}
+
+// ranging runs body for each element of the value of p, or elseList when
+// it has none; decl is the number of variables the range declares.
+func ranging(s *state, dot reflect.Value, p pipeFunc, body, elseList node, decl int) error {
+	v, err := p(s, dot)
+	if err != nil {
+		return err
+	}
+	val, _ := indirect(v)
+	mark := s.mark()
+	switch val.Kind() {
+	case reflect.Array, reflect.Slice:
+		if val.Len() == 0 {
+			break
 		}
-		val, _ := indirect(v)
-		mark := s.mark()
-		switch val.Kind() {
-		case reflect.Array, reflect.Slice:
-			if val.Len() == 0 {
+		for i := 0; i < val.Len(); i++ {
+			elem := val.Index(i)
+			if decl > 0 {
+				s.vars[mark-1].value = elem
+			}
+			if decl > 1 {
+				s.vars[mark-2].value = reflect.ValueOf(i)
+			}
+			err := body(s, elem)
+			s.pop(mark)
+			if err == errBreak {
 				break
 			}
-			for i := 0; i < val.Len(); i++ {
-				elem := val.Index(i)
-				if len(decl) > 0 {
-					s.vars[len(s.vars)-1].value = elem
-				}
-				if len(decl) > 1 {
-					s.vars[len(s.vars)-2].value = reflect.ValueOf(i)
-				}
-				err := body(s, elem)
-				s.pop(mark)
-				if err == errBreak {
-					break
-				}
-				if err != nil && err != errContinue {
-					return err
-				}
+			if err != nil && err != errContinue {
+				return err
 			}
-			return nil
-		case reflect.Invalid:
-			// an invalid value ranges over nothing
-		default:
-			return unsupported("range over %s", val.Kind())
-		}
-		if elseList != nil {
-			return elseList(s, dot)
 		}
 		return nil
-	}, nil
+	case reflect.Invalid:
+		// an invalid value ranges over nothing
+	default:
+		return unsupported("range over %s", val.Kind())
+	}
+	if elseList != nil {
+		return elseList(s, dot)
+	}
+	return nil
 }
 
 // template compiles {{template "name" pipeline}}.
@@ -569,11 +583,10 @@ func (f *fieldStep) eval(s *state, dot, receiver reflect.Value, cl *call, final 
 	if (cl != nil && len(cl.args) > 0) || hasFinal {
 		return reflect.Value{}, fmt.Errorf("%s has arguments but cannot be invoked as function", f.name)
 	}
-	field, err := receiver.FieldByIndexErr(fc.field)
-	if err != nil {
-		return reflect.Value{}, err
+	if len(fc.field) == 1 {
+		return receiver.Field(fc.field[0]), nil
 	}
-	return field, nil
+	return receiver.FieldByIndexErr(fc.field)
 }
 
 // chain evaluates a chain of field steps from receiver.
