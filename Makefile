@@ -20,6 +20,7 @@ serve:
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 20m ./...
+	$(GO) test -race -count=1 -run 'TestConcurrentExecute|TestAsTextTemplate|TestCompiled|TestBuild' ./site/internal/tmplexec ./site/render ./site
 	$(MAKE) fuzz
 
 # Every fuzz target of the tree (func FuzzXxx in a _test.go file) runs briefly;

@@ -2,7 +2,10 @@ package render
 
 import (
 	"bytes"
+	"io/fs"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	defaults "factsheet"
 	"factsheet/site/factsheet"
@@ -67,5 +70,82 @@ func TestCompiledPages(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCompiledOverridesFallBack: templates given with -templates may use
+// what tmplexec does not execute (printf, a range over a number); their
+// pages must be html/template's all the same: an entry calling printf is not
+// compiled, an execution meeting the range is given back.
+func TestCompiledOverridesFallBack(t *testing.T) {
+	tpl := fstest.MapFS{}
+	err := fs.WalkDir(defaults.Templates, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(defaults.Templates, p)
+		tpl[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		src := string(tpl[name].Data)
+		if !strings.Contains(src, old) {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		tpl[name] = &fstest.MapFile{Data: []byte(strings.Replace(src, old, new, 1))}
+	}
+	// printf, which tmplexec leaves to html/template, on every recommendation page
+	edit("recommendation.html", `<h1>{{t "rec.title" .ID}}</h1>`, `<h1 data-n="{{printf "%03d" (len .ID)}}">{{t "rec.title" .ID}}</h1>`)
+	// a range over a number, which tmplexec meets at execution and gives back
+	edit("chapter.html", `{{define "main"}}`, `{{define "main"}}<span hidden>{{range $i := 3}}{{$i}}{{end}}</span>`)
+	docs := []*factsheet.Document{seedDoc(t)}
+	opts := Options{Templates: tpl, Assets: defaults.Assets}
+	render := func(compiled bool) (languages, map[string][]byte) {
+		ls, err := loadTemplates(opts.Templates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tl := range ls {
+			tl.compiled = compiled
+		}
+		files, err := (&Renderer{t: ls, opts: opts}).site(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ls, files
+	}
+	ls, got := render(true)
+	_, want := render(false)
+	for p, b := range want {
+		if !bytes.Equal(got[p], b) {
+			t.Errorf("%s differs with tmplexec: %s", p, firstDiff(string(b), string(got[p])))
+		}
+	}
+	if !strings.Contains(string(got["lithuania/recommendations/ii-1.html"]), `data-n="`) {
+		t.Error("the edited recommendation template was not used")
+	}
+	refused, fallbacks := 0, int64(0)
+	for _, tl := range ls {
+		fallbacks += tl.fallbacks.Load()
+		for e, p := range tl.executed {
+			if p == nil {
+				refused++
+				if e.name != "layout" {
+					t.Errorf("entry %q refused, want only the layouts of the edited pages", e.name)
+				}
+			}
+		}
+	}
+	if refused == 0 {
+		t.Error("tmplexec compiled a template calling printf")
+	}
+	if fallbacks == 0 {
+		t.Error("no chapter page was given back to html/template for its range over a number")
+	}
+	if !strings.Contains(string(got["lithuania/chapters/ii.html"]), `<span hidden>012</span>`) {
+		t.Error("the edited chapter template was not used")
 	}
 }

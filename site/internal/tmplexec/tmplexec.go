@@ -423,9 +423,11 @@ func (c *compiler) template(n *parse.TemplateNode) (node, error) {
 			return unsupported("exceeded maximum template depth")
 		}
 		if p != nil {
-			if dot, err = p(s, dot); err != nil {
+			v, err := p(s, dot)
+			if err != nil {
 				return err
 			}
+			dot = v
 		} else {
 			dot = reflect.Value{}
 		}

@@ -165,3 +165,54 @@ func TestRangeOverMapIsLeftToTextTemplate(t *testing.T) {
 		t.Errorf("range over a map: %v, want ErrUnsupported", err)
 	}
 }
+
+// TestConcurrentExecute runs one program from several goroutines on
+// different data, as the site renders its pages: each output must be
+// text/template's (and `go test -race`, run by make test, must find no race).
+func TestConcurrentExecute(t *testing.T) {
+	src := `{{define "sub"}}[{{.Name}}{{with .Next}}>{{template "sub" .}}{{end}}]{{end}}` +
+		`{{range $i, $x := .Items}}{{if $i}},{{end}}{{template "sub" $x}}{{$x.Upper}}{{else}}none{{end}}{{.Name | esc1 | esc2}}{{t "k" .N}}`
+	set := template.Must(template.New("page").Funcs(testFuncs).Parse(src))
+	p, err := Compile(func(name string) *parse.Tree {
+		if tm := set.Lookup(name); tm != nil {
+			return tm.Tree
+		}
+		return nil
+	}, "page", testFuncs, testFused)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, base := testData()
+	errs := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				data := *base
+				data.Name = fmt.Sprint("item", g, "-", i)
+				data.N = i
+				if i%3 == 0 {
+					data.Items = nil
+				}
+				var want, got bytes.Buffer
+				if err := set.ExecuteTemplate(&want, "page", &data); err != nil {
+					errs <- err
+					return
+				}
+				if err := p.Execute(&got, &data); err != nil {
+					errs <- err
+					return
+				}
+				if got.String() != want.String() {
+					errs <- fmt.Errorf("got %q, want %q", got.String(), want.String())
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
