@@ -1,7 +1,6 @@
 package render
 
 import (
-	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -15,25 +14,14 @@ import (
 // layout-top using the page's title fails the build instead of showing the
 // first page's title on every page.
 func TestChromeFieldsOnly(t *testing.T) {
-	tpl := fstest.MapFS{}
-	err := fs.WalkDir(defaults.Templates, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(defaults.Templates, p)
-		tpl[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tpl := templatesCopy(t)
 	layout := string(tpl["layout.html"].Data)
 	edited := strings.Replace(layout, `{{define "layout-top"}}`, `{{define "layout-top"}}<!-- {{.Title}} -->`, 1)
 	if edited == layout {
 		t.Fatal("layout.html defines no layout-top")
 	}
 	tpl["layout.html"] = &fstest.MapFile{Data: []byte(edited)}
-	_, err = Site([]*factsheet.Document{fixture(t)}, Options{Templates: tpl, Assets: defaults.Assets})
+	_, err := Site([]*factsheet.Document{fixture(t)}, Options{Templates: tpl, Assets: defaults.Assets})
 	if err == nil || !strings.Contains(err.Error(), "Title") {
 		t.Errorf("a layout-top showing the page's title gave %v, want an error naming Title", err)
 	}

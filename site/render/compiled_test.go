@@ -35,30 +35,7 @@ func TestCompiledPages(t *testing.T) {
 		t.Run(site.name, func(t *testing.T) {
 			opts := site.opts
 			opts.Templates, opts.Assets = defaults.Templates, defaults.Assets
-			render := func(compiled bool) (languages, map[string][]byte) {
-				ls, err := loadTemplates(opts.Templates)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, tl := range ls {
-					tl.compiled = compiled
-				}
-				files, err := (&Renderer{t: ls, opts: opts}).site(site.docs)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return ls, files
-			}
-			ls, got := render(true)
-			_, want := render(false)
-			if len(got) != len(want) {
-				t.Fatalf("%d files with tmplexec, %d without", len(got), len(want))
-			}
-			for p, b := range want {
-				if !bytes.Equal(got[p], b) {
-					t.Errorf("%s differs with tmplexec: %s", p, firstDiff(string(b), string(got[p])))
-				}
-			}
+			ls, _ := renderBothWays(t, site.docs, opts, nil)
 			for lang, tl := range ls {
 				for e, p := range tl.executed {
 					if p == nil {
@@ -78,18 +55,7 @@ func TestCompiledPages(t *testing.T) {
 // pages must be html/template's all the same: an entry calling printf is not
 // compiled, an execution meeting the range is given back.
 func TestCompiledOverridesFallBack(t *testing.T) {
-	tpl := fstest.MapFS{}
-	err := fs.WalkDir(defaults.Templates, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(defaults.Templates, p)
-		tpl[p] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	tpl := templatesCopy(t)
 	edit := func(name, old, new string) {
 		src := string(tpl[name].Data)
 		if !strings.Contains(src, old) {
@@ -101,29 +67,7 @@ func TestCompiledOverridesFallBack(t *testing.T) {
 	edit("recommendation.html", `<h1>{{t "rec.title" .ID}}</h1>`, `<h1 data-n="{{printf "%03d" (len .ID)}}">{{t "rec.title" .ID}}</h1>`)
 	// a range over a number, which tmplexec meets at execution and gives back
 	edit("chapter.html", `{{define "main"}}`, `{{define "main"}}<span hidden>{{range $i := 3}}{{$i}}{{end}}</span>`)
-	docs := []*factsheet.Document{seedDoc(t)}
-	opts := Options{Templates: tpl, Assets: defaults.Assets}
-	render := func(compiled bool) (languages, map[string][]byte) {
-		ls, err := loadTemplates(opts.Templates)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tl := range ls {
-			tl.compiled = compiled
-		}
-		files, err := (&Renderer{t: ls, opts: opts}).site(docs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return ls, files
-	}
-	ls, got := render(true)
-	_, want := render(false)
-	for p, b := range want {
-		if !bytes.Equal(got[p], b) {
-			t.Errorf("%s differs with tmplexec: %s", p, firstDiff(string(b), string(got[p])))
-		}
-	}
+	ls, got := renderBothWays(t, []*factsheet.Document{seedDoc(t)}, Options{Templates: tpl, Assets: defaults.Assets}, nil)
 	if !strings.Contains(string(got["lithuania/recommendations/ii-1.html"]), `data-n="`) {
 		t.Error("the edited recommendation template was not used")
 	}
@@ -148,4 +92,57 @@ func TestCompiledOverridesFallBack(t *testing.T) {
 	if !strings.Contains(string(got["lithuania/chapters/ii.html"]), `<span hidden>012</span>`) {
 		t.Error("the edited chapter template was not used")
 	}
+}
+
+// renderBothWays renders docs with a way of executing the templates turned
+// on and off by set (tmplexec when nil), fails the test on any file that
+// differs, and returns the templates and files rendered with it on.
+func renderBothWays(t *testing.T, docs []*factsheet.Document, opts Options, set func(tl *templates, on bool)) (languages, map[string][]byte) {
+	t.Helper()
+	if set == nil {
+		set = func(tl *templates, on bool) { tl.compiled = on }
+	}
+	render := func(on bool) (languages, map[string][]byte) {
+		ls, err := loadTemplates(opts.Templates)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tl := range ls {
+			set(tl, on)
+		}
+		files, err := (&Renderer{t: ls, opts: opts}).site(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ls, files
+	}
+	ls, got := render(true)
+	_, want := render(false)
+	if len(got) != len(want) {
+		t.Fatalf("%d files one way, %d the other", len(got), len(want))
+	}
+	for p, b := range want {
+		if !bytes.Equal(got[p], b) {
+			t.Errorf("%s differs: %s", p, firstDiff(string(b), string(got[p])))
+		}
+	}
+	return ls, got
+}
+
+// templatesCopy is a copy of the embedded templates, to edit.
+func templatesCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	tpl := fstest.MapFS{}
+	err := fs.WalkDir(defaults.Templates, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(defaults.Templates, p)
+		tpl[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tpl
 }

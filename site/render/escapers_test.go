@@ -83,36 +83,12 @@ func FuzzFastEscapers(f *testing.F) {
 func TestFastEscapersPages(t *testing.T) {
 	docs := []*factsheet.Document{seedDoc(t)}
 	opts := Options{Templates: defaults.Templates, Assets: defaults.Assets, BaseURL: "https://example.org/site/"}
-	render := func(fast bool) (*Renderer, map[string][]byte) {
-		ls, err := loadTemplates(opts.Templates)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tl := range ls {
-			tl.fast = fast
-		}
-		r := &Renderer{t: ls, opts: opts}
-		files, err := r.site(docs)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return r, files
-	}
-	fastR, fast := render(true)
-	_, own := render(false)
-	if len(fast) != len(own) {
-		t.Fatalf("%d files with the stand-ins, %d without", len(fast), len(own))
-	}
-	for p, b := range own {
-		if !bytes.Equal(fast[p], b) {
-			t.Errorf("%s differs with the stand-ins of html/template's escapers", p)
-		}
-	}
+	ls, _ := renderBothWays(t, docs, opts, func(tl *templates, on bool) { tl.fast = on })
 	// the escaped trees call the text escaper by the name fastEscapers uses:
 	// a counting stand-in under that name is called by a page of the set
 	calls := 0
 	counting := template.FuncMap{"_html_template_htmlescaper": func(v any) string { calls++; return escapeText(v) }}
-	tl := fastR.t.of("en")
+	tl := ls.of("en")
 	tl.compiled = false // html/template's own execution, with the set's functions
 	tl.executed = map[setEntry]*tmplexec.Program{}
 	tl.pages["recommendation"].Funcs(counting)

@@ -365,28 +365,26 @@ func (c *compiler) arg(n parse.Node) (arg, error) {
 		if err != nil {
 			return nil, err
 		}
-		return func(_ *state, _ reflect.Value, typ reflect.Type) (reflect.Value, error) {
-			switch {
-			case typ == v.Type() || typ == anyType:
-				return v, nil
-			case typ == reflectValueType:
-				return reflect.ValueOf(v), nil
-			}
-			return reflect.Value{}, unsupported("number argument for a %s", typ)
-		}, nil
+		return constantArg(v), nil
 	case *parse.BoolNode:
-		v := reflect.ValueOf(n.True)
-		return func(_ *state, _ reflect.Value, typ reflect.Type) (reflect.Value, error) {
-			switch {
-			case typ == v.Type() || typ == anyType:
-				return v, nil
-			case typ == reflectValueType:
-				return reflect.ValueOf(v), nil
-			}
-			return reflect.Value{}, unsupported("bool argument for a %s", typ)
-		}, nil
+		return constantArg(reflect.ValueOf(n.True)), nil
 	}
 	return nil, unsupported("argument %s", n)
+}
+
+// constantArg passes the constant v (a number or a bool) to a parameter of
+// its own type, of type any, or of type reflect.Value; other parameters are
+// left to text/template.
+func constantArg(v reflect.Value) arg {
+	return func(_ *state, _ reflect.Value, typ reflect.Type) (reflect.Value, error) {
+		switch {
+		case typ == v.Type() || typ == anyType:
+			return v, nil
+		case typ == reflectValueType:
+			return reflect.ValueOf(v), nil
+		}
+		return reflect.Value{}, unsupported("%s argument for a %s", v.Type(), typ)
+	}
 }
 
 // chainHead compiles the operand of (pipeline).Field1.Field2 and the steps after it.

@@ -289,21 +289,28 @@ func printableValue(v reflect.Value) (any, bool) {
 	return v.Interface(), true
 }
 
-// ifOrWith compiles {{if}} and {{with}}.
-func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (node, error) {
-	p, err := c.pipe(b.Pipe)
-	if err != nil {
-		return nil, err
+// branches compiles the pipeline, the list and the else list (nil when
+// there is none) of an if, a with or a range.
+func (c *compiler) branches(b *parse.BranchNode) (p pipeFunc, list, elseList node, err error) {
+	if p, err = c.pipe(b.Pipe); err != nil {
+		return nil, nil, nil, err
 	}
-	list, err := c.list(b.List)
-	if err != nil {
-		return nil, err
+	if list, err = c.list(b.List); err != nil {
+		return nil, nil, nil, err
 	}
-	var elseList node
 	if b.ElseList != nil {
 		if elseList, err = c.list(b.ElseList); err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
+	}
+	return p, list, elseList, nil
+}
+
+// ifOrWith compiles {{if}} and {{with}}.
+func (c *compiler) ifOrWith(b *parse.BranchNode, with bool) (node, error) {
+	p, list, elseList, err := c.branches(b)
+	if err != nil {
+		return nil, err
 	}
 	return func(s *state, dot reflect.Value) error {
 		mark := s.mark()
@@ -339,19 +346,9 @@ func branch(s *state, dot reflect.Value, p pipeFunc, list, elseList node, with b
 // rangeNode compiles {{range}} over slices and arrays; other values are
 // left to text/template.
 func (c *compiler) rangeNode(r *parse.RangeNode) (node, error) {
-	p, err := c.pipe(r.Pipe)
+	p, body, elseList, err := c.branches(&r.BranchNode)
 	if err != nil {
 		return nil, err
-	}
-	body, err := c.list(r.List)
-	if err != nil {
-		return nil, err
-	}
-	var elseList node
-	if r.ElseList != nil {
-		if elseList, err = c.list(r.ElseList); err != nil {
-			return nil, err
-		}
 	}
 	decl := r.Pipe.Decl
 	if r.Pipe.IsAssign && len(decl) > 0 {
