@@ -27,7 +27,15 @@ func SingleFile(files output.Files, name string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s: the single-file edition page is missing; render must write it", name)
 	}
-	toks := tokenize(src)
+	toks, ok := tokenizeSome(src)
+	if !ok {
+		toks = tokenize(src)
+	}
+	return singleFileOf(files, name, toks)
+}
+
+// singleFileOf is SingleFile of the page name, cut into toks.
+func singleFileOf(files output.Files, name string, toks []token) ([]byte, error) {
 	ids := collectIDs(toks)
 	in := inliner{files: files, page: name, ids: ids, base: publishedBase(toks, name)}
 	out := make([]token, 0, len(toks)+inlinedRoom(toks))
