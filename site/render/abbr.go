@@ -60,7 +60,7 @@ func (a *abbrevs) mark(page []byte) []byte {
 	if a == nil {
 		return page
 	}
-	start, end := bytes.Index(page, []byte("<main")), bytes.LastIndex(page, []byte("</main>"))
+	start, end := bytes.Index(page, []byte("<main")), lastIndexFromEnd(page, "</main>")
 	if start < 0 || end < start {
 		return page
 	}
@@ -330,4 +330,20 @@ func isUpper(c byte) bool { return 'A' <= c && c <= 'Z' }
 // isWordByte is what \b counts as part of a word.
 func isWordByte(c byte) bool {
 	return isUpper(c) || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_'
+}
+
+// lastIndexFromEnd is bytes.LastIndex(b, []byte(tag)) for a tag that starts
+// with '<' and lies near the end of b: it steps back from '<' to '<'
+// (bytes.LastIndex hashes every byte it passes, several times slower).
+func lastIndexFromEnd(b []byte, tag string) int {
+	for i := len(b); ; {
+		j := bytes.LastIndexByte(b[:i], '<')
+		if j < 0 {
+			return -1
+		}
+		if bytes.HasPrefix(b[j:], []byte(tag)) {
+			return j
+		}
+		i = j
+	}
 }

@@ -49,15 +49,41 @@ var escaperRuns = sync.OnceValue(func() []tmplexec.Fused {
 		}
 		prefix, suffix, _ := strings.Cut(c.source, "{{.}}")
 		plain := c.plain
-		runs = append(runs, tmplexec.Fused{Names: names, Func: func(v any) string {
+		run := tmplexec.Fused{Names: names, Func: func(v any) string {
 			if s, ok := v.(string); ok && plain != nil && plain(s) {
 				return s
 			}
 			return viaTemplate(t, v, prefix, suffix)
-		}})
+		}}
+		if plain != nil {
+			run.String = func(s string) string {
+				if plain(s) {
+					return s
+				}
+				return viaTemplate(t, s, prefix, suffix)
+			}
+		}
+		runs = append(runs, run)
 	}
 	return runs
 })
+
+// fastRuns are fastEscapers as runs of one escaper, which tmplexec calls
+// with a string value without boxing it.
+var fastRuns = []tmplexec.Fused{
+	{Names: []string{"_html_template_htmlescaper"}, Func: escapeText, String: func(s string) string {
+		if !needsEscape(s) {
+			return s
+		}
+		return escapeText(s)
+	}},
+	{Names: []string{"_html_template_attrescaper"}, Func: escapeAttr, String: func(s string) string {
+		if !needsEscape(s) {
+			return s
+		}
+		return escapeAttr(s)
+	}},
+}
 
 // escaperNames are the escapers that html/template piped the one action of
 // tree into, nil if tree is not one action {{. | escaper | ...}}.

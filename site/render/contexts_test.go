@@ -23,6 +23,17 @@ func TestEscaperRunsAsHTMLTemplate(t *testing.T) {
 			checkRun(t, c.source, runs[i].Func, v)
 		}
 	}
+	// a run's String is its Func on strings
+	for _, run := range append(runs, fastRuns...) {
+		if run.String == nil {
+			continue
+		}
+		for _, v := range samples {
+			if s, ok := v.(string); ok && run.String(s) != run.Func(s) {
+				t.Errorf("%v: String(%q) = %q, Func gives %q", run.Names, s, run.String(s), run.Func(s))
+			}
+		}
+	}
 }
 
 // checkRun compares run on v with html/template in the context source.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -200,11 +201,13 @@ func (t *templates) executeFirst(e setEntry, b *bytes.Buffer, data any) error {
 			}
 			return nil
 		}
-		funcs := t.funcs
-		if !t.fast {
+		funcs, runs := t.funcs, escaperRuns()
+		if t.fast {
+			runs = append(slices.Clip(runs), fastRuns...)
+		} else {
 			funcs = withoutEscapers(funcs)
 		}
-		p, _ = tmplexec.Compile(lookup, e.name, funcs, escaperRuns())
+		p, _ = tmplexec.Compile(lookup, e.name, funcs, runs)
 	}
 	t.executed[e] = p
 	return nil

@@ -67,7 +67,7 @@ func (c *compiler) stringPipe(p *parse.PipeNode) (func(s *state, dot reflect.Val
 	if err != nil {
 		return nil, false
 	}
-	fn := fused.Func
+	fn, str := fused.Func, fused.String
 	return func(s *state, dot reflect.Value) (string, error) {
 		var value reflect.Value
 		var err error
@@ -78,6 +78,9 @@ func (c *compiler) stringPipe(p *parse.PipeNode) (func(s *state, dot reflect.Val
 			if value.Kind() == reflect.Interface && value.Type().NumMethod() == 0 {
 				value = reflect.ValueOf(value.Interface())
 			}
+		}
+		if str != nil && value.Kind() == reflect.String && value.Type() == stringType {
+			return str(value.String()), nil
 		}
 		return fn(asAny(value)), nil
 	}, true

@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"text/template/parse"
 )
@@ -37,6 +38,9 @@ type Lookup func(name string) *parse.Tree
 type Fused struct {
 	Names []string
 	Func  func(any) string
+	// String, if not nil, is Func for a value of type string, which it
+	// takes without boxing it into an interface
+	String func(string) string
 }
 
 // Program is a template compiled with the templates it calls.
@@ -133,10 +137,20 @@ func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 		}
 	}()
 	dot := reflect.ValueOf(data)
-	s := &state{w: w, vars: make([]variable, 1, 16)}
-	s.vars[0] = variable{"$", dot}
+	s := states.Get().(*state)
+	defer func() {
+		clear(s.vars)
+		*s = state{vars: s.vars[:0]}
+		states.Put(s)
+	}()
+	s.w = w
+	s.push("$", dot)
 	return p.root.run(s, dot)
 }
+
+// states are the states of executions, used again: partials are executed
+// many times a page.
+var states = sync.Pool{New: func() any { return &state{vars: make([]variable, 0, 16)} }}
 
 // mark and pop bound the variables of a block.
 func (s *state) mark() int { return len(s.vars) }
