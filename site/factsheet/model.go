@@ -198,12 +198,18 @@ type Footnote struct {
 type Inline struct {
 	Node   ast.Node
 	Source []byte
+	// plain is Plain, kept once the document is parsed (see sealPlain): the
+	// parser still changes the nodes while it stitches the text
+	plain *string
 }
 
 // Plain is the text without markup, white space collapsed, footnote references left out.
 func (in *Inline) Plain() string {
 	if in == nil || in.Node == nil {
 		return ""
+	}
+	if in.plain != nil {
+		return *in.plain
 	}
 	b := plainBuffers.Get().(*bytes.Buffer)
 	b.Reset()
@@ -213,6 +219,45 @@ func (in *Inline) Plain() string {
 		plainBuffers.Put(b)
 	}
 	return s
+}
+
+// sealPlain keeps the plain text of every inline text of doc, which render,
+// search and the site-wide summaries each ask for (Plain was 4 % of a
+// build): doc is complete, and nothing changes its nodes any more.
+func (doc *Document) sealPlain() {
+	seal := func(in *Inline) {
+		if in != nil && in.Node != nil && in.plain == nil {
+			s := in.Plain()
+			in.plain = &s
+		}
+	}
+	var block func(b *Block)
+	block = func(b *Block) {
+		if b == nil {
+			return
+		}
+		seal(b.Text)
+		for _, c := range b.Children {
+			block(c)
+		}
+	}
+	for _, c := range doc.Chapters {
+		for _, s := range c.Sections {
+			block(s.Heading)
+			for _, b := range s.Blocks {
+				block(b)
+			}
+		}
+	}
+	for _, r := range doc.Recommendations {
+		seal(r.LeadIn)
+		block(r.Block)
+	}
+	for _, f := range doc.Footnotes {
+		if f != nil {
+			seal(f.Text)
+		}
+	}
 }
 
 // plainBuffers are the buffers Plain writes into, reused: Plain runs for

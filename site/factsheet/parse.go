@@ -43,6 +43,7 @@ func Parse(name string, src []byte) (*Document, Problems) {
 	p.indexLines()
 	if doc := p.parse(); doc != nil && !p.problems.HasErrors() {
 		p.problems.Sort()
+		doc.sealPlain()
 		return doc, p.problems
 	}
 	p.problems.Sort()

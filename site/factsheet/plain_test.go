@@ -1,6 +1,7 @@
 package factsheet
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -16,5 +17,61 @@ func TestCollapseSpace(t *testing.T) {
 		if got, want := string(collapseSpace([]byte(s))), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestSealedPlain: once the seed is parsed, every inline text of the
+// document keeps its plain text, the same as Plain computes afresh.
+func TestSealedPlain(t *testing.T) {
+	src, err := os.ReadFile(seedPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := Parse("content/lithuania.md", src)
+	if doc == nil {
+		t.Fatal("the seed did not parse")
+	}
+	sealed := 0
+	check := func(in *Inline) {
+		if in == nil || in.Node == nil {
+			return
+		}
+		if in.plain == nil {
+			t.Errorf("an inline text is not sealed: %q", (&Inline{Node: in.Node, Source: in.Source}).Plain())
+			return
+		}
+		sealed++
+		if fresh := (&Inline{Node: in.Node, Source: in.Source}).Plain(); *in.plain != fresh {
+			t.Errorf("sealed %q, computed %q", *in.plain, fresh)
+		}
+	}
+	var block func(b *Block)
+	block = func(b *Block) {
+		if b == nil {
+			return
+		}
+		check(b.Text)
+		for _, c := range b.Children {
+			block(c)
+		}
+	}
+	for _, c := range doc.Chapters {
+		for _, s := range c.Sections {
+			block(s.Heading)
+			for _, b := range s.Blocks {
+				block(b)
+			}
+		}
+	}
+	for _, r := range doc.Recommendations {
+		check(r.LeadIn)
+	}
+	for _, f := range doc.Footnotes {
+		if f != nil {
+			check(f.Text)
+		}
+	}
+	if sealed < 300 {
+		t.Errorf("%d inline texts sealed, want the seed's paragraphs, items and footnotes", sealed)
 	}
 }
