@@ -94,11 +94,8 @@ func (w *markupWalk) tokenAt(i int) (end int, startTag, ok bool) {
 // tag (startTag false).
 func (w *markupWalk) startTagAt(i int) (end int, startTag, ok bool) {
 	low := w.low
-	k := i + 1
-	for k < len(low) && !isSpace(low[k]) && low[k] != '>' && !closesVoid(low, k) {
-		k++
-	}
-	name := string(low[i+1 : k])
+	name := string(tagName(low, i))
+	k := i + 1 + len(name)
 	switch name {
 	case "svg", "math", "xml": // one token up to the matching end tag
 		end, ok = xmlEnd(low, k, name)
@@ -113,6 +110,16 @@ func (w *markupWalk) startTagAt(i int) (end int, startTag, ok bool) {
 	}
 	w.resume, ok = rawTextEnd(low, end, name)
 	return end, true, ok
+}
+
+// tagName is the name of the start tag at start in low, as the lexer reads it:
+// up to white space, '>' or "/>".
+func tagName(low []byte, start int) []byte {
+	k := start + 1
+	for k < len(low) && !isSpace(low[k]) && low[k] != '>' && !closesVoid(low, k) {
+		k++
+	}
+	return low[start+1 : k]
 }
 
 // attributesEnd returns the end of the start tag whose attributes begin at

@@ -92,15 +92,6 @@ func hasIDAttr(low []byte) bool {
 	}
 }
 
-// tagName is the name of the start tag at start in low.
-func tagName(low []byte, start int) []byte {
-	k := start + 1
-	for k < len(low) && !isSpace(low[k]) && low[k] != '>' && !closesVoid(low, k) {
-		k++
-	}
-	return low[start+1 : k]
-}
-
 // endTagName is what tokenize gives as the name of the end tag between
 // start and end in low, if it is "body" or "script", else "": as the lexer
 // reads it, all that lies between "</" and ">", less trailing white space.

@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"cmp"
 	"fmt"
 	"reflect"
 )
@@ -211,12 +212,12 @@ func compare(a, b reflect.Value) (int, error) {
 			if a.Int() < 0 {
 				return -1, nil
 			}
-			return cmp3(uint64(a.Int()), b.Uint()), nil
+			return cmp.Compare(uint64(a.Int()), b.Uint()), nil
 		case ka == uintKind && kb == intKind:
 			if b.Int() < 0 {
 				return 1, nil
 			}
-			return cmp3(a.Uint(), uint64(b.Int())), nil
+			return cmp.Compare(a.Uint(), uint64(b.Int())), nil
 		}
 		return 0, fmt.Errorf("incompatible types for comparison: %v and %v", a.Type(), b.Type())
 	}
@@ -224,26 +225,16 @@ func compare(a, b reflect.Value) (int, error) {
 	case boolKind:
 		return 0, unsupported("ordering of bools")
 	case intKind:
-		return cmp3(a.Int(), b.Int()), nil
+		return cmp.Compare(a.Int(), b.Int()), nil
 	case uintKind:
-		return cmp3(a.Uint(), b.Uint()), nil
+		return cmp.Compare(a.Uint(), b.Uint()), nil
 	case floatKind:
 		if a.Float() != a.Float() || b.Float() != b.Float() {
 			return 0, unsupported("comparison of NaN")
 		}
-		return cmp3(a.Float(), b.Float()), nil
+		return cmp.Compare(a.Float(), b.Float()), nil
 	}
-	return cmp3(a.String(), b.String()), nil
-}
-
-func cmp3[T int64 | uint64 | float64 | string](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return cmp.Compare(a.String(), b.String()), nil
 }
 
 // equal is text/template's a == b for basic kinds.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 	"text/template/parse"
 )
 
@@ -250,7 +251,7 @@ func idealConstant(n *parse.NumberNode) (reflect.Value, error) {
 	switch {
 	case n.IsComplex:
 		return reflect.Value{}, unsupported("complex constant %s", n.Text)
-	case n.IsFloat && !isHexInt(n.Text) && !isRuneInt(n.Text) && containsAny(n.Text, ".eEpP"):
+	case n.IsFloat && !isHexInt(n.Text) && !isRuneInt(n.Text) && strings.ContainsAny(n.Text, ".eEpP"):
 		return reflect.ValueOf(n.Float64), nil
 	case n.IsInt:
 		i := int(n.Int64)
@@ -265,18 +266,7 @@ func idealConstant(n *parse.NumberNode) (reflect.Value, error) {
 func isRuneInt(s string) bool { return len(s) > 0 && s[0] == '\'' }
 
 func isHexInt(s string) bool {
-	return len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && !containsAny(s, "pP")
-}
-
-func containsAny(s, chars string) bool {
-	for i := 0; i < len(s); i++ {
-		for j := 0; j < len(chars); j++ {
-			if s[i] == chars[j] {
-				return true
-			}
-		}
-	}
-	return false
+	return len(s) > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && !strings.ContainsAny(s, "pP")
 }
 
 // arg evaluates an argument of a call to the type the parameter wants.
