@@ -92,25 +92,11 @@ func (p *fileParser) abbreviations() []*Abbreviation {
 // walkText calls f with the plain text of every heading, paragraph and item
 // of the chapters, in document order.
 func walkText(doc *Document, f func(*Chapter, *Block, string)) {
-	var walk func(c *Chapter, b *Block)
-	walk = func(c *Chapter, b *Block) {
+	doc.eachBlock(func(c *Chapter, b *Block) {
 		if b.Text != nil {
 			f(c, b, b.Text.Plain())
 		}
-		for _, k := range b.Children {
-			walk(c, k)
-		}
-	}
-	for _, c := range doc.Chapters {
-		for _, s := range c.Sections {
-			if s.Heading != nil {
-				walk(c, s.Heading)
-			}
-			for _, b := range s.Blocks {
-				walk(c, b)
-			}
-		}
-	}
+	})
 }
 
 // definitions lists the abbreviations a text defines, in order.

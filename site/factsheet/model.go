@@ -225,37 +225,52 @@ func (in *Inline) Plain() string {
 // search and the site-wide summaries each ask for (Plain was 4 % of a
 // build): doc is complete, and nothing changes its nodes any more.
 func (doc *Document) sealPlain() {
-	seal := func(in *Inline) {
-		if in != nil && in.Node != nil && in.plain == nil {
+	doc.eachInline(func(in *Inline) {
+		if in.plain == nil {
 			s := in.Plain()
 			in.plain = &s
 		}
-	}
-	var block func(b *Block)
-	block = func(b *Block) {
-		if b == nil {
-			return
-		}
-		seal(b.Text)
-		for _, c := range b.Children {
-			block(c)
+	})
+}
+
+// eachBlock calls f with every block of the chapters, section headings
+// included, each before the blocks it holds, in document order.
+func (doc *Document) eachBlock(f func(*Chapter, *Block)) {
+	var walk func(c *Chapter, b *Block)
+	walk = func(c *Chapter, b *Block) {
+		f(c, b)
+		for _, k := range b.Children {
+			walk(c, k)
 		}
 	}
 	for _, c := range doc.Chapters {
 		for _, s := range c.Sections {
-			block(s.Heading)
+			if s.Heading != nil {
+				walk(c, s.Heading)
+			}
 			for _, b := range s.Blocks {
-				block(b)
+				walk(c, b)
 			}
 		}
 	}
-	for _, r := range doc.Recommendations {
-		seal(r.LeadIn)
-		block(r.Block)
+}
+
+// eachInline calls f with every inline text of doc: those of the chapters'
+// blocks (the recommendations' among them), of the recommendations'
+// lead-ins and of the footnotes.
+func (doc *Document) eachInline(f func(*Inline)) {
+	call := func(in *Inline) {
+		if in != nil && in.Node != nil {
+			f(in)
+		}
 	}
-	for _, f := range doc.Footnotes {
-		if f != nil {
-			seal(f.Text)
+	doc.eachBlock(func(_ *Chapter, b *Block) { call(b.Text) })
+	for _, r := range doc.Recommendations {
+		call(r.LeadIn)
+	}
+	for _, n := range doc.Footnotes {
+		if n != nil {
+			call(n.Text)
 		}
 	}
 }

@@ -32,10 +32,7 @@ func TestSealedPlain(t *testing.T) {
 		t.Fatal("the seed did not parse")
 	}
 	sealed := 0
-	check := func(in *Inline) {
-		if in == nil || in.Node == nil {
-			return
-		}
+	doc.eachInline(func(in *Inline) {
 		if in.plain == nil {
 			t.Errorf("an inline text is not sealed: %q", (&Inline{Node: in.Node, Source: in.Source}).Plain())
 			return
@@ -44,33 +41,7 @@ func TestSealedPlain(t *testing.T) {
 		if fresh := (&Inline{Node: in.Node, Source: in.Source}).Plain(); *in.plain != fresh {
 			t.Errorf("sealed %q, computed %q", *in.plain, fresh)
 		}
-	}
-	var block func(b *Block)
-	block = func(b *Block) {
-		if b == nil {
-			return
-		}
-		check(b.Text)
-		for _, c := range b.Children {
-			block(c)
-		}
-	}
-	for _, c := range doc.Chapters {
-		for _, s := range c.Sections {
-			block(s.Heading)
-			for _, b := range s.Blocks {
-				block(b)
-			}
-		}
-	}
-	for _, r := range doc.Recommendations {
-		check(r.LeadIn)
-	}
-	for _, f := range doc.Footnotes {
-		if f != nil {
-			check(f.Text)
-		}
-	}
+	})
 	if sealed < 300 {
 		t.Errorf("%d inline texts sealed, want the seed's paragraphs, items and footnotes", sealed)
 	}
